@@ -7,14 +7,53 @@ from __future__ import annotations
 
 from typing import Callable, Iterable, Iterator
 
-from quotes.types import Quote
+from spacy.tokens import Doc
+
+from quotes.types import Quote, QuoteType, Span, Speaker, SpeakerKind
+from quotes_service import attribution as at
+from quotes_service.docindex import DocIndex
+from quotes_service.marks import Marked, find_quoted
+from quotes_service.speakers import SpeakerResolver, grow_mention
+
+StopCheck = Callable[[], bool]
+
+# How sure each rule is, before adjustments for the kind of speaker found.
+RULE_CONFIDENCE = {
+    "after": 0.95,
+    "before": 0.93,
+    "according_after": 0.9,
+    "according_before": 0.9,
+    "headline": 0.85,
+    "partial": 0.75,
+    "follow_on": 0.7,
+    "indirect": 0.72,
+}
+FOLLOW_ON_GAP = 300      # characters between a quote and an unattributed one that continues it
+TITLE_SMALL_WORDS = frozenset({"of", "the", "a", "an", "and", "for", "in", "on", "to", "with", "at", "or"})
 
 
 class Cancelled(Exception):
     """Raised between stages when the caller's ``should_stop`` says so (deadline passed, client gone)."""
 
 
-StopCheck = Callable[[], bool]
+def _check(should_stop: StopCheck | None) -> None:
+    if should_stop is not None and should_stop():
+        raise Cancelled()
+
+
+def looks_like_title(text: str) -> bool:
+    """"Phase One", 'Masterpiece': names and titles in quote marks, not speech."""
+    words = [w for w in text.split() if any(c.isalpha() for c in w)]
+    if not words or len(words) > 6:
+        return False
+    if text.rstrip()[-1:] in ".?!":
+        return False
+    return all(w[0].isupper() or w.lower() in TITLE_SMALL_WORDS or not w[0].isalpha() for w in words)
+
+
+def looks_like_sentence(text: str) -> bool:
+    words = text.split()
+    return len(words) >= 4 and text[:1].isupper() and not looks_like_title(text)
 
 
 class Extractor:
@@ -28,8 +67,105 @@ class Extractor:
 
     def extract(self, text: str, should_stop: StopCheck | None = None) -> list[Quote]:
         """Every quote in ``text``, in order of start offset."""
-        return []  # filled in by the rules
+        _check(should_stop)
+        if not text.strip():
+            return []
+        doc = self.nlp(text)
+        _check(should_stop)
+        return self.quotes_in(doc, should_stop)
 
     def extract_many(self, texts: Iterable[str], should_stop: StopCheck | None = None) -> Iterator[list[Quote]]:
-        for text in texts:
-            yield self.extract(text, should_stop)
+        for doc in self.nlp.pipe(texts, batch_size=16):
+            _check(should_stop)
+            yield self.quotes_in(doc, should_stop)
+
+    # ------------------------------------------------------------------------------------------
+    def quotes_in(self, doc: Doc, should_stop: StopCheck | None = None) -> list[Quote]:
+        text = doc.text
+        marked = find_quoted(text)
+        index = DocIndex(doc, marked)
+        resolver = SpeakerResolver(index)
+        recent: list[tuple[int, str]] = []
+        quotes: list[Quote] = []
+        previous: tuple[Quote, Marked] | None = None
+        i = 0
+        while i < len(marked):
+            m = marked[i]
+            fragments = list(m.fragments)
+            att = at.after_quote(m, index)
+            qtype = QuoteType.DIRECT
+            if att is not None and att.joins_next and i + 1 < len(marked):
+                i += 1
+                fragments += marked[i].fragments
+            elif att is None:
+                att = at.before_quote(m, index)
+            if att is not None and not index.at_sentence_start(m.open_at) and att.rule in ("after", "according_after"):
+                qtype = QuoteType.PARTIAL
+            quote_text = " ".join(text[s:e] for s, e in fragments)
+            if att is None:
+                if not looks_like_title(quote_text):
+                    att = at.enclosing_cue(m, index)
+                    qtype = QuoteType.PARTIAL
+            quote: Quote | None = None
+            if att is not None and att.speaker is not None:
+                mention = grow_mention(att.speaker, att.lo, att.hi or len(doc))
+                speaker = resolver.speaker(mention, recent)
+                quote = self._record(text, fragments, qtype, speaker, att.cue, att.rule)
+            elif previous is not None and looks_like_sentence(quote_text) and index.at_sentence_start(m.open_at) \
+                    and 0 <= m.open_at - previous[1].close_at <= FOLLOW_ON_GAP:
+                prior = previous[0]
+                quote = self._record(text, fragments, QuoteType.DIRECT, prior.speaker, [], "follow_on")
+            if quote is not None:
+                quotes.append(quote)
+                if quote.speaker.canonical_name:
+                    recent.append((quote.span.end, quote.speaker.canonical_name))
+                previous = (quote, marked[i]) if quote.type == QuoteType.DIRECT else previous
+            i += 1
+        _check(should_stop)
+        quotes += self._indirect(index, resolver, quotes, recent)
+        quotes.sort(key=lambda q: (q.span.start, q.span.end))
+        return quotes
+
+    def _indirect(self, index: DocIndex, resolver: SpeakerResolver, direct: list[Quote], recent) -> list[Quote]:
+        doc, text = index.doc, index.text
+        out: list[Quote] = []
+        seen: set[tuple[int, int]] = set()
+        for verb, head, start, end in at.indirect_speech(index):
+            span = doc[start:end]
+            s, e = span.start_char, span.end_char
+            inside = sum(1 for t in span if index.in_quote(t))
+            if inside * 2 >= len(span) or (s, e) in seen:
+                continue
+            if any(q.type == QuoteType.DIRECT and q.cue_span.start == verb.idx for q in direct):
+                continue
+            seen.add((s, e))
+            mention = grow_mention(head, 0, len(doc))
+            speaker = resolver.speaker(mention, recent)
+            cue = [verb] + [c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1]
+            out.append(self._record(text, [(s, e)], QuoteType.INDIRECT, speaker, cue, "indirect"))
+        return out
+
+    @staticmethod
+    def _record(text: str, fragments: list[tuple[int, int]], qtype: QuoteType, speaker: Speaker,
+                cue_tokens, rule: str) -> Quote:
+        confidence = RULE_CONFIDENCE[rule]
+        if speaker.kind == SpeakerKind.PERSON and speaker.name[:1].islower() and not speaker.resolved_from_pronoun:
+            confidence -= 0.25  # an unresolved pronoun
+        elif speaker.resolved_from_pronoun:
+            confidence -= 0.08
+        if cue_tokens:
+            cs, ce = cue_tokens[0].idx, cue_tokens[-1].idx + len(cue_tokens[-1].text)
+            cue, cue_span = text[cs:ce], Span(cs, ce)
+        else:
+            cue, cue_span = "", Span()
+        spans = [Span(s, e) for s, e in fragments]
+        return Quote(
+            text=" ".join(text[s:e] for s, e in fragments),
+            span=Span(spans[0].start, spans[-1].end),
+            type=qtype,
+            speaker=speaker,
+            cue=cue,
+            cue_span=cue_span,
+            confidence=max(0.05, min(1.0, confidence)),
+            fragments=spans,
+        )

@@ -1,0 +1,325 @@
+"""Cues and speakers for quoted passages, and indirect (reported) speech.
+
+Each rule returns an ``Attribution``: the cue tokens and the head of the
+speaker mention. The order the extractor tries them in, and the confidence it
+gives each, live in extractor.py.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from quotes_service import lexicon as lx
+from quotes_service.docindex import DocIndex
+from quotes_service.marks import Marked
+
+WINDOW = 30            # tokens looked at beside a quote
+CUE_REACH = 8          # the reporting verb is this close to the quote
+SPEAKER_REACH = 12     # the speaker phrase before a verb is at most this long
+SKIP_PUNCT = frozenset({",", "\u2014", "\u2013", "-", "--", ")", "(", ";"})
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+SPEAKER_POS = frozenset({"PROPN", "NOUN", "PRON"})
+NON_SPEAKER_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+ADVERBIAL_POS = frozenset({"ADV", "AUX", "PART"})
+
+
+@dataclass
+class Attribution:
+    rule: str
+    speaker: Token | None
+    cue: list[Token]
+    lo: int = 0              # the speaker phrase may not grow outside [lo, hi)
+    hi: int = 0
+    joins_next: bool = False  # "…," he said, "…": the next quote is the same quote's second fragment
+
+
+def is_reporting(tok: Token, verbs: frozenset[str] = lx.SPEECH_VERBS) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in verbs and not negated(tok)
+
+
+def negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children) or any(
+        c.dep_ == "neg" for c in tok.head.children if tok.dep_ in ("xcomp",)
+    )
+
+
+def valid_speaker(tok: Token | None, index: DocIndex) -> bool:
+    return (
+        tok is not None
+        and (tok.pos_ in SPEAKER_POS or (tok.pos_ == "ADJ" and tok.dep_ in SUBJECT_DEPS and tok.text.istitle()))
+        and tok.ent_type_ not in NON_SPEAKER_ENTS
+        and not index.in_quote(tok)
+        and tok.lower_ not in ("it", "this", "that", "which", "who", "what", "there", "i", "you", "me", "us", "them")
+        and tok.text[:1].isalpha()
+    )
+
+
+def subject_of(verb: Token, index: DocIndex) -> Token | None:
+    """The verb's subject, inherited along conjunctions and participles ("…, adding that")."""
+    seen = 0
+    tok = verb
+    while tok is not None and seen < 4:
+        for child in tok.children:
+            if child.dep_ in SUBJECT_DEPS and valid_speaker(child, index):
+                return child
+        for child in tok.children:  # passive "was quoted as saying by X" is rare; "by" agents are not
+            if child.dep_ == "agent":
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and valid_speaker(obj, index):
+                        return obj
+        if tok.dep_ in ("conj", "advcl", "xcomp", "pcomp") and tok.head.i != tok.i:
+            tok = tok.head
+        elif tok.dep_ in ("acl", "relcl") and valid_speaker(tok.head, index):
+            return tok.head
+        else:
+            return None
+        seen += 1
+    return None
+
+
+def _noun_before(verb: Token, lo: int, index: DocIndex) -> Token | None:
+    """The head of the phrase that ends right before the verb (adverbs and auxiliaries skipped)."""
+    doc = verb.doc
+    j = verb.i - 1
+    while j >= lo and doc[j].pos_ in ADVERBIAL_POS:
+        j -= 1
+    if j < lo or not valid_speaker(doc[j], index):
+        return None
+    return doc[j]
+
+
+def _noun_after(verb: Token, hi: int, index: DocIndex) -> Token | None:
+    """Inverted order: "said Scott Kennedy, …", "says Trump"."""
+    doc = verb.doc
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS and verb.i < child.i < hi and valid_speaker(child, index):
+            return _name_head(child)
+    j = verb.i + 1
+    while j < hi and (doc[j].pos_ in ("ADV", "DET", "ADJ") or doc[j].ent_type_ in NON_SPEAKER_ENTS):
+        j += 1
+    if j >= hi or not valid_speaker(doc[j], index):
+        return None
+    k = j
+    while k + 1 < hi and doc[k + 1].pos_ in ("PROPN", "NOUN") and doc[k + 1].dep_ in ("compound", "flat", "nsubj", "appos", "npadvmod", "dobj") and not doc[k].whitespace_ == "":
+        if doc[k + 1].dep_ == "appos":
+            break
+        k += 1
+    return doc[k]
+
+
+def _name_head(tok: Token) -> Token:
+    """The last word of a name the parser split ("Scott" compound of "Kennedy")."""
+    doc = tok.doc
+    k = tok.i
+    while k + 1 < len(doc) and doc[k + 1].ent_iob_ == "I" and doc[k + 1].ent_type_ == tok.ent_type_ and tok.ent_type_:
+        k += 1
+    return doc[k]
+
+
+def _phrase_cue(tokens: list[Token]) -> list[Token] | None:
+    lows = [t.lower_ for t in tokens]
+    for phrase in lx.PHRASE_CUES:
+        n = len(phrase)
+        for i in range(len(lows) - n + 1):
+            if tuple(lows[i:i + n]) == phrase:
+                return tokens[i:i + n]
+    return None
+
+
+def after_quote(m: Marked, index: DocIndex) -> Attribution | None:
+    """'"…," Lipsky said.' / '"…," said Scott Kennedy, …' / '"…": Union Minister CR Patil'."""
+    doc = index.doc
+    first = index.first_at_or_after(m.close_at)
+    window: list[Token] = []
+    joins_next = False
+    for t in doc[first:first + WINDOW]:
+        if index.in_quote(t):
+            joins_next = bool(window) and window[-1].text in (",", ":")
+            break
+        if t.is_space:
+            break
+        window.append(t)
+        if t.text in (".", "!", "?") or index.breaks_paragraph(t):
+            break
+    if not window:
+        return None
+    while window and window[0].text in SKIP_PUNCT:
+        window = window[1:]
+    if not window:
+        return None
+    lo, hi = window[0].i, window[-1].i + 1
+    # Headline form: '"…": Union Minister CR Patil' running to the end of the line.
+    if window[0].text == ":" and len(window) > 1:
+        rest = [t for t in window[1:] if not t.is_punct]
+        if 0 < len(rest) <= 8 and all(t.pos_ in ("PROPN", "NOUN", "ADJ") for t in rest) and any(t.pos_ == "PROPN" for t in rest):
+            if index.breaks_paragraph(window[-1]) or window[-1].i == len(doc) - 1 or (window[-1].i + 1 < len(doc) and doc[window[-1].i + 1].is_space):
+                head = next((t for t in reversed(rest) if t.pos_ == "PROPN"), rest[-1])
+                return Attribution("headline", head, [], window[1].i, hi)
+        return None
+    phrase = _phrase_cue(window[:CUE_REACH])
+    if phrase is not None and phrase[0].lower_ == "according":
+        obj = next((c for c in phrase[-1].children if c.dep_ == "pobj"), None)
+        if obj is None and phrase[-1].i + 1 < hi:
+            obj = doc[phrase[-1].i + 1]
+        if valid_speaker(obj, index):
+            return Attribution("according_after", _name_head(obj) if obj.pos_ == "PROPN" else obj, phrase, phrase[-1].i + 1, hi)
+    for t in window[:CUE_REACH]:
+        if is_reporting(t, lx.SPEECH_VERBS | lx.CHARACTERISING_VERBS):
+            speaker = None
+            if t.i > lo:
+                speaker = _noun_before(t, lo, index)
+                if speaker is None:
+                    continue
+                if t.i - lo > SPEAKER_REACH:
+                    return None
+            else:
+                speaker = _noun_after(t, hi, index)
+            if speaker is None:
+                return None
+            cue = [t] + [c for c in t.children if c.dep_ == "prt" and c.i == t.i + 1]
+            return Attribution("after", speaker, cue, lo, t.i if speaker.i < t.i else hi, joins_next)
+        if t.pos_ == "VERB" and t.i > lo:
+            # Another verb first: the quote is not what this clause reports.
+            return None
+    return None
+
+
+def before_quote(m: Marked, index: DocIndex) -> Attribution | None:
+    """'a Treasury spokesperson said: "…"' / 'Lipsky said, "…"' / 'He added: "…"'."""
+    doc = index.doc
+    last = index.last_before(m.open_at)
+    if last < 0:
+        return None
+    window: list[Token] = []
+    for t in reversed(doc[max(0, last - WINDOW):last + 1]):
+        if index.in_quote(t) or index.breaks_paragraph(t) and window:
+            break
+        if t.text in (".", "!", "?") and window:
+            break
+        if t.is_space:
+            break
+        window.insert(0, t)
+    if not window:
+        return None
+    lo = window[0].i
+    gap = 0
+    tail = list(reversed(window))
+    if tail and tail[0].text in (":", ","):
+        tail = tail[1:]
+    elif not (tail and is_reporting(tail[0])):
+        return None  # the quote is inside the clause, not introduced by it: a partial quote
+    for t in tail[:CUE_REACH]:
+        if is_reporting(t):
+            if gap > 5:
+                return None
+            speaker = subject_of(t, index)
+            if speaker is None or speaker.i < lo or speaker.i > t.i:
+                speaker = _noun_before(t, lo, index)
+            if speaker is None:
+                return None
+            cue = [t] + [c for c in t.children if c.dep_ == "prt" and c.i == t.i + 1]
+            return Attribution("before", speaker, cue, lo, t.i)
+        if t.text == "," and gap:
+            # "According to X, …" before the quote.
+            pass
+        gap += 1
+    phrase = _phrase_cue(window)
+    if phrase is not None and phrase[0].lower_ == "according" and window[-1].text == ",":
+        obj = next((c for c in phrase[-1].children if c.dep_ == "pobj"), None)
+        if valid_speaker(obj, index):
+            return Attribution("according_before", _name_head(obj) if obj.pos_ == "PROPN" else obj, phrase, phrase[-1].i + 1, window[-1].i)
+    return None
+
+
+def enclosing_cue(m: Marked, index: DocIndex, max_steps: int = 4) -> Attribution | None:
+    """A fragment inside reported speech: 'blasted the move as a "power grab"'."""
+    doc = index.doc
+    first = index.first_at_or_after(m.start)
+    last = index.first_at_or_after(m.end)
+    inner = [t for t in doc[first:last] if not t.is_punct]
+    if not inner:
+        return None
+    # The fragment's root: the inner token whose head lies outside the fragment.
+    root = next((t for t in inner if not (first <= t.head.i < last) or t.head.i == t.i), inner[-1])
+    tok = root
+    for _ in range(max_steps + 1):
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+        if index.in_quote(tok):
+            continue
+        if is_reporting(tok, lx.SPEECH_VERBS | lx.CHARACTERISING_VERBS):
+            speaker = subject_of(tok, index)
+            if speaker is None:
+                return None
+            return Attribution("partial", speaker, [tok], 0, tok.i if speaker.i < tok.i else len(doc))
+    return None
+
+
+FINITE_TAGS = frozenset({"MD", "VBD", "VBZ", "VBP"})
+
+
+def _clause_after(verb: Token, index: DocIndex) -> tuple[int, int] | None:
+    """When the parser missed the clause ("vowed the US and its allies would not accept …"):
+    a subject right after the verb (or after "that") and a finite verb soon after it, to the sentence end."""
+    doc = verb.doc
+    start = verb.i + 1
+    if start < len(doc) and doc[start].lower_ == "that":
+        start += 1
+    if start >= len(doc) or doc[start].pos_ not in ("DET", "PROPN", "NOUN", "PRON", "ADJ", "NUM") or index.in_quote(doc[start]):
+        return None
+    if doc[start].lower_ in ("them", "him", "her", "me", "us", "it"):
+        return None
+    end = start
+    finite = False
+    while end < len(doc) and end - start < 80:
+        t = doc[end]
+        if t.text in (".", "!", "?", ";") or index.breaks_paragraph(t) or index.in_quote(t):
+            break
+        if end - start <= 8 and t.tag_ in FINITE_TAGS and end > start:
+            finite = True
+        end += 1
+    if not finite or end - start < 4:
+        return None
+    return start, end
+
+
+def indirect_speech(index: DocIndex) -> list[tuple[Token, Token, int, int]]:
+    """Reported speech: (verb, speaker head, content start token, content end token)."""
+    doc = index.doc
+    found = []
+    for verb in doc:
+        if not is_reporting(verb, lx.INDIRECT_VERBS) or index.in_quote(verb):
+            continue
+        content = [c for c in verb.children if c.dep_ == "ccomp"]
+        if not content:
+            span = _clause_after(verb, index)
+            if span is None:
+                continue
+            speaker = subject_of(verb, index)
+            if speaker is not None:
+                found.append((verb, speaker, span[0], span[1]))
+            continue
+        clause = content[0]
+        start, end = clause.left_edge.i, clause.right_edge.i + 1
+        # Trim the complementiser and edge punctuation.
+        while start < end and (doc[start].dep_ == "mark" and doc[start].lower_ in ("that", "whether", "if") or doc[start].is_punct or doc[start].is_space):
+            start += 1
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        if end - start < 4:
+            continue
+        has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
+        if not has_subject:
+            continue
+        speaker = subject_of(verb, index)
+        if speaker is None:
+            if clause.i < verb.i:
+                speaker = _noun_after(verb, min(len(doc), verb.i + 12), index)
+            if speaker is None:
+                continue
+        if start <= speaker.i < end:
+            continue
+        found.append((verb, speaker, start, end))
+    return found

@@ -1,0 +1,49 @@
+"""Offsets and neighbourhoods over a parsed document, shared by the rules."""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+from spacy.tokens import Doc, Token
+
+from quotes_service.marks import Marked
+
+SENTENCE_END = frozenset({".", "!", "?"})
+
+
+class DocIndex:
+    def __init__(self, doc: Doc, marked: list[Marked]):
+        self.doc = doc
+        self.text = doc.text
+        self.starts = [t.idx for t in doc]
+        self.marked = marked
+        # Per token: index of the quoted passage it lies in (marks included), or -1.
+        self.quote_of = [-1] * len(doc)
+        for qi, m in enumerate(marked):
+            for ti in range(self.first_at_or_after(m.open_at), self.first_at_or_after(m.close_at)):
+                self.quote_of[ti] = qi
+
+    def first_at_or_after(self, char: int) -> int:
+        """Index of the first token starting at or after ``char`` (len(doc) if none)."""
+        return bisect_left(self.starts, char)
+
+    def last_before(self, char: int) -> int:
+        """Index of the last token that starts before ``char`` (-1 if none)."""
+        return bisect_right(self.starts, char - 1) - 1
+
+    def in_quote(self, tok: Token) -> bool:
+        return self.quote_of[tok.i] >= 0
+
+    @staticmethod
+    def breaks_paragraph(tok: Token) -> bool:
+        return "\n" in tok.text or "\n" in tok.whitespace_
+
+    def is_sentence_end(self, tok: Token) -> bool:
+        return tok.text in SENTENCE_END or self.breaks_paragraph(tok)
+
+    def at_sentence_start(self, char: int) -> bool:
+        """Nothing but spaces since a sentence end, a paragraph break or another quote."""
+        j = char - 1
+        text = self.text
+        while j >= 0 and text[j] in " \t":
+            j -= 1
+        return j < 0 or text[j] in ".!?\n\"\u201d\u2019:"
