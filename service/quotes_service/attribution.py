@@ -285,8 +285,8 @@ def _clause_after(verb: Token, index: DocIndex) -> tuple[int, int] | None:
     return start, end
 
 
-def indirect_speech(index: DocIndex) -> list[tuple[Token, Token, int, int]]:
-    """Reported speech: (verb, speaker head, content start token, content end token)."""
+def indirect_speech(index: DocIndex) -> list[tuple[list[Token], Token, int, int]]:
+    """Reported speech: (cue tokens, speaker head, content start token, content end token)."""
     doc = index.doc
     found = []
     for verb in doc:
@@ -299,7 +299,7 @@ def indirect_speech(index: DocIndex) -> list[tuple[Token, Token, int, int]]:
                 continue
             speaker = subject_of(verb, index)
             if speaker is not None:
-                found.append((verb, speaker, span[0], span[1]))
+                found.append(([verb], speaker, span[0], span[1]))
             continue
         clause = content[0]
         start, end = clause.left_edge.i, clause.right_edge.i + 1
@@ -321,5 +321,37 @@ def indirect_speech(index: DocIndex) -> list[tuple[Token, Token, int, int]]:
                 continue
         if start <= speaker.i < end:
             continue
-        found.append((verb, speaker, start, end))
+        found.append(([verb], speaker, start, end))
+    found += according_to(index)
+    return found
+
+
+def according_to(index: DocIndex) -> list[tuple[list[Token], Token, int, int]]:
+    """Reported speech attributed with "according to": the clause beside the phrase."""
+    doc = index.doc
+    found = []
+    for tok in doc[:-1]:
+        if tok.lower_ != "according" or doc[tok.i + 1].lower_ != "to" or index.in_quote(tok):
+            continue
+        to = doc[tok.i + 1]
+        obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if obj is None and tok.i + 2 < len(doc):
+            obj = doc[tok.i + 2]
+        if not valid_speaker(obj, index):
+            continue
+        sent = tok.sent
+        pp_end = max(obj.right_edge.i, to.right_edge.i) + 1
+        if pp_end - tok.i > 15:
+            pp_end = obj.i + 1
+        before = (sent.start, tok.i)
+        after = (pp_end, sent.end)
+        start, end = before if before[1] - before[0] >= after[1] - after[0] else after
+        while start < end and (doc[start].is_punct or doc[start].is_space):
+            start += 1
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        if end - start < 4:
+            continue
+        head = _name_head(obj) if obj.pos_ == "PROPN" else obj
+        found.append(([tok, to], head, start, end))
     return found

@@ -56,6 +56,12 @@ def looks_like_sentence(text: str) -> bool:
     return len(words) >= 4 and text[:1].isupper() and not looks_like_title(text)
 
 
+def _mostly_within(s: int, e: int, a: int, b: int) -> bool:
+    """[s, e) lies mostly inside [a, b): the same reported content attributed twice
+    ("Reuters reported that …, according to sources"); the first attribution found is kept."""
+    return max(0, min(e, b) - max(s, a)) >= 0.6 * (e - s)
+
+
 class Extractor:
     def __init__(self, nlp=None, max_length: int = 1_000_000):
         if nlp is None:
@@ -130,18 +136,19 @@ class Extractor:
         doc, text = index.doc, index.text
         out: list[Quote] = []
         seen: set[tuple[int, int]] = set()
-        for verb, head, start, end in at.indirect_speech(index):
+        for cue, head, start, end in at.indirect_speech(index):
             span = doc[start:end]
             s, e = span.start_char, span.end_char
             inside = sum(1 for t in span if index.in_quote(t))
-            if inside * 2 >= len(span) or (s, e) in seen:
+            if inside * 2 >= len(span) or any(_mostly_within(s, e, a, b) for a, b in seen):
                 continue
-            if any(q.type == QuoteType.DIRECT and q.cue_span.start == verb.idx for q in direct):
+            if any(q.type == QuoteType.DIRECT and q.cue_span.start == cue[0].idx for q in direct):
                 continue
             seen.add((s, e))
             mention = grow_mention(head, 0, len(doc))
             speaker = resolver.speaker(mention, recent)
-            cue = [verb] + [c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1]
+            verb = cue[-1]
+            cue = cue + [c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1]
             out.append(self._record(text, [(s, e)], QuoteType.INDIRECT, speaker, cue, "indirect"))
         return out
 

@@ -1,0 +1,91 @@
+"""One row per rule: (text, expected quotes), negatives beside positives.
+
+Expected quotes are (type, quote text, speaker canonical name); a row with no
+expected quotes says the text holds none. Texts are written for the rules, not
+taken from the seeds.
+"""
+from __future__ import annotations
+
+import pytest
+
+from quotes.types import QuoteType, SpeakerKind
+
+D, I, P = QuoteType.DIRECT, QuoteType.INDIRECT, QuoteType.PARTIAL
+
+ROWS = [
+    # quote, then attribution
+    ('"The budget is a disaster for families," Maria Lopez said.',
+     [(D, "The budget is a disaster for families", "Maria Lopez")]),
+    ('"We will appeal the ruling," said Daniel Okafor, a lawyer for the union.',
+     [(D, "We will appeal the ruling", "Daniel Okafor")]),
+    ("\u201cThe talks went well,\u201d a State Department spokeswoman told Reuters.",
+     [(D, "The talks went well", "a State Department spokeswoman")]),
+    # attribution, then quote
+    ('The governor said: "We are not raising taxes this year."',
+     [(D, "We are not raising taxes this year.", "The governor")]),
+    # split quote: one quote, two fragments
+    ('"We tried," Helen Park said, "but the votes were not there."',
+     [(D, "We tried but the votes were not there.", "Helen Park")]),
+    # follow-on quote inherits the speaker
+    ('"Prices will rise," said Tom Reed, an economist at the Brookings Institution. "Nobody can stop that now."',
+     [(D, "Prices will rise", "Tom Reed"), (D, "Nobody can stop that now.", "Tom Reed")]),
+    # pronoun resolved to the person before it
+    ('Senator Ana Ruiz spoke after the vote. "This is a sad day for the state," she said.',
+     [(D, "This is a sad day for the state", "Ana Ruiz")]),
+    # indirect speech, with and without "that"
+    ("Mayor John Carter said that the city would hire 200 new teachers next year.",
+     [(I, "the city would hire 200 new teachers next year", "John Carter")]),
+    ("Officials said the bridge will reopen on Monday after repairs.",
+     [(I, "the bridge will reopen on Monday after repairs", "Officials")]),
+    # partial quote inside reported speech
+    ('The minister denounced the report as "a work of fiction" on Tuesday.',
+     [(P, "a work of fiction", "The minister")]),
+    # according to
+    ('"The plant will close in June," according to Peter Hall, the company\'s chief executive.',
+     [(D, "The plant will close in June", "Peter Hall")]),
+    # headline forms
+    ("\u2018We are ready for the vote,\u2019 says Merkel", [(D, "We are ready for the vote", "Merkel")]),
+    # negatives: titles and names in quote marks, scare quotes, cognition, negated speech
+    ('The band released "Midnight Train" in 1999 and toured Europe.', []),
+    ("The so-called 'Golden Age' of radio ended in the 1950s.", []),
+    ("Analysts believe the economy will slow down next year.", []),
+    ("He smiled and waved to reporters but did not comment on the deal.", []),
+    ("The committee did not say whether the hearing would go ahead.", []),
+    ("", []),
+    ('"""" "" \u201c\u201d', []),
+]
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    from quotes_service.extractor import Extractor
+
+    return Extractor()
+
+
+@pytest.mark.parametrize("text,expected", ROWS, ids=[r[0][:40] or "empty" for r in ROWS])
+def test_rule(extractor, text, expected):
+    got = [(q.type, q.text, q.speaker.canonical_name) for q in extractor.extract(text)]
+    assert got == expected
+
+
+def test_told_names_the_listener_not_the_speaker(extractor):
+    (q,) = extractor.extract('"The market is calm," a central bank official told AFP on Monday.')
+    assert q.speaker.name == "a central bank official"
+    assert q.speaker.kind == SpeakerKind.ROLE
+    assert q.cue == "told"
+
+
+def test_title_and_affiliation_from_appositive(extractor):
+    text = '"Rates stay high," said Laura Chen, a senior fellow at the Peterson Institute for International Economics.'
+    (q,) = extractor.extract(text)
+    assert q.speaker.canonical_name == "Laura Chen"
+    assert q.speaker.title == "senior fellow"
+    assert q.speaker.affiliation == "Peterson Institute for International Economics"
+    assert q.speaker.affiliation_short == "PIIE"
+
+
+def test_group_speaker_keeps_its_qualifier(extractor):
+    text = "The plan is under review, according to sources familiar with the talks."
+    quotes = extractor.extract(text)
+    assert [q.speaker.kind for q in quotes] == [SpeakerKind.GROUP]
