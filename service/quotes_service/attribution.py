@@ -127,6 +127,24 @@ def _phrase_cue(tokens: list[Token]) -> list[Token] | None:
     return None
 
 
+NAME_LEADERS = frozenset({":", "\u2015", "\u2014", "\u2013", "-", "--"})
+
+
+def _line_ends_after(tok: Token, index: DocIndex) -> bool:
+    """Nothing but a full stop, spaces or the next quote between ``tok`` and the end of its line."""
+    doc = index.doc
+    j = tok.i + 1
+    while j < len(doc) and doc[j].text in (".", ",") and not index.breaks_paragraph(doc[j - 1]):
+        j += 1
+    return (
+        j >= len(doc)
+        or index.breaks_paragraph(doc[j - 1])
+        or doc[j].is_space
+        or index.in_quote(doc[j])
+        or (doc[j - 1].text == "." and doc[j].text[:1].isupper())
+    )
+
+
 def after_quote(m: Marked, index: DocIndex) -> Attribution | None:
     """'"…," Lipsky said.' / '"…," said Scott Kennedy, …' / '"…": Union Minister CR Patil'."""
     doc = index.doc
@@ -144,19 +162,26 @@ def after_quote(m: Marked, index: DocIndex) -> Attribution | None:
             break
     if not window:
         return None
+    leader = window[0].text
     while window and window[0].text in SKIP_PUNCT:
         window = window[1:]
     if not window:
         return None
     lo, hi = window[0].i, window[-1].i + 1
-    # Headline form: '"…": Union Minister CR Patil' running to the end of the line.
-    if window[0].text == ":" and len(window) > 1:
-        rest = [t for t in window[1:] if not t.is_punct]
-        if 0 < len(rest) <= 8 and all(t.pos_ in ("PROPN", "NOUN", "ADJ") for t in rest) and any(t.pos_ == "PROPN" for t in rest):
-            if index.breaks_paragraph(window[-1]) or window[-1].i == len(doc) - 1 or (window[-1].i + 1 < len(doc) and doc[window[-1].i + 1].is_space):
-                head = next((t for t in reversed(rest) if t.pos_ == "PROPN"), rest[-1])
-                return Attribution("headline", head, [], window[1].i, hi)
-        return None
+    if leader in NAME_LEADERS and window[0].text != leader:
+        window = [index.doc[window[0].i - 1]] + window
+    # Headline and caption forms: '"…": Union Minister CR Patil', '"…" ― Sonya Herridge',
+    # a name alone running to the end of the line or sentence.
+    if window[0].text in NAME_LEADERS or window[0].text[:1] in NAME_LEADERS:
+        rest = [t for t in window[1:] if not (t.is_punct and t.text != ".")]
+        while rest and rest[-1].text == ".":
+            rest = rest[:-1]
+        if 0 < len(rest) <= 8 and all(t.pos_ in ("PROPN", "NOUN", "ADJ") or t.text in (".", "'s") for t in rest) \
+                and any(t.pos_ == "PROPN" for t in rest) and _line_ends_after(rest[-1], index):
+            head = next((t for t in reversed(rest) if t.pos_ == "PROPN"), rest[-1])
+            return Attribution("headline", head, [], rest[0].i, rest[-1].i + 1)
+        if window[0].text == ":":
+            return None
     phrase = _phrase_cue(window[:CUE_REACH])
     if phrase is not None and phrase[0].lower_ == "according":
         obj = next((c for c in phrase[-1].children if c.dep_ == "pobj"), None)
@@ -310,8 +335,8 @@ def indirect_speech(index: DocIndex) -> list[tuple[list[Token], Token, int, int]
             end -= 1
         if end - start < 4:
             continue
-        has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
-        if not has_subject:
+        has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children)
+        if not has_subject and clause.i > verb.i:
             continue
         speaker = subject_of(verb, index)
         if speaker is None:
@@ -322,7 +347,45 @@ def indirect_speech(index: DocIndex) -> list[tuple[list[Token], Token, int, int]
         if start <= speaker.i < end:
             continue
         found.append(([verb], speaker, start, end))
+    found += parenthetical(index)
     found += according_to(index)
+    return found
+
+
+def parenthetical(index: DocIndex) -> list[tuple[list[Token], Token, int, int]]:
+    """"The latest test, North Korea said, was its biggest yet." / "People like Scott, he said."
+    The attribution set off by a comma inside or after what was said."""
+    doc = index.doc
+    found = []
+    for verb in doc:
+        if not is_reporting(verb, lx.INDIRECT_VERBS) or index.in_quote(verb):
+            continue
+        subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
+        if subj is None or not valid_speaker(subj, index):
+            continue
+        left = subj.left_edge.i
+        if left == 0 or doc[left - 1].text != "," or verb.i - subj.i > 3:
+            continue
+        if any(c.dep_ == "ccomp" for c in verb.children if c.i > verb.i):
+            continue
+        if verb.dep_ == "parataxis":
+            head = verb.head
+            start, end = head.left_edge.i, head.right_edge.i + 1
+        elif verb.dep_ == "ROOT":
+            start, end = verb.sent.start, left - 1
+        else:
+            continue
+        # Not across another quote's closing mark or a paragraph break.
+        for t in doc[start:left]:
+            if index.breaks_paragraph(t) or (index.in_quote(t) and not index.in_quote(doc[left - 1])):
+                start = t.i + 1
+        while start < end and (doc[start].is_punct or doc[start].is_space):
+            start += 1
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        if end - start < 3 or any(index.in_quote(t) for t in doc[start:end]):
+            continue
+        found.append(([verb], subj, start, end))
     return found
 
 

@@ -62,6 +62,22 @@ def _mostly_within(s: int, e: int, a: int, b: int) -> bool:
     return max(0, min(e, b) - max(s, a)) >= 0.6 * (e - s)
 
 
+def _fold_fragments(quoted: list[Quote], reported: list[Quote]) -> list[Quote]:
+    """A quoted fragment inside a reported clause ('Trump said Machado was "disgusting"') is
+    reported once: the clause, typed PARTIAL because it quotes the speaker's words."""
+    out = []
+    for q in quoted:
+        host = None
+        if q.type == QuoteType.PARTIAL:
+            host = next((r for r in reported if r.span.start <= q.span.start and q.span.end <= r.span.end + 1), None)
+        if host is None:
+            out.append(q)
+        else:
+            host.type = QuoteType.PARTIAL
+            host.confidence = max(host.confidence, q.confidence)
+    return out + reported
+
+
 class Extractor:
     def __init__(self, nlp=None, max_length: int = 1_000_000):
         if nlp is None:
@@ -128,7 +144,8 @@ class Extractor:
                 previous = (quote, marked[i]) if quote.type == QuoteType.DIRECT else previous
             i += 1
         _check(should_stop)
-        quotes += self._indirect(index, resolver, quotes, recent)
+        reported = self._indirect(index, resolver, quotes, recent)
+        quotes = _fold_fragments(quotes, reported)
         quotes.sort(key=lambda q: (q.span.start, q.span.end))
         return quotes
 

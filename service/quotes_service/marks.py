@@ -9,9 +9,12 @@ quote running over several paragraphs); otherwise it is dropped.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from quotes_service import lexicon as lx
+
+_TYPEWRITER = re.compile(r"``|''")
 
 # A quote longer than this inside one paragraph is almost surely a mispairing.
 MAX_FRAGMENT_CHARS = 5000
@@ -83,6 +86,9 @@ def find_quoted(text: str) -> list[Marked]:
         else:
             found.append(Marked([(start, end)], opener, closer + 1, single))
 
+    if "''" in text or "``" in text:
+        # Typewriter doubles (``…'' and ''…''): read them as one straight double mark each.
+        text = _TYPEWRITER.sub(lambda m: ' "' if m.end() < len(text) and text[m.end()].isalnum() else '" ', text)
     i = 0
     while i < n:
         ch = text[i]
@@ -115,6 +121,10 @@ def find_quoted(text: str) -> list[Marked]:
             if open_double >= 0:
                 emit(open_double, i, False)
                 open_double = -1
+            elif _opens(text, i) or i == para_start:
+                # A closing mark typed where an opening one belongs (”Fear. I am …”).
+                open_double = i
+                open_single = -1
         elif ch == lx.STRAIGHT_DOUBLE:
             if open_double < 0:
                 if _opens(text, i) or i == para_start:
