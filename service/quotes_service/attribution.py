@@ -68,7 +68,7 @@ def subject_of(verb: Token, index: DocIndex) -> Token | None:
                 for obj in child.children:
                     if obj.dep_ == "pobj" and valid_speaker(obj, index):
                         return obj
-        if tok.dep_ in ("conj", "advcl", "xcomp", "pcomp") and tok.head.i != tok.i:
+        if tok.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep") and tok.head.i != tok.i:
             tok = tok.head
         elif tok.dep_ in ("acl", "relcl") and valid_speaker(tok.head, index):
             return tok.head
@@ -349,6 +349,49 @@ def indirect_speech(index: DocIndex) -> list[tuple[list[Token], Token, int, int]
         found.append(([verb], speaker, start, end))
     found += parenthetical(index)
     found += according_to(index)
+    found += object_speech(index)
+    return found
+
+
+def object_speech(index: DocIndex) -> list[tuple[list[Token], Token, int, int]]:
+    """What was said as an object: "called for a moratorium", "mentioned the deal"."""
+    doc = index.doc
+    found = []
+    for verb in doc:
+        preps = lx.OBJECT_CUES.get(verb.lemma_.lower())
+        if preps is None or verb.pos_ != "VERB" or negated(verb) or index.in_quote(verb):
+            continue
+        if any(c.dep_ == "ccomp" for c in verb.children):
+            continue  # the clause rules have it
+        cue = [verb]
+        obj = None
+        for child in verb.children:
+            if child.i <= verb.i:
+                continue
+            if "" in preps and child.dep_ in ("dobj", "xcomp") and obj is None:
+                obj = child
+            elif child.dep_ in ("prep", "prt") and child.lower_ in preps and child.i == verb.i + 1:
+                cue.append(child)
+                obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+                break
+        if obj is None or obj.pos_ == "PRON" and obj.lower_ not in ("what",):
+            continue
+        start = cue[-1].i + 1
+        end = verb.right_edge.i + 1
+        # Stop at a clause of its own after the object ("…, saying …", "and …").
+        for t in doc[obj.right_edge.i + 1:end]:
+            if t.text in (",", ";", ".") or t.dep_ in ("cc",) or index.breaks_paragraph(t):
+                end = t.i
+                break
+        end = max(end, obj.right_edge.i + 1) if end <= obj.i else end
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        if end - start < 2 or end - start > 60:
+            continue
+        speaker = subject_of(verb, index)
+        if speaker is None or start <= speaker.i < end:
+            continue
+        found.append((cue, speaker, start, end))
     return found
 
 
@@ -383,7 +426,7 @@ def parenthetical(index: DocIndex) -> list[tuple[list[Token], Token, int, int]]:
             start += 1
         while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
             end -= 1
-        if end - start < 3 or any(index.in_quote(t) for t in doc[start:end]):
+        if end - start < 3 or index.in_quote(doc[start]) or index.in_quote(doc[end - 1]):
             continue
         found.append(([verb], subj, start, end))
     return found

@@ -44,6 +44,6 @@ class DocIndex:
         """Nothing but spaces since a sentence end, a paragraph break or another quote."""
         j = char - 1
         text = self.text
-        while j >= 0 and text[j] in " \t":
+        while j >= 0 and text[j] in " \t'`\u00a0":
             j -= 1
         return j < 0 or text[j] in ".!?\n\"\u201d\u2019:"

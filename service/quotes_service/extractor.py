@@ -156,8 +156,11 @@ class Extractor:
         for cue, head, start, end in at.indirect_speech(index):
             span = doc[start:end]
             s, e = span.start_char, span.end_char
+            # A clause that is one direct quote from its first word belongs to the direct rules;
+            # one with unquoted words around quoted ones is mixed and stays.
+            starts_quoted = index.in_quote(span[0]) or (start > 0 and index.in_quote(doc[start - 1]) and doc[start - 1].is_quote)
             inside = sum(1 for t in span if index.in_quote(t))
-            if inside * 2 >= len(span) or any(_mostly_within(s, e, a, b) for a, b in seen):
+            if (starts_quoted and inside * 2 >= len(span)) or any(_mostly_within(s, e, a, b) for a, b in seen):
                 continue
             if any(q.type == QuoteType.DIRECT and q.cue_span.start == cue[0].idx for q in direct):
                 continue

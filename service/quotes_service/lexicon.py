@@ -101,3 +101,39 @@ ALL_MARKS = frozenset(DOUBLE_OPEN | DOUBLE_CLOSE | SINGLE_OPEN | {STRAIGHT_DOUBL
 
 # Words that stop the leftward walk of an affiliation acronym ("Center for Strategic and ...").
 ACRONYM_SKIP = frozenset({"of", "for", "and", "the", "on", "in", "at", "to", "&"})
+
+# Verbs whose object (not a clause) is what was said: "called for a moratorium",
+# "mentioned the deal", "spoke of the legacy of racism". The tuple holds the
+# prepositions that belong to the cue; "" means a direct object.
+OBJECT_CUES: dict[str, tuple[str, ...]] = {
+    "call": ("for", "on"),
+    "speak": ("of", "about"),
+    "talk": ("about",),
+    "warn": ("of", "about", "against"),
+    "comment": ("on",),
+    "complain": ("about",),
+    "point": ("to",),
+    "ask": ("about", "for"),
+    "report": ("",),
+    "mention": ("",),
+    "deny": ("",),
+    "admit": ("",),
+    "acknowledge": ("",),
+    "confirm": ("",),
+    "reveal": ("",),
+    "propose": ("",),
+    "demand": ("",),
+    "urge": ("",),
+    "explain": ("",),
+    "predict": ("",),
+    "promise": ("",),
+    "pledge": ("",),
+    "reiterate": ("",),
+    "recall": ("",),
+    "criticize": ("",),
+    "criticise": ("",),
+    "condemn": ("",),
+    "praise": ("",),
+    "describe": ("",),
+    "exhort": ("",),
+}
