@@ -26,9 +26,15 @@ ROWS = [
     # split quote: one quote, two fragments
     ('"We tried," Helen Park said, "but the votes were not there."',
      [(D, "We tried but the votes were not there.", "Helen Park")]),
-    # follow-on quote inherits the speaker
+    # a quotation interrupted by its attribution, in one paragraph: one quote, two fragments
     ('"Prices will rise," said Tom Reed, an economist at the Brookings Institution. "Nobody can stop that now."',
+     [(D, "Prices will rise Nobody can stop that now.", "Tom Reed")]),
+    # a follow-on quote in the next paragraph inherits the speaker
+    ('"Prices will rise," said Tom Reed, an economist.\n\n"Nobody can stop that now."',
      [(D, "Prices will rise", "Tom Reed"), (D, "Nobody can stop that now.", "Tom Reed")]),
+    # a multi-paragraph quote: each paragraph reopens the mark
+    ('Ms. Grant said: "The first part ends here.\n\n"And the second part ends here."',
+     [(D, "The first part ends here. And the second part ends here.", "Grant")]),
     # pronoun resolved to the person before it
     ('Senator Ana Ruiz spoke after the vote. "This is a sad day for the state," she said.',
      [(D, "This is a sad day for the state", "Ana Ruiz")]),

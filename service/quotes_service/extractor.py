@@ -136,6 +136,15 @@ class Extractor:
             elif previous is not None and looks_like_sentence(quote_text) and index.at_sentence_start(m.open_at) \
                     and 0 <= m.open_at - previous[1].close_at <= FOLLOW_ON_GAP:
                 prior = previous[0]
+                if "\n" not in text[previous[1].close_at:m.open_at]:
+                    # '"…," he said. "…"' in one paragraph: one quotation interrupted by its
+                    # attribution, like the comma-split form; it gains a fragment.
+                    prior.fragments += [Span(s, e) for s, e in fragments]
+                    prior.span = Span(prior.fragments[0].start, prior.fragments[-1].end)
+                    prior.text = " ".join(text[f.start:f.end] for f in prior.fragments)
+                    previous = (prior, m)
+                    i += 1
+                    continue
                 quote = self._record(text, fragments, QuoteType.DIRECT, prior.speaker, [], "follow_on")
             if quote is not None:
                 quotes.append(quote)
