@@ -379,6 +379,7 @@ def object_speech(index: DocIndex) -> list[tuple[list[Token], Token, int, int]]:
         start = cue[-1].i + 1
         end = verb.right_edge.i + 1
         # Stop at a clause of its own after the object ("…, saying …", "and …").
+        end = min(end, start + 61)
         for t in doc[obj.right_edge.i + 1:end]:
             if t.text in (",", ";", ".") or t.dep_ in ("cc",) or index.breaks_paragraph(t):
                 end = t.i
@@ -417,6 +418,8 @@ def parenthetical(index: DocIndex) -> list[tuple[list[Token], Token, int, int]]:
         elif verb.dep_ == "ROOT":
             start, end = verb.sent.start, left - 1
         else:
+            continue
+        if left - start > 150:
             continue
         # Not across another quote's closing mark or a paragraph break.
         for t in doc[start:left]:

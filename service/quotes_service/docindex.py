@@ -22,6 +22,14 @@ class DocIndex:
             for ti in range(self.first_at_or_after(m.open_at), self.first_at_or_after(m.close_at)):
                 self.quote_of[ti] = qi
 
+        # Prefix sums, so "how many tokens of [a, b) are quoted" costs O(1).
+        self._quoted_before = [0] * (len(doc) + 1)
+        for i, q in enumerate(self.quote_of):
+            self._quoted_before[i + 1] = self._quoted_before[i] + (q >= 0)
+
+    def quoted_count(self, start: int, end: int) -> int:
+        return self._quoted_before[end] - self._quoted_before[start]
+
     def first_at_or_after(self, char: int) -> int:
         """Index of the first token starting at or after ``char`` (len(doc) if none)."""
         return bisect_left(self.starts, char)

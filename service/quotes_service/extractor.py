@@ -13,6 +13,7 @@ from quotes.types import Quote, QuoteType, Span, Speaker, SpeakerKind
 from quotes_service import attribution as at
 from quotes_service.docindex import DocIndex
 from quotes_service.marks import Marked, find_quoted
+from quotes_service.parsing import CHUNK, guard, parse
 from quotes_service.speakers import SpeakerResolver, grow_mention
 
 StopCheck = Callable[[], bool]
@@ -34,6 +35,10 @@ TITLE_SMALL_WORDS = frozenset({"of", "the", "a", "an", "and", "for", "in", "on",
 
 class Cancelled(Exception):
     """Raised between stages when the caller's ``should_stop`` says so (deadline passed, client gone)."""
+
+
+def _raise_cancelled() -> None:
+    raise Cancelled()
 
 
 def _check(should_stop: StopCheck | None) -> None:
@@ -84,6 +89,7 @@ class Extractor:
             from quotes_service.model import load_model
 
             nlp = load_model(max_length)
+        guard(nlp)
         self.nlp = nlp
         self.max_length = max_length
 
@@ -92,14 +98,26 @@ class Extractor:
         _check(should_stop)
         if not text.strip():
             return []
-        doc = self.nlp(text)
+        doc = parse(self.nlp, text, should_stop, _raise_cancelled)
         _check(should_stop)
         return self.quotes_in(doc, should_stop)
 
     def extract_many(self, texts: Iterable[str], should_stop: StopCheck | None = None) -> Iterator[list[Quote]]:
-        for doc in self.nlp.pipe(texts, batch_size=16):
+        """Like ``extract`` for each text; short texts are parsed in batches with ``nlp.pipe``."""
+        short: list[str] = []
+        for text in texts:
+            if len(text) > CHUNK:
+                yield from self._pipe(short, should_stop)
+                short = []
+                yield self.extract(text, should_stop)
+            else:
+                short.append(text)
+        yield from self._pipe(short, should_stop)
+
+    def _pipe(self, texts: list[str], should_stop: StopCheck | None) -> Iterator[list[Quote]]:
+        for text, doc in zip(texts, self.nlp.pipe(texts, batch_size=16)):
             _check(should_stop)
-            yield self.quotes_in(doc, should_stop)
+            yield self.quotes_in(doc, should_stop) if text.strip() else []
 
     # ------------------------------------------------------------------------------------------
     def quotes_in(self, doc: Doc, should_stop: StopCheck | None = None) -> list[Quote]:
@@ -168,7 +186,7 @@ class Extractor:
             # A clause that is one direct quote from its first word belongs to the direct rules;
             # one with unquoted words around quoted ones is mixed and stays.
             starts_quoted = index.in_quote(span[0]) or (start > 0 and index.in_quote(doc[start - 1]) and doc[start - 1].is_quote)
-            inside = sum(1 for t in span if index.in_quote(t))
+            inside = index.quoted_count(start, end)
             if (starts_quoted and inside * 2 >= len(span)) or any(_mostly_within(s, e, a, b) for a, b in seen):
                 continue
             if any(q.type == QuoteType.DIRECT and q.cue_span.start == cue[0].idx for q in direct):

@@ -96,7 +96,7 @@ def find_quoted(text: str) -> list[Marked]:
             if open_double >= 0:
                 # Open at paragraph end: it continues only if the next paragraph reopens.
                 j = i
-                while j < n and text[j].isspace():
+                while j < n and j - i < 40 and text[j].isspace():
                     j += 1
                 if j < n and (text[j] in lx.DOUBLE_OPEN or text[j] == lx.STRAIGHT_DOUBLE) and j - i < 40:
                     start, end = _trim(text, open_double + 1, i)

@@ -7,6 +7,7 @@ name in the document, and reads titles and affiliations from appositives,
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -19,6 +20,8 @@ LEFT_DEPS = frozenset({"det", "compound", "amod", "nmod", "poss", "case", "nummo
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
 ORG_LABELS = frozenset({"ORG", "FAC", "NORP", "GPE"})
 AFFILIATION_PREPS = frozenset({"at", "of", "with", "for", "from"})
+ANTECEDENT_REACH = 1500   # characters back that a pronoun may reach for its person
+RECENT_SPEAKERS = 20      # earlier speakers considered as a pronoun's antecedent
 
 
 @dataclass
@@ -33,21 +36,22 @@ class Mention:
         return doc[self.start:self.end].text
 
 
-def _person_ent(tok: Token) -> SpacySpan | None:
-    if tok.ent_type_ == "PERSON":
-        for ent in tok.doc.ents:
-            if ent.start <= tok.i < ent.end:
-                return ent
-    return None
-
-
 def _ent_of(tok: Token) -> SpacySpan | None:
+    """The entity a token is part of, found from its IOB tags (not by a scan of all entities)."""
     if not tok.ent_type_:
         return None
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return None
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return SpacySpan(doc, start, end, label=tok.ent_type_)
+
+
+def _person_ent(tok: Token) -> SpacySpan | None:
+    return _ent_of(tok) if tok.ent_type_ == "PERSON" else None
 
 
 def base_extent(head: Token, lo: int, hi: int) -> tuple[int, int]:
@@ -175,6 +179,7 @@ class SpeakerResolver:
         self.persons: list[SpacySpan] = [
             e for e in self.doc.ents if e.label_ == "PERSON" and not index.in_quote(e[0]) and e.text[:1].isupper()
         ]
+        self.person_starts = [e.start_char for e in self.persons]
         self.by_surname: dict[str, str] = {}
         self.profiles: dict[str, Profile] = {}
         for ent in self.persons:
@@ -320,8 +325,10 @@ class SpeakerResolver:
         """The person a he/she most likely refers to: recent, a subject, a speaker, of the right gender."""
         gender = lx.PERSON_PRONOUNS.get(pronoun.lower_, "")
         best, best_score = "", float("-inf")
-        window_start = max(0, pronoun.idx - 1500)
-        for ent in self.persons:
+        window_start = max(0, pronoun.idx - ANTECEDENT_REACH)
+        lo = bisect_left(self.person_starts, window_start - 200)
+        hi = bisect_left(self.person_starts, pronoun.idx)
+        for ent in self.persons[lo:hi]:
             if ent.start_char >= pronoun.idx or ent.end_char < window_start:
                 continue
             full = self.canonical(self._clean_name(ent))
@@ -339,8 +346,8 @@ class SpeakerResolver:
             if ent.root.dep_ == "pobj":
                 score -= 1.0
             best, best_score = (full, score) if score > best_score else (best, best_score)
-        for at, name in recent_speakers:
-            if at < pronoun.idx and pronoun.idx - at < 1500:
+        for at, name in reversed(recent_speakers[-RECENT_SPEAKERS:]):
+            if at < pronoun.idx and pronoun.idx - at < ANTECEDENT_REACH:
                 prof = self.profiles.get(name)
                 if prof and gender and prof.gender and prof.gender != gender:
                     continue

@@ -1,0 +1,121 @@
+"""Server settings: command-line flags, each defaulting to a QUOTES_* environment variable.
+
+Plain argparse and os only, so the CLI can build it without importing gRPC or spaCy.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+from dataclasses import dataclass
+from typing import Sequence
+
+# A code point is at most 4 bytes of UTF-8; the rest is room for document_id and framing.
+MESSAGE_OVERHEAD_BYTES = 64 * 1024
+
+
+def default_workers() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))  # the CPUs this process may use (cpusets)
+    except AttributeError:
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclass(frozen=True)
+class ServerConfig:
+    host: str = "127.0.0.1"
+    port: int = 50051
+    workers: int = 1
+    max_text_length: int = 1_000_000     #: code points; longer texts get INVALID_ARGUMENT
+    threads: int = 8                     #: gRPC handler threads per worker
+    max_concurrent_rpcs: int = 16        #: per worker; beyond it callers get RESOURCE_EXHAUSTED
+    extract_concurrency: int = 1         #: documents parsed at once per worker (spaCy is CPU-bound under the GIL)
+    grace: float = 10.0                  #: seconds in-flight calls get to finish after SIGTERM/SIGINT
+    log_level: str = "info"
+
+    @property
+    def max_message_bytes(self) -> int:
+        """The gRPC receive cap: just above the largest request the text limit allows."""
+        return 4 * self.max_text_length + MESSAGE_OVERHEAD_BYTES
+
+    @property
+    def address(self) -> str:
+        return address(self.host, self.port)
+
+
+def address(host: str, port: int) -> str:
+    if ":" in host and not host.startswith("["):  # a bare IPv6 literal
+        host = f"[{host}]"
+    return f"{host}:{port}"
+
+
+# flag, env var, type, help; the default comes from ServerConfig unless noted.
+_FLAGS: list[tuple[str, type, str]] = [
+    ("host", str, "address to listen on"),
+    ("port", int, "port to listen on; 0 picks a free one (logged in the 'serving' event)"),
+    ("workers", int, "worker processes sharing the port via SO_REUSEPORT; 1 serves in this process "
+                     "(default: the number of CPUs)"),
+    ("max-text-length", int, "longest accepted text, in Unicode code points"),
+    ("threads", int, "gRPC handler threads per worker"),
+    ("max-concurrent-rpcs", int, "calls in progress per worker before RESOURCE_EXHAUSTED"),
+    ("extract-concurrency", int, "documents parsed at once per worker"),
+    ("grace", float, "seconds in-flight calls get to finish on SIGTERM/SIGINT"),
+    ("log-level", str, "debug, info, warning or error"),
+]
+
+
+def _env_name(flag: str) -> str:
+    return "QUOTES_" + flag.upper().replace("-", "_")
+
+
+def build_parser(prog: str = "quotes serve") -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=prog,
+        description="Serve quotes.v1.QuoteService over gRPC, with health checking and reflection.",
+        epilog="Every flag can also be set with its QUOTES_* environment variable (shown in brackets); "
+               "a flag wins over the variable.",
+    )
+    base = ServerConfig()
+    for flag, kind, help_text in _FLAGS:
+        attr = flag.replace("-", "_")
+        default = default_workers() if attr == "workers" else getattr(base, attr)
+        parser.add_argument(f"--{flag}", type=kind, default=None, metavar=kind.__name__.upper(),
+                            help=f"{help_text} [{_env_name(flag)}, default {default}]")
+    return parser
+
+
+def from_argv(argv: Sequence[str] | None = None, prog: str = "quotes serve",
+              environ: dict[str, str] | None = None) -> ServerConfig:
+    parser = build_parser(prog)
+    args = parser.parse_args(argv)
+    env = os.environ if environ is None else environ
+    values = {}
+    for flag, kind, _ in _FLAGS:
+        attr = flag.replace("-", "_")
+        value = getattr(args, attr)
+        if value is None and env.get(_env_name(flag), "").strip():
+            raw = env[_env_name(flag)].strip()
+            try:
+                value = kind(raw)
+            except ValueError:
+                parser.error(f"{_env_name(flag)}={raw!r} is not a valid {kind.__name__}")
+        if value is not None:
+            values[attr] = value
+    values.setdefault("workers", default_workers())
+    config = ServerConfig(**values)
+    problem = _problem(config)
+    if problem:
+        parser.error(problem)
+    return config
+
+
+def _problem(config: ServerConfig) -> str:
+    if not 0 <= config.port <= 65535:
+        return f"port {config.port} is not in 0..65535"
+    for name in ("workers", "max_text_length", "threads", "max_concurrent_rpcs", "extract_concurrency"):
+        if getattr(config, name) < 1:
+            return f"{name.replace('_', '-')} must be at least 1"
+    if config.grace < 0:
+        return "grace must not be negative"
+    if config.log_level.lower() not in ("debug", "info", "warning", "error"):
+        return f"log-level {config.log_level!r} is not one of debug, info, warning, error"
+    return ""

@@ -1,0 +1,76 @@
+"""One server process, top to bottom: load the model, build the gRPC server, serve until a signal.
+
+``run_server`` creates every gRPC object itself, after the model is loaded, so a
+supervisor (``workers.py``) can fork before calling it.
+"""
+from __future__ import annotations
+
+import logging
+import time
+from concurrent import futures
+
+import grpc
+from grpc_health.v1 import health, health_pb2, health_pb2_grpc
+from grpc_reflection.v1alpha import reflection
+
+from quotes_service import logs, servicer
+from quotes_service.call_observer import CallObserver
+from quotes_service.config import ServerConfig, address
+from quotes_service.extractor import Extractor
+from quotes_service.shutdown import drain_on_signals
+from quotes_service.slots import ExtractionSlots
+
+SERVING = health_pb2.HealthCheckResponse.SERVING
+NOT_SERVING = health_pb2.HealthCheckResponse.NOT_SERVING
+HEALTH_NAMES = ("", servicer.SERVICE_NAME)
+
+
+def grpc_options(config: ServerConfig, reuse_port: bool) -> list[tuple[str, int]]:
+    return [
+        ("grpc.max_receive_message_length", config.max_message_bytes),
+        # gRPC turns SO_REUSEPORT on by default, which lets a second server silently share a port:
+        # only pre-forked workers, which mean to share it, get it.
+        ("grpc.so_reuseport", 1 if reuse_port else 0),
+    ]
+
+
+def run_server(config: ServerConfig, *, reuse_port: bool = False) -> int:
+    """Serve until SIGTERM/SIGINT; returns the process exit code."""
+    logs.setup(config.log_level)
+    started = time.perf_counter()
+    extractor = Extractor(max_length=config.max_text_length)  # ModelNotFound propagates to the caller
+    logs.event("model_loaded", model=getattr(extractor.nlp, "meta", {}).get("name", ""),
+               ms=round((time.perf_counter() - started) * 1000))
+
+    health_servicer = health.HealthServicer()
+    for name in HEALTH_NAMES:
+        health_servicer.set(name, NOT_SERVING)
+
+    server = grpc.server(
+        futures.ThreadPoolExecutor(max_workers=config.threads, thread_name_prefix="quotes-rpc"),
+        interceptors=[CallObserver(logs.identity(), servicer.SERVICE_NAME)],
+        options=grpc_options(config, reuse_port),
+        maximum_concurrent_rpcs=config.max_concurrent_rpcs,
+    )
+    quote_service = servicer.QuoteService(extractor, config.max_text_length,
+                                          ExtractionSlots(config.extract_concurrency))
+    server.add_generic_rpc_handlers((servicer.handler(quote_service),))
+    health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
+    reflection.enable_server_reflection(
+        (servicer.SERVICE_NAME, health.SERVICE_NAME, reflection.SERVICE_NAME), server)
+
+    try:
+        port = server.add_insecure_port(config.address)
+    except RuntimeError as exc:  # "Failed to bind to address ..."
+        logs.event("bind_failed", logging.ERROR, address=config.address, error=str(exc))
+        return 1
+    drain_on_signals(server, health_servicer, config.grace)
+    server.start()
+    for name in HEALTH_NAMES:
+        health_servicer.set(name, SERVING)
+    logs.event("serving", address=address(config.host, port), host=config.host, port=port,
+               served_by=logs.identity(), max_text_length=config.max_text_length,
+               max_message_bytes=config.max_message_bytes, ms=round((time.perf_counter() - started) * 1000))
+    server.wait_for_termination()
+    logs.event("stopped")
+    return 0

@@ -1,0 +1,78 @@
+"""quotes.v1.QuoteService: validate -> extract -> convert. Nothing else happens here."""
+from __future__ import annotations
+
+import time
+from typing import Callable, Iterable, Iterator
+
+import grpc
+from google.protobuf.message import DecodeError
+
+from quotes.convert import response_to_proto
+from quotes.v1 import quotes_pb2 as pb
+from quotes_service import logs
+from quotes_service.call_observer import current_request_id
+from quotes_service.extractor import Cancelled, Extractor
+from quotes_service.rich_status import bad_request
+from quotes_service.slots import ExtractionSlots
+from quotes_service.validation import InvalidRequest, Undecodable, check_request
+
+SERVICE_NAME = pb.DESCRIPTOR.services_by_name["QuoteService"].full_name
+
+
+def stop_check(context: grpc.ServicerContext) -> Callable[[], bool]:
+    """True once the caller is gone or its deadline has passed (time_remaining is inf without one)."""
+    return lambda: not context.is_active() or context.time_remaining() <= 0
+
+
+class QuoteService:
+    def __init__(self, extractor: Extractor, max_text_length: int, slots: ExtractionSlots):
+        self._extractor = extractor
+        self._max_text_length = max_text_length
+        self._slots = slots
+
+    def ExtractQuotes(self, request, context: grpc.ServicerContext) -> pb.ExtractQuotesResponse:
+        return self._answer(request, context, index=None)
+
+    def StreamExtractQuotes(self, requests: Iterable, context: grpc.ServicerContext) -> Iterator[pb.ExtractQuotesResponse]:
+        # One after another, so responses leave in request order.
+        for index, request in enumerate(requests):
+            yield self._answer(request, context, index=index)
+
+    def _answer(self, request, context: grpc.ServicerContext, index: int | None) -> pb.ExtractQuotesResponse:
+        where = "" if index is None else f"message {index}: "
+        try:
+            text = check_request(request, self._max_text_length)
+        except InvalidRequest as bad:
+            context.abort_with_status(bad_request(where + bad.description, bad.field, where + bad.description))
+        should_stop = stop_check(context)
+        started = time.perf_counter()
+        try:
+            with self._slots.hold(should_stop):
+                waited = time.perf_counter() - started
+                quotes = self._extractor.extract(text, should_stop=should_stop)
+        except Cancelled:
+            if context.time_remaining() <= 0:
+                context.abort(grpc.StatusCode.DEADLINE_EXCEEDED, where + "deadline passed before extraction finished")
+            context.abort(grpc.StatusCode.CANCELLED, where + "call cancelled before extraction finished")
+        logs.event("extracted", request_id=current_request_id(), index=index,
+                   document_id=request.document_id[:200], chars=len(text), quotes=len(quotes),
+                   wait_ms=round(waited * 1000, 1), ms=round((time.perf_counter() - started) * 1000, 1))
+        return response_to_proto(request.document_id, text, quotes)
+
+
+def parse_request(data: bytes):
+    try:
+        return pb.ExtractQuotesRequest.FromString(data)
+    except DecodeError as exc:
+        return Undecodable(str(exc))
+
+
+def handler(servicer: QuoteService) -> grpc.GenericRpcHandler:
+    """Registered by hand (not add_QuoteServiceServicer_to_server) for the tolerant request parser."""
+    serialize = pb.ExtractQuotesResponse.SerializeToString
+    return grpc.method_handlers_generic_handler(SERVICE_NAME, {
+        "ExtractQuotes": grpc.unary_unary_rpc_method_handler(
+            servicer.ExtractQuotes, request_deserializer=parse_request, response_serializer=serialize),
+        "StreamExtractQuotes": grpc.stream_stream_rpc_method_handler(
+            servicer.StreamExtractQuotes, request_deserializer=parse_request, response_serializer=serialize),
+    })

@@ -1,0 +1,180 @@
+"""Pre-forked workers: a supervisor that holds no gRPC object and no model forks N
+workers; each loads the model and binds the same port with SO_REUSEPORT, and the
+kernel spreads incoming connections over them.
+
+The supervisor restarts a worker that dies, forwards SIGTERM/SIGINT so every
+worker drains, and exits 0 once all have. A worker that cannot start at all
+(no model) stops everything with its exit code; one that keeps dying right after
+start is retried with backoff, then given up on.
+"""
+from __future__ import annotations
+
+import errno
+import logging
+import os
+import signal
+import socket
+import time
+from dataclasses import replace
+
+from quotes_service import logs
+from quotes_service.config import ServerConfig
+
+EXIT_CONFIG = 2           # a worker's "cannot ever start" code (e.g. ModelNotFound): not retried
+QUICK_DEATH_SECONDS = 5.0
+MAX_QUICK_DEATHS = 5
+POLL_SECONDS = 0.2
+
+
+def _reserve_port(host: str) -> tuple[socket.socket, int]:
+    """For --port 0: pick one port for every worker. The socket stays bound (not listening, so it
+    takes no connections) for the supervisor's life, so nothing else takes the port meanwhile."""
+    family, kind, proto, _, sockaddr = socket.getaddrinfo(host or None, 0, type=socket.SOCK_STREAM)[0]
+    sock = socket.socket(family, kind, proto)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+    sock.bind(sockaddr)
+    return sock, sock.getsockname()[1]
+
+
+def _die_with_parent() -> None:
+    """Linux: a worker gets SIGTERM (and drains) if the supervisor is killed outright."""
+    try:
+        import ctypes
+
+        PR_SET_PDEATHSIG = 1
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):
+        pass
+
+
+def _run_worker(config: ServerConfig, slot: int) -> int:
+    _die_with_parent()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, signal.SIG_DFL)  # run_server installs its own draining handlers
+    from quotes_service.model import ModelNotFound
+    from quotes_service.server import run_server
+
+    try:
+        return run_server(config, reuse_port=True)
+    except ModelNotFound as exc:
+        logs.event("model_not_found", logging.ERROR, worker=slot, error=str(exc))
+        return EXIT_CONFIG
+    except BaseException:
+        logs.event("worker_crashed", logging.ERROR, exc_info=True, worker=slot)
+        return 1
+
+
+class Supervisor:
+    def __init__(self, config: ServerConfig):
+        self.config = config
+        self.children: dict[int, int] = {}            # pid -> slot
+        self.started_at: dict[int, float] = {}        # slot -> when its current worker started
+        self.quick_deaths: dict[int, int] = {}        # slot -> consecutive deaths soon after start
+        self.due: dict[int, float] = {}               # slot -> when to restart it
+        self.stopping = False
+        self.exit_code = 0
+
+    def run(self) -> int:
+        logs.setup(self.config.log_level)
+        reservation = None
+        if self.config.port == 0:
+            reservation, port = _reserve_port(self.config.host)
+            self.config = replace(self.config, port=port)
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(signum, self._on_signal)
+        logs.event("supervising", workers=self.config.workers, address=self.config.address,
+                   port=self.config.port)
+        for slot in range(self.config.workers):
+            self._spawn(slot)
+        while self.children or (self.due and not self.stopping):
+            self._reap()
+            self._restart_due()
+            time.sleep(POLL_SECONDS)
+        if reservation is not None:
+            reservation.close()
+        logs.event("supervisor_stopped", exit_code=self.exit_code)
+        return self.exit_code
+
+    def _spawn(self, slot: int) -> None:
+        pid = os.fork()
+        if pid == 0:
+            code = 1
+            try:
+                code = _run_worker(self.config, slot)
+            finally:
+                logging.shutdown()
+                os._exit(code)
+        self.children[pid] = slot
+        self.started_at[slot] = time.monotonic()
+        logs.event("worker_started", worker=slot, worker_pid=pid)
+
+    def _on_signal(self, signum, _frame) -> None:
+        if self.stopping:
+            return
+        self.stopping = True
+        logs.event("draining_workers", signal=signal.Signals(signum).name, workers=len(self.children))
+        self._signal_children(signal.SIGTERM)
+
+    def _signal_children(self, signum: int) -> None:
+        for pid in list(self.children):
+            try:
+                os.kill(pid, signum)
+            except ProcessLookupError:
+                pass
+
+    def _reap(self) -> None:
+        while self.children:
+            try:
+                pid, status = os.waitpid(-1, os.WNOHANG)
+            except ChildProcessError:
+                self.children.clear()
+                return
+            except OSError as exc:
+                if exc.errno == errno.EINTR:
+                    continue
+                raise
+            if pid == 0:
+                return
+            slot = self.children.pop(pid, None)
+            if slot is None:
+                continue
+            code = os.waitstatus_to_exitcode(status)
+            self._after_death(slot, pid, code)
+
+    def _after_death(self, slot: int, pid: int, code: int) -> None:
+        if self.stopping:
+            logs.event("worker_stopped", worker=slot, worker_pid=pid, exit_code=code)
+            if code != 0:
+                self.exit_code = 1
+            return
+        logs.event("worker_died", logging.ERROR, worker=slot, worker_pid=pid, exit_code=code)
+        if code == EXIT_CONFIG:
+            self._give_up(EXIT_CONFIG)
+            return
+        quick = time.monotonic() - self.started_at[slot] < QUICK_DEATH_SECONDS
+        self.quick_deaths[slot] = self.quick_deaths.get(slot, 0) + 1 if quick else 0
+        if self.quick_deaths[slot] >= MAX_QUICK_DEATHS:
+            self._give_up(1)
+            return
+        self.due[slot] = time.monotonic() + (0.5 * 2 ** self.quick_deaths[slot] if quick else 0)
+
+    def _restart_due(self) -> None:
+        now = time.monotonic()
+        for slot, when in list(self.due.items()):
+            if self.stopping:
+                self.due.clear()
+                return
+            if when <= now:
+                del self.due[slot]
+                self._spawn(slot)
+
+    def _give_up(self, code: int) -> None:
+        logs.event("supervisor_giving_up", logging.ERROR, exit_code=code)
+        self.stopping = True
+        self.exit_code = code
+        self.due.clear()
+        self._signal_children(signal.SIGTERM)
+
+
+def supervise(config: ServerConfig) -> int:
+    return Supervisor(config).run()
