@@ -1,0 +1,101 @@
+"""AsyncQuoteClient: QuoteClient's twin on grpc.aio, with the same targets, retries and errors.
+
+    async with AsyncQuoteClient("localhost:50051") as client:
+        doc = await client.extract(text)
+        async for doc in client.extract_many(docs):
+            ...
+"""
+from __future__ import annotations
+
+from typing import AsyncIterable, AsyncIterator, Iterable, Sequence, Union
+
+import grpc
+import grpc.aio
+from grpc_health.v1 import health_pb2, health_pb2_grpc
+
+from quotes import channel
+from quotes.convert import response_from_proto
+from quotes.errors import from_rpc_error
+from quotes.types import DocumentQuotes
+from quotes.v1 import quotes_pb2_grpc
+from quotes.wire import Document, request_for, served_by
+
+_UNSET = object()
+
+
+class AsyncQuoteClient:
+    """See ``quotes.client.QuoteClient``: the same arguments and behaviour, awaited."""
+
+    def __init__(self, target: str, *, timeout: float | None = 30.0, retries: int = 3,
+                 credentials: grpc.ChannelCredentials | None = None,
+                 metadata: Sequence[tuple[str, str]] = (),
+                 options: Sequence[tuple[str, object]] = ()):
+        self.target = target
+        self.timeout = timeout
+        self.metadata = tuple(metadata)
+        resolved = channel.resolve_target(target)
+        opts = channel.options(retries) + list(options)
+        self._channel = (grpc.aio.secure_channel(resolved, credentials, opts) if credentials
+                         else grpc.aio.insecure_channel(resolved, opts))
+        self._stub = quotes_pb2_grpc.QuoteServiceStub(self._channel)
+        self._health = health_pb2_grpc.HealthStub(self._channel)
+
+    async def extract(self, text: str, document_id: str = "", *, timeout=_UNSET) -> DocumentQuotes:
+        call = self._stub.ExtractQuotes(request_for((document_id, text)),
+                                        timeout=self._timeout(timeout), metadata=self.metadata)
+        try:
+            response = await call
+        except grpc.RpcError as exc:
+            raise from_rpc_error(exc, served_by(await call.initial_metadata())) from None
+        return response_from_proto(response, served_by(await call.initial_metadata()))
+
+    async def extract_many(self, docs: Union[Iterable[Document], AsyncIterable[Document]], *,
+                           timeout: float | None = None) -> AsyncIterator[DocumentQuotes]:
+        """Results in the order of ``docs`` (a sync or async iterable), over one stream."""
+        source_error: list[BaseException] = []
+
+        async def requests():
+            try:
+                if hasattr(docs, "__aiter__"):
+                    async for doc in docs:
+                        yield request_for(doc)
+                else:
+                    for doc in docs:
+                        yield request_for(doc)
+            except Exception as exc:  # noqa: BLE001 - raised below, after the responses due
+                source_error.append(exc)
+
+        call = self._stub.StreamExtractQuotes(requests(), timeout=timeout, metadata=self.metadata)
+        origin = ""
+        try:
+            origin = served_by(await call.initial_metadata())
+            async for response in call:
+                yield response_from_proto(response, origin)
+        except grpc.RpcError as exc:
+            if source_error:
+                raise source_error[0]
+            raise from_rpc_error(exc, origin) from None
+        finally:
+            call.cancel()
+        if source_error:
+            raise source_error[0]
+
+    async def health(self, service: str = "", *, timeout=_UNSET) -> str:
+        try:
+            response = await self._health.Check(health_pb2.HealthCheckRequest(service=service),
+                                                timeout=self._timeout(timeout), metadata=self.metadata)
+        except grpc.RpcError as exc:
+            raise from_rpc_error(exc) from None
+        return health_pb2.HealthCheckResponse.ServingStatus.Name(response.status)
+
+    def _timeout(self, timeout) -> float | None:
+        return self.timeout if timeout is _UNSET else timeout
+
+    async def close(self) -> None:
+        await self._channel.close()
+
+    async def __aenter__(self) -> "AsyncQuoteClient":
+        return self
+
+    async def __aexit__(self, *exc_info) -> None:
+        await self.close()

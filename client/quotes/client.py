@@ -1,0 +1,112 @@
+"""QuoteClient: typed results, a deadline on every call, retries and round-robin balancing.
+
+    with QuoteClient("localhost:50051") as client:
+        doc = client.extract(text, document_id="a1")
+        for doc in client.extract_many([("a1", text1), ("a2", text2)]):
+            ...
+"""
+from __future__ import annotations
+
+from contextlib import closing
+from typing import Iterable, Iterator, Sequence
+
+import grpc
+from grpc_health.v1 import health_pb2, health_pb2_grpc
+
+from quotes import channel
+from quotes.convert import response_from_proto
+from quotes.errors import from_rpc_error
+from quotes.types import DocumentQuotes
+from quotes.v1 import quotes_pb2 as pb
+from quotes.v1 import quotes_pb2_grpc
+from quotes.wire import Document, RequestStream, request_for, served_by
+
+_UNSET = object()
+
+
+class QuoteClient:
+    """A client for one target (see ``quotes.channel`` for what a target may be).
+
+    ``timeout`` is each unary call's deadline in seconds; a stream (``extract_many``) has no
+    deadline unless one is given. ``retries`` is how many times a call that finds the server
+    UNAVAILABLE is retried (gRPC caps attempts at 5). ``credentials`` makes a secure channel;
+    ``metadata`` is sent with every call.
+    """
+
+    def __init__(self, target: str, *, timeout: float | None = 30.0, retries: int = 3,
+                 credentials: grpc.ChannelCredentials | None = None,
+                 metadata: Sequence[tuple[str, str]] = (),
+                 options: Sequence[tuple[str, object]] = ()):
+        self.target = target
+        self.timeout = timeout
+        self.metadata = tuple(metadata)
+        resolved = channel.resolve_target(target)
+        opts = channel.options(retries) + list(options)
+        self._channel = (grpc.secure_channel(resolved, credentials, opts) if credentials
+                         else grpc.insecure_channel(resolved, opts))
+        self._stub = quotes_pb2_grpc.QuoteServiceStub(self._channel)
+        self._health = health_pb2_grpc.HealthStub(self._channel)
+
+    # -- calls ---------------------------------------------------------------------------------
+    def extract(self, text: str, document_id: str = "", *, timeout=_UNSET) -> DocumentQuotes:
+        request = request_for((document_id, text))
+        try:
+            response, call = self._stub.ExtractQuotes.with_call(
+                request, timeout=self._timeout(timeout), metadata=self.metadata)
+        except grpc.RpcError as exc:
+            raise from_rpc_error(exc, served_by(exc.initial_metadata())) from None
+        return response_from_proto(response, served_by(call.initial_metadata()))
+
+    def extract_many(self, docs: Iterable[Document], *, timeout: float | None = None) -> Iterator[DocumentQuotes]:
+        """Results in the order of ``docs`` (texts, or (document_id, text) pairs), over one stream."""
+        with closing(self._stream(docs, timeout)) as responses:
+            origin = next(responses, None)
+            for response in responses:
+                yield response_from_proto(response, origin or "")
+
+    def extract_many_messages(self, docs: Iterable[Document], *,
+                              timeout: float | None = None) -> Iterator[pb.ExtractQuotesResponse]:
+        """Like ``extract_many``, but the wire messages themselves (for tools that print them)."""
+        with closing(self._stream(docs, timeout)) as responses:
+            next(responses, None)
+            yield from responses
+
+    def health(self, service: str = "", *, timeout=_UNSET) -> str:
+        """The server's health for ``service`` ("" = the server): "SERVING", "NOT_SERVING", ..."""
+        try:
+            response = self._health.Check(health_pb2.HealthCheckRequest(service=service),
+                                          timeout=self._timeout(timeout), metadata=self.metadata)
+        except grpc.RpcError as exc:
+            raise from_rpc_error(exc) from None
+        return health_pb2.HealthCheckResponse.ServingStatus.Name(response.status)
+
+    # -- plumbing ------------------------------------------------------------------------------
+    def _timeout(self, timeout) -> float | None:
+        return self.timeout if timeout is _UNSET else timeout
+
+    def _stream(self, docs: Iterable[Document], timeout: float | None) -> Iterator:
+        """Yields who serves the stream first, then the responses; raises typed errors."""
+        requests = RequestStream(docs)
+        call = self._stub.StreamExtractQuotes(iter(requests), timeout=timeout, metadata=self.metadata)
+        origin = ""
+        try:
+            origin = served_by(call.initial_metadata())
+            yield origin
+            yield from call
+        except grpc.RpcError as exc:
+            if requests.error is not None:
+                raise requests.error
+            raise from_rpc_error(exc, origin) from None
+        finally:
+            call.cancel()  # no-op once finished; stops the server's work if the caller stopped early
+        if requests.error is not None:
+            raise requests.error
+
+    def close(self) -> None:
+        self._channel.close()
+
+    def __enter__(self) -> "QuoteClient":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
