@@ -4,6 +4,7 @@ Processes started here are stopped by their own pid, never by name.
 """
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -119,14 +120,40 @@ class Replica:
     def address(self) -> str:
         return f"127.0.0.1:{self.port}"
 
-    def start(self, timeout: float = 120.0) -> "Replica":
+    def launch(self) -> "Replica":
+        """Start the process (on the same port as before, when restarted); see wait()."""
         self.port = self.port or free_port()
         with open(self.log, "ab") as log:
             self.proc = subprocess.Popen(
                 [quotes_cli(), "serve", "--host", "127.0.0.1", "--port", str(self.port), "--workers", "1"],
                 stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, cwd=self.workdir)
+        return self
+
+    def wait(self, timeout: float = 120.0) -> "Replica":
+        assert self.proc is not None
         wait_serving(self.address, timeout, self.proc, self.log)
         return self
+
+    def start(self, timeout: float = 120.0) -> "Replica":
+        return self.launch().wait(timeout)
+
+    @property
+    def served_by_pid(self) -> int:
+        """--workers 1 serves in the process itself: x-served-by is host:this pid."""
+        assert self.proc is not None
+        return self.proc.pid
+
+    def log_events(self, event: str) -> list[dict]:
+        """The replica's structured log lines (JSON on stderr) with this event name."""
+        out = []
+        for line in self.log.read_text(errors="replace").splitlines():
+            try:
+                record = json.loads(line)
+            except ValueError:
+                continue
+            if isinstance(record, dict) and record.get("event") == event:
+                out.append(record)
+        return out
 
     def stop(self, timeout: float = 60.0) -> int:
         assert self.proc is not None
