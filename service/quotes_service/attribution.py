@@ -412,11 +412,15 @@ def parenthetical(index: DocIndex) -> list[tuple[list[Token], Token, int, int]]:
             continue
         if any(c.dep_ == "ccomp" for c in verb.children if c.i > verb.i):
             continue
+        if any(c.i > verb.i and c.dep_ in ("dobj", "xcomp", "attr", "oprd", "dative") for c in verb.children):
+            continue  # "…, the candidate repeated his promise": the verb has its own object
         if verb.dep_ == "parataxis":
             head = verb.head
             start, end = head.left_edge.i, head.right_edge.i + 1
         elif verb.dep_ == "ROOT":
             start, end = verb.sent.start, left - 1
+            if not any(t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" for t in doc[start:end]):
+                continue  # what precedes is a phrase, not something said
         else:
             continue
         if left - start > 150:

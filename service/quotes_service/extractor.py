@@ -181,6 +181,10 @@ class Extractor:
         out: list[Quote] = []
         seen: set[tuple[int, int]] = set()
         for cue, head, start, end in at.indirect_speech(index):
+            while end > start and (doc[end - 1].dep_ == "cc" or doc[end - 1].is_punct and not doc[end - 1].is_quote):
+                end -= 1
+            if end <= start:
+                continue
             span = doc[start:end]
             s, e = span.start_char, span.end_char
             # A clause that is one direct quote from its first word belongs to the direct rules;

@@ -129,11 +129,6 @@ OBJECT_CUES: dict[str, tuple[str, ...]] = {
     "promise": ("",),
     "pledge": ("",),
     "reiterate": ("",),
-    "recall": ("",),
-    "criticize": ("",),
-    "criticise": ("",),
-    "condemn": ("",),
-    "praise": ("",),
     "describe": ("",),
     "exhort": ("",),
 }
