@@ -50,7 +50,7 @@ def valid_speaker(tok: Token | None, index: DocIndex) -> bool:
         and (tok.pos_ in SPEAKER_POS or (tok.pos_ == "ADJ" and tok.dep_ in SUBJECT_DEPS and tok.text.istitle()))
         and tok.ent_type_ not in NON_SPEAKER_ENTS
         and not index.in_quote(tok)
-        and tok.lower_ not in ("it", "this", "that", "which", "who", "what", "there", "i", "you", "me", "us", "them")
+        and tok.lower_ not in ("it", "this", "that", "which", "who", "what", "there", "you", "me", "us", "them", "one")
         and tok.text[:1].isalpha()
     )
 
@@ -245,15 +245,36 @@ def before_quote(m: Marked, index: DocIndex) -> Attribution | None:
                 return None
             cue = [t] + [c for c in t.children if c.dep_ == "prt" and c.i == t.i + 1]
             return Attribution("before", speaker, cue, lo, t.i)
-        if t.text == "," and gap:
-            # "According to X, …" before the quote.
-            pass
         gap += 1
     phrase = _phrase_cue(window)
     if phrase is not None and phrase[0].lower_ == "according" and window[-1].text == ",":
         obj = next((c for c in phrase[-1].children if c.dep_ == "pobj"), None)
         if valid_speaker(obj, index):
             return Attribution("according_before", _name_head(obj) if obj.pos_ == "PROPN" else obj, phrase, phrase[-1].i + 1, window[-1].i)
+    if window[-1].text == ":":
+        return _colon_intro(window[:-1], index)
+    return None
+
+
+def _colon_intro(clause: list[Token], index: DocIndex) -> Attribution | None:
+    """A quote introduced by a colon with no reporting verb: "Trump went even further: "…"",
+    "Here's Clinton in December 1992: "…"", "RAMOS: "…"". The clause's subject speaks."""
+    if not clause or len(clause) > 15:
+        return None
+    names = [t for t in clause if t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG")]
+    if len(clause) <= 4 and names and all(t.pos_ in ("PROPN", "NOUN", "DET", "ADJ") or t.is_punct for t in clause):
+        return Attribution("colon", names[-1], [], clause[0].i, clause[-1].i + 1)
+    for t in clause:
+        if t.dep_ in SUBJECT_DEPS and valid_speaker(t, index) and (
+                t.pos_ in ("PROPN", "PRON") or t.ent_type_ in ("PERSON", "ORG", "NORP")):
+            if t.head.lemma_.lower() in ("be",) and any(c.dep_ == "expl" for c in t.head.children):
+                continue
+            return Attribution("colon", t, [], clause[0].i, t.head.i if t.head.i > t.i else clause[-1].i + 1)
+    # "Here's Clinton in 1992:" — the name after "here is".
+    if clause[0].lower_ == "here":
+        name = next((t for t in clause if t.pos_ == "PROPN"), None)
+        if name is not None:
+            return Attribution("colon", name, [], name.i, name.i + 1)
     return None
 
 

@@ -25,6 +25,7 @@ RULE_CONFIDENCE = {
     "according_after": 0.9,
     "according_before": 0.9,
     "headline": 0.85,
+    "colon": 0.8,
     "partial": 0.75,
     "follow_on": 0.7,
     "indirect": 0.72,

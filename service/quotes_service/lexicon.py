@@ -15,6 +15,7 @@ remark comment observe continue conclude caution promise pledge vow vow threaten
 mention point boast joke quip shout yell scream chant whisper testify reveal disclose
 indicate signal agree counter retort estimate forecast project predict speculate
 propose recommend demand hint imply acknowledge affirm proclaim insist lament muse
+echo exclaim interject confess read sing
 """.split())
 
 # Verbs that characterise what someone said; they attribute a quoted fragment
@@ -27,7 +28,7 @@ blame refer reject question warn promise vow pledge claim tout cite quote
 
 # Subset of SPEECH_VERBS that may introduce indirect speech ("X said that ...").
 # Verbs of cognition (believe, think) are not speech and are left out on purpose.
-INDIRECT_VERBS = SPEECH_VERBS - frozenset("ask answer shout yell scream chant whisper quip joke continue".split())
+INDIRECT_VERBS = SPEECH_VERBS - frozenset("ask answer shout yell scream chant whisper quip joke continue read sing echo".split())
 
 # Multi-word and noun cues, matched on lower-case token texts.
 PHRASE_CUES: tuple[tuple[str, ...], ...] = (
