@@ -32,6 +32,10 @@ unit: install
 deploy-deps:
 	@bash deploy/install-system-deps.sh
 
+# Build the Dockerfile and run the image for real (podman, buildah; as root). Prints build time and image size.
+container-test: install deploy-deps
+	$(BIN)/python -m pytest -q -ra tests/deploy/test_container.py
+
 proto: install
 	$(BIN)/python -m grpc_tools.protoc -Iproto --python_out=client --pyi_out=client --grpc_python_out=client proto/quotes/v1/quotes.proto
 
