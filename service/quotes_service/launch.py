@@ -5,11 +5,13 @@ this process (without SO_REUSEPORT); with more, ``workers.supervise`` forks firs
 """
 from __future__ import annotations
 
+import importlib.util
+import os
 import sys
 from typing import Sequence
 
 from quotes_service.config import from_argv
-from quotes_service.model import ModelNotFound, model_name
+from quotes_service.model import INSTALL_HINT, ModelNotFound, model_name
 
 EXIT_MODEL_NOT_FOUND = 2
 
@@ -17,7 +19,7 @@ EXIT_MODEL_NOT_FOUND = 2
 def main(argv: Sequence[str] | None = None, prog: str = "quotes serve") -> int:
     config = from_argv(argv, prog)
     try:
-        model_name()  # fail fast, before forking or loading anything
+        _check_model_installed()
         if config.workers == 1:
             from quotes_service.server import run_server
 
@@ -28,3 +30,14 @@ def main(argv: Sequence[str] | None = None, prog: str = "quotes serve") -> int:
     except ModelNotFound as exc:
         print(f"{prog.split()[0]}: {exc}", file=sys.stderr)
         return EXIT_MODEL_NOT_FOUND
+
+
+def _check_model_installed() -> None:
+    """Fail fast, before forking or loading anything, with the one-line message."""
+    name = model_name()
+    try:
+        found = os.path.exists(name) or importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        found = False
+    if not found:
+        raise ModelNotFound(f"spaCy model {name!r} is neither an installed package nor a path: {INSTALL_HINT}")

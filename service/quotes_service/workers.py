@@ -144,7 +144,7 @@ class Supervisor:
     def _after_death(self, slot: int, pid: int, code: int) -> None:
         if self.stopping:
             logs.event("worker_stopped", worker=slot, worker_pid=pid, exit_code=code)
-            if code != 0:
+            if code != 0 and self.exit_code == 0:
                 self.exit_code = 1
             return
         logs.event("worker_died", logging.ERROR, worker=slot, worker_pid=pid, exit_code=code)

@@ -1,0 +1,63 @@
+"""SIGTERM and SIGINT drain a server: health NOT_SERVING, in-flight calls finish OK, exit 0."""
+from __future__ import annotations
+
+import signal
+
+import grpc
+import pytest
+from grpc_health.v1 import health_pb2, health_pb2_grpc
+
+from gold import read_text, seed_files
+from held_stream import HeldStream
+from quotes.v1 import quotes_pb2 as pb
+from quotes.v1 import quotes_pb2_grpc
+
+SEED = read_text(seed_files()[0])
+NOT_SERVING = health_pb2.HealthCheckResponse.NOT_SERVING
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_signal_drains_in_flight_calls_and_exits_0(start_server, signum):
+    server = start_server("--grace", "20")
+    with grpc.insecure_channel(server.target) as channel:
+        watch = health_pb2_grpc.HealthStub(channel).Watch(
+            health_pb2.HealthCheckRequest(service="quotes.v1.QuoteService"), timeout=30)
+        assert next(watch).status == health_pb2.HealthCheckResponse.SERVING
+
+        held = HeldStream()
+        stream = quotes_pb2_grpc.QuoteServiceStub(channel).StreamExtractQuotes(iter(held), timeout=30)
+        held.send(SEED, "before")
+        assert next(stream).document_id == "before"
+
+        server.signal(signum)
+        assert next(watch).status == NOT_SERVING   # load balancers watching are told first
+        watch.cancel()
+        server.wait_event("draining")
+        assert server.proc.poll() is None          # still running: a call is in flight
+
+        held.send(SEED, "during")                  # the in-flight call keeps working ...
+        held.end()
+        rest = list(stream)
+        assert [r.document_id for r in rest] == ["during"] and rest[0].quotes
+        assert stream.code() == grpc.StatusCode.OK  # ... and completes OK
+
+    assert server.proc.wait(timeout=20) == 0
+    assert server.events("stopped")
+
+
+def test_new_calls_are_refused_while_draining(start_server):
+    server = start_server("--grace", "20")
+    with grpc.insecure_channel(server.target) as channel:
+        stub = quotes_pb2_grpc.QuoteServiceStub(channel)
+        held = HeldStream()
+        stream = stub.StreamExtractQuotes(iter(held), timeout=30)
+        held.send(SEED, "keep-alive")
+        next(stream)
+        server.signal()
+        server.wait_event("draining")
+        with pytest.raises(grpc.RpcError) as caught:
+            stub.ExtractQuotes(pb.ExtractQuotesRequest(text=SEED), timeout=5)
+        assert caught.value.code() == grpc.StatusCode.UNAVAILABLE
+        held.end()
+        list(stream)
+    assert server.proc.wait(timeout=20) == 0
