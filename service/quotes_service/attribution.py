@@ -34,6 +34,17 @@ class Attribution:
     joins_next: bool = False  # "…," he said, "…": the next quote is the same quote's second fragment
 
 
+@dataclass
+class Reported:
+    """Reported speech found by one rule: the content is tokens [start, end)."""
+
+    rule: str
+    cue: list[Token]
+    speaker: Token
+    start: int
+    end: int
+
+
 def is_reporting(tok: Token, verbs: frozenset[str] = lx.SPEECH_VERBS) -> bool:
     return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in verbs and not negated(tok)
 
@@ -251,30 +262,6 @@ def before_quote(m: Marked, index: DocIndex) -> Attribution | None:
         obj = next((c for c in phrase[-1].children if c.dep_ == "pobj"), None)
         if valid_speaker(obj, index):
             return Attribution("according_before", _name_head(obj) if obj.pos_ == "PROPN" else obj, phrase, phrase[-1].i + 1, window[-1].i)
-    if window[-1].text == ":":
-        return _colon_intro(window[:-1], index)
-    return None
-
-
-def _colon_intro(clause: list[Token], index: DocIndex) -> Attribution | None:
-    """A quote introduced by a colon with no reporting verb: "Trump went even further: "…"",
-    "Here's Clinton in December 1992: "…"", "RAMOS: "…"". The clause's subject speaks."""
-    if not clause or len(clause) > 15:
-        return None
-    names = [t for t in clause if t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG")]
-    if len(clause) <= 4 and names and all(t.pos_ in ("PROPN", "NOUN", "DET", "ADJ") or t.is_punct for t in clause):
-        return Attribution("colon", names[-1], [], clause[0].i, clause[-1].i + 1)
-    for t in clause:
-        if t.dep_ in SUBJECT_DEPS and valid_speaker(t, index) and (
-                t.pos_ in ("PROPN", "PRON") or t.ent_type_ in ("PERSON", "ORG", "NORP")):
-            if t.head.lemma_.lower() in ("be",) and any(c.dep_ == "expl" for c in t.head.children):
-                continue
-            return Attribution("colon", t, [], clause[0].i, t.head.i if t.head.i > t.i else clause[-1].i + 1)
-    # "Here's Clinton in 1992:" — the name after "here is".
-    if clause[0].lower_ == "here":
-        name = next((t for t in clause if t.pos_ == "PROPN"), None)
-        if name is not None:
-            return Attribution("colon", name, [], name.i, name.i + 1)
     return None
 
 
@@ -331,7 +318,7 @@ def _clause_after(verb: Token, index: DocIndex) -> tuple[int, int] | None:
     return start, end
 
 
-def indirect_speech(index: DocIndex) -> list[tuple[list[Token], Token, int, int]]:
+def indirect_speech(index: DocIndex) -> list[Reported]:
     """Reported speech: (cue tokens, speaker head, content start token, content end token)."""
     doc = index.doc
     found = []
@@ -345,7 +332,7 @@ def indirect_speech(index: DocIndex) -> list[tuple[list[Token], Token, int, int]
                 continue
             speaker = subject_of(verb, index)
             if speaker is not None:
-                found.append(([verb], speaker, span[0], span[1]))
+                found.append(Reported("clause_after", [verb], speaker, span[0], span[1]))
             continue
         clause = content[0]
         start, end = clause.left_edge.i, clause.right_edge.i + 1
@@ -367,14 +354,14 @@ def indirect_speech(index: DocIndex) -> list[tuple[list[Token], Token, int, int]
                 continue
         if start <= speaker.i < end:
             continue
-        found.append(([verb], speaker, start, end))
+        found.append(Reported("clause", [verb], speaker, start, end))
     found += parenthetical(index)
     found += according_to(index)
     found += object_speech(index)
     return found
 
 
-def object_speech(index: DocIndex) -> list[tuple[list[Token], Token, int, int]]:
+def object_speech(index: DocIndex) -> list[Reported]:
     """What was said as an object: "called for a moratorium", "mentioned the deal"."""
     doc = index.doc
     found = []
@@ -413,11 +400,11 @@ def object_speech(index: DocIndex) -> list[tuple[list[Token], Token, int, int]]:
         speaker = subject_of(verb, index)
         if speaker is None or start <= speaker.i < end:
             continue
-        found.append((cue, speaker, start, end))
+        found.append(Reported("object", cue, speaker, start, end))
     return found
 
 
-def parenthetical(index: DocIndex) -> list[tuple[list[Token], Token, int, int]]:
+def parenthetical(index: DocIndex) -> list[Reported]:
     """"The latest test, North Korea said, was its biggest yet." / "People like Scott, he said."
     The attribution set off by a comma inside or after what was said."""
     doc = index.doc
@@ -456,11 +443,11 @@ def parenthetical(index: DocIndex) -> list[tuple[list[Token], Token, int, int]]:
             end -= 1
         if end - start < 3 or index.in_quote(doc[start]) or index.in_quote(doc[end - 1]):
             continue
-        found.append(([verb], subj, start, end))
+        found.append(Reported("parenthetical", [verb], subj, start, end))
     return found
 
 
-def according_to(index: DocIndex) -> list[tuple[list[Token], Token, int, int]]:
+def according_to(index: DocIndex) -> list[Reported]:
     """Reported speech attributed with "according to": the clause beside the phrase."""
     doc = index.doc
     found = []
@@ -487,5 +474,5 @@ def according_to(index: DocIndex) -> list[tuple[list[Token], Token, int, int]]:
         if end - start < 4:
             continue
         head = _name_head(obj) if obj.pos_ == "PROPN" else obj
-        found.append(([tok, to], head, start, end))
+        found.append(Reported("according", [tok, to], head, start, end))
     return found
