@@ -34,8 +34,11 @@ USER_ID = 10001
 def report(request, line: str) -> None:
     """A line on the terminal even under -q and output capture."""
     reporter = request.config.pluginmanager.get_plugin("terminalreporter")
-    if reporter is not None:
-        reporter.write_line(line)
+    capture = request.config.pluginmanager.get_plugin("capturemanager")
+    if reporter is not None and capture is not None:
+        with capture.global_and_fixture_disabled():
+            reporter.ensure_newline()
+            reporter.write_line(line)
 
 
 def podman_build(context: Path, base: str, tag: str | None, log: Path, extra: list[str] = ()) -> float:
@@ -138,7 +141,9 @@ def server_pid(root: int) -> int | None:
     tree, queue = _children(), [root]
     while queue:
         pid = queue.pop(0)
-        if pid != root and "serve" in _cmdline(pid):
+        argv = _cmdline(pid)
+        # Skip buildah's own chroot helpers (buildah-chroot-exec carries the command line too).
+        if pid != root and "serve" in argv and not Path(argv[0]).name.startswith("buildah"):
             return pid
         queue.extend(tree.get(pid, []))
     return None
@@ -156,13 +161,18 @@ def _signal(pid: int, sig: int) -> None:
         pass
 
 
+def healthcheck(info: dict) -> dict | None:
+    """The image's HEALTHCHECK (podman puts it beside Config; Docker inside it)."""
+    return info.get("Healthcheck") or info.get("HealthCheck") or info["Config"].get("Healthcheck")
+
+
 def test_image_config(image):
     config = image["info"]["Config"]
     assert config["User"].split(":")[0] == str(USER_ID)
     assert config["Entrypoint"][:2] == ["quotes", "serve"] and "0.0.0.0" in config["Entrypoint"]
     assert "50051/tcp" in config["ExposedPorts"]
     assert config["StopSignal"] == "SIGTERM"
-    check = image["info"].get("HealthCheck") or image["info"].get("Healthcheck") or config.get("Healthcheck")
+    check = healthcheck(image["info"])
     assert check and check["Test"][0] in ("CMD", "CMD-SHELL"), "no HEALTHCHECK in the image (built --format docker?)"
 
 
@@ -172,7 +182,7 @@ def test_health_is_serving(container):
 
 
 def test_the_images_healthcheck_passes_inside_the_container(image, container):
-    check = image["info"].get("HealthCheck") or image["info"]["Config"].get("Healthcheck")
+    check = healthcheck(image["info"])
     command = check["Test"][1:] if check["Test"][0] == "CMD" else ["sh", "-c", check["Test"][1]]
     done = subprocess.run(["buildah", "run", "--isolation", "chroot", "--env", f"QUOTES_PORT={container.port}",
                            container.container, "--", *command], capture_output=True, text=True, timeout=60)
