@@ -53,6 +53,14 @@ diplomats people residents investors traders aides advisers advisors officers me
 researchers scientists witnesses protesters activists democrats republicans negotiators executives
 """.split())
 
+# Singular nouns for bodies that speak as one: "the administration said", "the ministry said".
+INSTITUTION_NOUNS = frozenset("""
+administration government ministry department agency office campaign committee commission council
+court company firm bank newspaper paper magazine network agency union party team league board
+embassy police military army navy parliament congress senate house white_house cabinet group
+organization organisation foundation institute university school hospital coalition alliance
+""".split())
+
 # Titles written before a name ("Treasury Secretary Scott Bessent", "Union Minister CR Patil").
 TITLE_NOUNS = frozenset("""
 president vice secretary minister premier chancellor senator governor mayor representative rep

@@ -136,7 +136,7 @@ def mention_kind(head: Token, mention: Mention, known_person=lambda tok: False) 
         return SpeakerKind.GROUP
     if head.lemma_.lower() in lx.ROLE_NOUNS or low in lx.ROLE_NOUNS:
         return SpeakerKind.ROLE
-    if head.ent_type_ in ORG_LABELS:
+    if head.ent_type_ in ORG_LABELS or head.lemma_.lower() in lx.INSTITUTION_NOUNS:
         return SpeakerKind.ORGANIZATION
     if head.pos_ == "PROPN":
         # An unlabelled capitalised name: a person if it matches a person elsewhere.
@@ -409,9 +409,9 @@ class SpeakerResolver:
             self._role_details(head, span, out)
         elif kind == SpeakerKind.ORGANIZATION:
             ent = _ent_of(head)
-            if ent is not None:
+            if ent is not None and head.lemma_.lower() not in lx.INSTITUTION_NOUNS:
                 out.canonical_name = _strip_det(ent).text
-            out.affiliation = out.canonical_name
+            out.affiliation = out.canonical_name if any(t.pos_ == "PROPN" for t in span) else ""
             out.affiliation_short = self.acronym_for(out.affiliation)
         return out
 
