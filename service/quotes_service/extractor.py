@@ -38,6 +38,7 @@ RULE_CONFIDENCE = {
 SHORT_FRAGMENT_CONFIDENCE = 0.35   # a one- or two-word partial quote is often a scare quote
 MIXED_CONFIDENCE = 0.9             # reported clause with the speaker's own words quoted inside
 MID_SENTENCE_PENALTY = 0.35        # '… the deal was "terrific," Trump said': partial, attribution after
+BATCH = 16               # documents parsed together by extract_many
 FOLLOW_ON_GAP = 300      # characters between a quote and an unattributed one that continues it
 TITLE_SMALL_WORDS = frozenset({"of", "the", "a", "an", "and", "for", "in", "on", "to", "with", "at", "or"})
 
@@ -107,26 +108,38 @@ class Extractor:
         _check(should_stop)
         if not text.strip():
             return []
-        doc = parse(self.nlp, text, should_stop, _raise_cancelled)
-        _check(should_stop)
-        return self.quotes_in(doc, should_stop)
+        # Strings the parse adds to the vocabulary are freed when the zone closes, so a
+        # long-running server does not grow with every new word; records hold plain str.
+        with self.nlp.memory_zone():
+            doc = parse(self.nlp, text, should_stop, _raise_cancelled)
+            _check(should_stop)
+            return self.quotes_in(doc, should_stop)
 
-    def extract_many(self, texts: Iterable[str], should_stop: StopCheck | None = None) -> Iterator[list[Quote]]:
-        """Like ``extract`` for each text; short texts are parsed in batches with ``nlp.pipe``."""
-        short: list[str] = []
+    def extract_many(self, texts: Iterable[str], should_stop: StopCheck | None = None,
+                     batch_size: int = BATCH) -> Iterator[list[Quote]]:
+        """Like ``extract`` for each text, in order; short texts are parsed ``batch_size`` at a
+        time with ``nlp.pipe``, and each batch's results are yielded before the next is read."""
+        batch: list[str] = []
         for text in texts:
             if len(text) > CHUNK:
-                yield from self._pipe(short, should_stop)
-                short = []
+                yield from self._pipe(batch, should_stop)
+                batch = []
                 yield self.extract(text, should_stop)
-            else:
-                short.append(text)
-        yield from self._pipe(short, should_stop)
+                continue
+            batch.append(text)
+            if len(batch) >= batch_size:
+                yield from self._pipe(batch, should_stop)
+                batch = []
+        yield from self._pipe(batch, should_stop)
 
     def _pipe(self, texts: list[str], should_stop: StopCheck | None) -> Iterator[list[Quote]]:
-        for text, doc in zip(texts, self.nlp.pipe(texts, batch_size=16)):
-            _check(should_stop)
-            yield self.quotes_in(doc, should_stop) if text.strip() else []
+        if not texts:
+            return
+        _check(should_stop)
+        with self.nlp.memory_zone():
+            results = [self.quotes_in(doc, should_stop) if text.strip() else []
+                       for text, doc in zip(texts, self.nlp.pipe(texts, batch_size=len(texts)))]
+        yield from results
 
     # ------------------------------------------------------------------------------------------
     def quotes_in(self, doc: Doc, should_stop: StopCheck | None = None) -> list[Quote]:
