@@ -93,4 +93,22 @@ class TableWriter(Writer):
         self.out.flush()
 
 
-FORMATS: dict[str, type[Writer]] = {"table": TableWriter, "json": JsonWriter, "jsonl": JsonlWriter}
+class HtmlWriter(Writer):
+    """One self-contained page: every article with its quotes highlighted (quotes.html)."""
+
+    def __init__(self, out):
+        super().__init__(out)
+        self.documents: list[tuple[str, dict]] = []
+
+    def write(self, text, response):
+        self.documents.append((text, response_to_dict(response)))
+
+    def close(self):
+        from quotes.html import render
+
+        self.out.write(render(self.documents, "Quotes"))
+        self.out.flush()
+
+
+FORMATS: dict[str, type[Writer]] = {"table": TableWriter, "json": JsonWriter, "jsonl": JsonlWriter,
+                                    "html": HtmlWriter}

@@ -25,7 +25,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="the service to call (several, comma-separated, are balanced) [QUOTES_SERVER]; "
                              "without one, extraction runs in this process")
     parser.add_argument("--format", choices=sorted(FORMATS), default="table",
-                        help="table (for reading), json (one array) or jsonl (one object per line)")
+                        help="table (for reading), json (one array), jsonl (one object per line) "
+                             "or html (one self-contained page with the quotes highlighted)")
     parser.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
                         help="deadline for the whole run on a server (default: none)")
     parser.add_argument("--retries", type=int, default=3, help="retries when the server is unavailable")
