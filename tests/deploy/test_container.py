@@ -37,7 +37,8 @@ def report(request, line: str) -> None:
     capture = request.config.pluginmanager.get_plugin("capturemanager")
     if reporter is not None and capture is not None:
         with capture.global_and_fixture_disabled():
-            reporter.ensure_newline()
+            if reporter._tw.width_of_current_line:  # after progress dots
+                reporter.write("\n")
             reporter.write_line(line)
 
 
@@ -216,7 +217,9 @@ def test_seeds_through_the_container_equal_in_process(container):
     in_process = extract()
     assert [d["document_id"] for d in served] == seeds
     assert sum(len(d["quotes"]) for d in served) > 0
-    assert served == in_process
+    # Both sides read the working tree's code: the image was built from it at the start of this module.
+    differing = [a["document_id"] for a, b in zip(served, in_process) if a != b]
+    assert not differing and len(served) == len(in_process), f"container and in-process differ on {differing}"
 
 
 def test_sigterm_ends_the_container_with_exit_0(container):
