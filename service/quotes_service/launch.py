@@ -10,8 +10,10 @@ import os
 import sys
 from typing import Sequence
 
+from quotes_service import logs
 from quotes_service.config import from_argv
 from quotes_service.model import INSTALL_HINT, ModelNotFound, model_name
+from quotes_service.shutdown import GracefulShutdown
 
 EXIT_MODEL_NOT_FOUND = 2
 
@@ -21,9 +23,12 @@ def main(argv: Sequence[str] | None = None, prog: str = "quotes serve") -> int:
     try:
         _check_model_installed()
         if config.workers == 1:
+            logs.setup(config.log_level)
+            shutdown = GracefulShutdown(config.grace)  # before importing gRPC and spaCy, which takes a while
+            logs.event("starting", address=config.address)
             from quotes_service.server import run_server
 
-            return run_server(config)
+            return run_server(config, shutdown=shutdown)
         from quotes_service.workers import supervise
 
         return supervise(config)

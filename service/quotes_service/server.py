@@ -17,7 +17,7 @@ from quotes_service import logs, servicer
 from quotes_service.call_observer import CallObserver
 from quotes_service.config import ServerConfig, address
 from quotes_service.extractor import Extractor
-from quotes_service.shutdown import drain_on_signals
+from quotes_service.shutdown import GracefulShutdown
 from quotes_service.slots import ExtractionSlots
 
 SERVING = health_pb2.HealthCheckResponse.SERVING
@@ -34,9 +34,11 @@ def grpc_options(config: ServerConfig, reuse_port: bool) -> list[tuple[str, int]
     ]
 
 
-def run_server(config: ServerConfig, *, reuse_port: bool = False) -> int:
-    """Serve until SIGTERM/SIGINT; returns the process exit code."""
+def run_server(config: ServerConfig, *, reuse_port: bool = False, shutdown: GracefulShutdown | None = None) -> int:
+    """Serve until SIGTERM/SIGINT; returns the process exit code. Pass ``shutdown`` when it had to be
+    installed earlier (before this module's imports) so that no signal finds the default handler."""
     logs.setup(config.log_level)
+    shutdown = shutdown or GracefulShutdown(config.grace)
     started = time.perf_counter()
     extractor = Extractor(max_length=config.max_text_length)  # ModelNotFound propagates to the caller
     logs.event("model_loaded", model=getattr(extractor.nlp, "meta", {}).get("name", ""),
@@ -64,13 +66,14 @@ def run_server(config: ServerConfig, *, reuse_port: bool = False) -> int:
     except RuntimeError as exc:  # "Failed to bind to address ..."
         logs.event("bind_failed", logging.ERROR, address=config.address, error=str(exc))
         return 1
-    drain_on_signals(server, health_servicer, config.grace)
     server.start()
-    for name in HEALTH_NAMES:
-        health_servicer.set(name, SERVING)
+    if not shutdown.requested:
+        for name in HEALTH_NAMES:
+            health_servicer.set(name, SERVING)
     logs.event("serving", address=address(config.host, port), host=config.host, port=port,
                served_by=logs.identity(), max_text_length=config.max_text_length,
                max_message_bytes=config.max_message_bytes, ms=round((time.perf_counter() - started) * 1000))
+    shutdown.attach(server, health_servicer)
     server.wait_for_termination()
     logs.event("stopped")
     return 0

@@ -1,27 +1,48 @@
 """Graceful shutdown on SIGTERM and SIGINT: health goes NOT_SERVING (watchers and load
 balancers stop sending), the server refuses new calls, in-flight calls get ``grace``
-seconds to finish, and ``server.wait_for_termination()`` returns so the process exits 0."""
+seconds to finish, and ``server.wait_for_termination()`` returns so the process exits 0.
+
+The handlers are installed first thing, before the model loads: a signal that arrives
+while starting up is remembered, and the server drains as soon as it exists.
+"""
 from __future__ import annotations
 
 import signal
-
-import grpc
-from grpc_health.v1.health import HealthServicer
+from typing import TYPE_CHECKING
 
 from quotes_service import logs
 
+if TYPE_CHECKING:  # kept light: installed before gRPC and spaCy are imported
+    import grpc
+    from grpc_health.v1.health import HealthServicer
 
-def drain_on_signals(server: grpc.Server, health: HealthServicer, grace: float) -> None:
-    draining = False
 
-    def drain(signum, _frame) -> None:
-        nonlocal draining
-        if draining:
+class GracefulShutdown:
+    def __init__(self, grace: float):
+        self.grace = grace
+        self.requested = ""          # the signal's name, once one arrived
+        self._server: "grpc.Server | None" = None
+        self._health: "HealthServicer | None" = None
+        self._drained = False
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(signum, self._on_signal)
+
+    def _on_signal(self, signum, _frame) -> None:
+        if self.requested:
             return  # a second signal changes nothing: the grace period already bounds the wait
-        draining = True
-        logs.event("draining", signal=signal.Signals(signum).name, grace_s=grace)
-        health.enter_graceful_shutdown()
-        server.stop(grace)
+        self.requested = signal.Signals(signum).name
+        logs.event("draining", signal=self.requested, grace_s=self.grace)
+        self._drain()
 
-    for signum in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(signum, drain)
+    def attach(self, server: "grpc.Server", health: "HealthServicer") -> None:
+        """Call after server.start(): drains at once if a signal came during start-up."""
+        self._server, self._health = server, health
+        if self.requested:
+            self._drain()
+
+    def _drain(self) -> None:
+        if self._server is None or self._drained:
+            return
+        self._drained = True
+        self._health.enter_graceful_shutdown()
+        self._server.stop(self.grace)

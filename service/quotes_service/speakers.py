@@ -132,7 +132,7 @@ def mention_kind(head: Token, mention: Mention, known_person=lambda tok: False) 
         return SpeakerKind.PERSON if people else SpeakerKind.GROUP
     if head.ent_type_ == "PERSON" or known_person(head):
         return SpeakerKind.PERSON
-    if low in lx.GROUP_NOUNS or (head.tag_ == "NNS" and head.pos_ == "NOUN"):
+    if low in lx.GROUP_NOUNS or (head.tag_ == "NNS" and head.pos_ == "NOUN") or head.ent_type_ in ("PERCENT", "CARDINAL"):
         return SpeakerKind.GROUP
     if head.lemma_.lower() in lx.ROLE_NOUNS or low in lx.ROLE_NOUNS:
         return SpeakerKind.ROLE

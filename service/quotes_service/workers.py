@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from quotes_service import logs
 from quotes_service.config import ServerConfig
+from quotes_service.shutdown import GracefulShutdown
 
 EXIT_CONFIG = 2           # a worker's "cannot ever start" code (e.g. ModelNotFound): not retried
 QUICK_DEATH_SECONDS = 5.0
@@ -49,13 +50,13 @@ def _die_with_parent() -> None:
 
 def _run_worker(config: ServerConfig, slot: int) -> int:
     _die_with_parent()
-    for signum in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(signum, signal.SIG_DFL)  # run_server installs its own draining handlers
+    logs.setup(config.log_level)
+    shutdown = GracefulShutdown(config.grace)  # replaces the supervisor's handlers, before the slow imports
     from quotes_service.model import ModelNotFound
     from quotes_service.server import run_server
 
     try:
-        return run_server(config, reuse_port=True)
+        return run_server(config, reuse_port=True, shutdown=shutdown)
     except ModelNotFound as exc:
         logs.event("model_not_found", logging.ERROR, worker=slot, error=str(exc))
         return EXIT_CONFIG
