@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 import signal
+import subprocess
+import time
 
 import grpc
 import pytest
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
+from conftest import QUOTES, REPO
 from gold import read_text, seed_files
 from held_stream import HeldStream
 from quotes.v1 import quotes_pb2 as pb
@@ -61,3 +64,17 @@ def test_new_calls_are_refused_while_draining(start_server):
         held.end()
         list(stream)
     assert server.proc.wait(timeout=20) == 0
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_sigterm_during_start_up_still_exits_0(tmp_path, workers):
+    """A signal that arrives while spaCy is still being imported is not fatal: the server stops cleanly."""
+    log = tmp_path / "server.log"
+    with open(log, "wb") as out:
+        proc = subprocess.Popen([QUOTES, "serve", "--port", "0", "--workers", workers],
+                                stdout=out, stderr=subprocess.STDOUT, cwd=REPO)
+    deadline = time.monotonic() + 30
+    while not log.read_bytes() and time.monotonic() < deadline:  # the first line: signal handlers are in
+        time.sleep(0.01)
+    proc.send_signal(signal.SIGTERM)
+    assert proc.wait(timeout=60) == 0, log.read_text()
