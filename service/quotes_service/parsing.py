@@ -76,8 +76,28 @@ class GuardedTokenizer:
         return self
 
 
+# Dashes spaCy's English tokenizer leaves glued to a word ("”―"): caption attributions
+# ('"…" ― Name') need them as tokens of their own.
+EXTRA_DASHES = ("\u2015", "\u2012")
+
+
+def split_dashes(tokenizer) -> None:
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+    defaults = tokenizer.vocab.lang_cls.Defaults if hasattr(tokenizer.vocab, "lang_cls") else None
+    if defaults is None:
+        from spacy.lang.en import English
+
+        defaults = English.Defaults
+    dashes = [re.escape(d) for d in EXTRA_DASHES]
+    tokenizer.prefix_search = compile_prefix_regex(list(defaults.prefixes) + dashes).search
+    tokenizer.suffix_search = compile_suffix_regex(list(defaults.suffixes) + dashes).search
+    tokenizer.infix_finditer = compile_infix_regex(list(defaults.infixes) + dashes).finditer
+
+
 def guard(nlp) -> None:
     if not isinstance(nlp.tokenizer, GuardedTokenizer):
+        split_dashes(nlp.tokenizer)
         nlp.tokenizer = GuardedTokenizer(nlp.tokenizer)
 
 
