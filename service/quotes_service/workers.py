@@ -25,6 +25,7 @@ EXIT_CONFIG = 2           # a worker's "cannot ever start" code (e.g. ModelNotFo
 QUICK_DEATH_SECONDS = 5.0
 MAX_QUICK_DEATHS = 5
 POLL_SECONDS = 0.2
+_SIGNALS = {signal.SIGTERM, signal.SIGINT}
 
 
 def _reserve_port(host: str) -> tuple[socket.socket, int]:
@@ -49,9 +50,10 @@ def _die_with_parent() -> None:
 
 
 def _run_worker(config: ServerConfig, slot: int) -> int:
+    shutdown = GracefulShutdown(config.grace)  # replaces the supervisor's handlers, before the slow imports
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _SIGNALS)  # blocked by the supervisor around fork
     _die_with_parent()
     logs.setup(config.log_level)
-    shutdown = GracefulShutdown(config.grace)  # replaces the supervisor's handlers, before the slow imports
     from quotes_service.model import ModelNotFound
     from quotes_service.server import run_server
 
@@ -97,6 +99,11 @@ class Supervisor:
         return self.exit_code
 
     def _spawn(self, slot: int) -> None:
+        if self.stopping:
+            return
+        # Signals wait while forking: the child installs its own handler before it can be hit, and the
+        # supervisor knows the child's pid before it forwards anything.
+        signal.pthread_sigmask(signal.SIG_BLOCK, _SIGNALS)
         pid = os.fork()
         if pid == 0:
             code = 1
@@ -108,6 +115,7 @@ class Supervisor:
         self.children[pid] = slot
         self.started_at[slot] = time.monotonic()
         logs.event("worker_started", worker=slot, worker_pid=pid)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _SIGNALS)
 
     def _on_signal(self, signum, _frame) -> None:
         if self.stopping:
