@@ -18,6 +18,8 @@ from quotes.v1 import quotes_pb2_grpc
 SEED = read_text(seed_files()[0])
 NOT_SERVING = health_pb2.HealthCheckResponse.NOT_SERVING
 
+pytestmark = pytest.mark.slow  # each test starts its own server processes
+
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
 def test_signal_drains_in_flight_calls_and_exits_0(start_server, signum):

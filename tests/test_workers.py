@@ -11,6 +11,8 @@ from quotes.client import QuoteClient
 
 SHORT = '"We will see," she said.'
 
+pytestmark = pytest.mark.slow  # each test starts its own server processes
+
 
 def _pids_answering(target: str, connections: int = 16) -> set[int]:
     """The kernel spreads connections, not calls: each client has its own connection."""

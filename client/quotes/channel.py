@@ -40,6 +40,9 @@ def options(retries: int) -> list[tuple[str, object]]:
         ("grpc.enable_retries", 1 if retries > 0 else 0),
         ("grpc.max_receive_message_length", MAX_RESPONSE_BYTES),
         ("grpc.max_send_message_length", -1),
+        # gRPC retries only calls whose request fits its retry buffer (256 KiB by default);
+        # a 1M-code-point article is up to 4 MiB.
+        ("grpc.per_rpc_retry_buffer_size", 8 * 1024 * 1024),
         # Each client its own connections, so several clients reach several workers behind SO_REUSEPORT.
         ("grpc.use_local_subchannel_pool", 1),
         # Find a restarted server sooner than gRPC's default 1 s, 120 s backoff.
