@@ -50,6 +50,17 @@ def require_packages(*packages: str) -> None:
     pytest.skip(f"needs the Debian package {', '.join(missing)} (installed by `make deploy-deps` as root)")
 
 
+def report(request, line: str) -> None:
+    """A line on the terminal even under -q and output capture: the numbers a deploy test measured."""
+    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
+    capture = request.config.pluginmanager.get_plugin("capturemanager")
+    if reporter is not None and capture is not None:
+        with capture.global_and_fixture_disabled():
+            if reporter._tw.width_of_current_line:  # after progress dots
+                reporter.write("\n")
+            reporter.write_line(line)
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

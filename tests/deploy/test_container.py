@@ -21,7 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from deploy_support import REPO, free_port, health, is_root, quotes_cli, require_packages, tail, wait_serving
+from deploy_support import (REPO, free_port, health, is_root, quotes_cli, report, require_packages, tail,
+                            wait_serving)
 
 pytestmark = [pytest.mark.deploy, pytest.mark.slow]
 
@@ -30,17 +31,6 @@ IMAGE = "localhost/quotes:test"
 # TLS-intercepting proxy whose CA the base image does not know.
 CA_BUNDLE = Path("/etc/ssl/certs/ca-certificates.crt")
 USER_ID = 10001
-
-
-def report(request, line: str) -> None:
-    """A line on the terminal even under -q and output capture."""
-    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
-    capture = request.config.pluginmanager.get_plugin("capturemanager")
-    if reporter is not None and capture is not None:
-        with capture.global_and_fixture_disabled():
-            if reporter._tw.width_of_current_line:  # after progress dots
-                reporter.write("\n")
-            reporter.write_line(line)
 
 
 def podman_build(context: Path, base: str, tag: str | None, log: Path, extra: list[str] = ()) -> float:
