@@ -190,6 +190,16 @@ def test_the_server_runs_as_the_unprivileged_user(container):
         assert _uids(child)[0] == USER_ID
 
 
+def test_the_user_can_write_only_to_scratch_directories(container):
+    """What makes a read-only root filesystem safe (Kubernetes' readOnlyRootFilesystem, docker --read-only):
+    the server's user can write nowhere but the world-writable scratch directories; /tmp gets an emptyDir."""
+    done = subprocess.run(["buildah", "run", "--isolation", "chroot", container.container, "--", "find", "/", "-xdev",
+                           "-writable", "!", "-path", "/proc/*", "!", "-path", "/sys/*", "!", "-path", "/dev/*"],
+                          capture_output=True, text=True, timeout=120)
+    writable = set(done.stdout.split())
+    assert writable and writable <= {"/tmp", "/var/tmp", "/var/lock", "/run/lock"}, writable
+
+
 def test_seeds_through_the_container_equal_in_process(container):
     seeds = sorted(str(p.relative_to(REPO)) for p in (REPO / "seeds").glob("*.txt"))
     assert seeds
