@@ -27,6 +27,7 @@ RULE_CONFIDENCE = {
     "according_after": 0.9,
     "according_before": 0.9,
     "headline": 0.85,
+    "colon_clause": 0.75,
     "partial": 0.7,
     "follow_on": 0.6,
     "clause": 0.8,
