@@ -55,9 +55,9 @@ def inspect_image(image: str) -> dict:
 
 @pytest.fixture(scope="module")
 def image(request, tmp_path_factory):
+    require_packages("podman", "buildah", "debootstrap")
     if not is_root():
         pytest.skip("needs root for podman build/buildah run --isolation chroot (CI and `make test` run as root)")
-    require_packages("podman", "buildah", "debootstrap")
     started = time.monotonic()
     base = subprocess.run(["bash", str(REPO / "deploy" / "base-image.sh")], capture_output=True, text=True)
     assert base.returncode == 0, base.stderr
