@@ -44,3 +44,14 @@ def test_message_cap_fits_the_text_limit_in_4_byte_code_points():
 
 def test_ipv6_host_is_bracketed():
     assert ServerConfig(host="::", port=1).address == "[::]:1"
+
+
+def test_a_container_cpu_quota_caps_the_default_workers(tmp_path):
+    from quotes_service.config import cgroup_cpu_limit
+
+    cpu_max = tmp_path / "cpu.max"
+    for content, expected in (("max 100000\n", None), ("150000 100000\n", 2), ("50000 100000\n", 1),
+                              ("200000 100000\n", 2), ("garbage", None)):
+        cpu_max.write_text(content)
+        assert cgroup_cpu_limit(str(cpu_max)) == expected, content
+    assert cgroup_cpu_limit(str(tmp_path / "missing")) is None

@@ -13,11 +13,30 @@ from typing import Sequence
 MESSAGE_OVERHEAD_BYTES = 64 * 1024
 
 
-def default_workers() -> int:
+def cgroup_cpu_limit(path: str = "/sys/fs/cgroup/cpu.max") -> int | None:
+    """CPUs a container may use by its CPU quota (cgroup v2 "quota period"), rounded up; None if unlimited."""
     try:
-        return max(1, len(os.sched_getaffinity(0)))  # the CPUs this process may use (cpusets)
+        with open(path, encoding="ascii") as fh:
+            quota, period = fh.read().split()[:2]
+    except (OSError, ValueError):
+        return None
+    if quota == "max":
+        return None
+    try:
+        return max(1, -(-int(quota) // int(period)))
+    except (ValueError, ZeroDivisionError):
+        return None
+
+
+def default_workers() -> int:
+    """The CPUs this process may use: its affinity (cpusets), capped by a container's CPU quota
+    (Docker --cpus, a Kubernetes CPU limit), which affinity does not show."""
+    try:
+        cpus = max(1, len(os.sched_getaffinity(0)))
     except AttributeError:
-        return max(1, os.cpu_count() or 1)
+        cpus = max(1, os.cpu_count() or 1)
+    quota = cgroup_cpu_limit()
+    return min(cpus, quota) if quota else cpus
 
 
 @dataclass(frozen=True)
