@@ -23,6 +23,8 @@ from quotes_service.slots import ExtractionSlots
 SERVING = health_pb2.HealthCheckResponse.SERVING
 NOT_SERVING = health_pb2.HealthCheckResponse.NOT_SERVING
 HEALTH_NAMES = ("", servicer.SERVICE_NAME)
+MAX_CONNECTION_AGE_MS = 5 * 60 * 1000
+MAX_CONNECTION_AGE_GRACE_MS = 60 * 1000
 
 
 def grpc_options(config: ServerConfig, reuse_port: bool) -> list[tuple[str, int]]:
@@ -31,6 +33,10 @@ def grpc_options(config: ServerConfig, reuse_port: bool) -> list[tuple[str, int]
         # gRPC turns SO_REUSEPORT on by default, which lets a second server silently share a port:
         # only pre-forked workers, which mean to share it, get it.
         ("grpc.so_reuseport", 1 if reuse_port else 0),
+        # Connections are closed (gently: GOAWAY, then a grace for calls in flight) after a few
+        # minutes, so clients balancing over a DNS name re-resolve and find replicas added since.
+        ("grpc.max_connection_age_ms", MAX_CONNECTION_AGE_MS),
+        ("grpc.max_connection_age_grace_ms", MAX_CONNECTION_AGE_GRACE_MS),
     ]
 
 
