@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 50051
 
-.PHONY: install run test unit proto proto-check container-test deploy-deps bench eval clean
+.PHONY: install run test unit proto container-test deploy-deps bench clean
 
 # Idempotent: re-runs pip only when the dependency files changed since the last install.
 install: $(STAMP)
