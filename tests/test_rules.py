@@ -49,6 +49,10 @@ ROWS = [
     # according to
     ('"The plant will close in June," according to Peter Hall, the company\'s chief executive.',
      [(D, "The plant will close in June", "Peter Hall")]),
+    # "He" as a surname, not a pronoun; a title before the name is not part of it
+    ('"We will keep talking," said Chinese Vice Premier He Lifeng.',
+     [(D, "We will keep talking", "He Lifeng")]),
+    ('"Yes," said Scott Kennedy Tuesday.', [(D, "Yes", "Scott Kennedy")]),
     # headline forms
     ("\u2018We are ready for the vote,\u2019 says Merkel", [(D, "We are ready for the vote", "Merkel")]),
     # negatives: titles and names in quote marks, scare quotes, cognition, negated speech

@@ -110,6 +110,16 @@ def _noun_before(verb: Token, lo: int, index: DocIndex) -> Token | None:
     return doc[j]
 
 
+def _capitalised_name_word(tok: Token) -> bool:
+    """A word that continues a name: a proper noun, or "He" (a surname) before one."""
+    if tok.ent_type_ in NON_SPEAKER_ENTS or tok.ent_type_ in ("GPE", "LOC"):
+        return False  # "said Scott Kennedy Tuesday", "said Kennedy in Washington"
+    if tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.is_alpha:
+        return True
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return tok.text == "He" and nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper()
+
+
 def _noun_after(verb: Token, hi: int, index: DocIndex) -> Token | None:
     """Inverted order: "said Scott Kennedy, …", "says Trump"."""
     doc = verb.doc
@@ -130,11 +140,15 @@ def _noun_after(verb: Token, hi: int, index: DocIndex) -> Token | None:
 
 
 def _name_head(tok: Token) -> Token:
-    """The last word of a name the parser split ("Scott" compound of "Kennedy")."""
+    """The last word of a name the parser split ("Scott" compound of "Kennedy"), or of a
+    title-and-name run it cut short ("Premier" in "Vice Premier He Lifeng")."""
     doc = tok.doc
     k = tok.i
     while k + 1 < len(doc) and doc[k + 1].ent_iob_ == "I" and doc[k + 1].ent_type_ == tok.ent_type_ and tok.ent_type_:
         k += 1
+    if tok.pos_ == "PROPN":
+        while k + 1 < len(doc) and doc[k].whitespace_ and _capitalised_name_word(doc[k + 1]):
+            k += 1
     return doc[k]
 
 

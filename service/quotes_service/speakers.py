@@ -392,6 +392,9 @@ class SpeakerResolver:
                 while first_tok.i < last_tok.i and first_tok.lower_.rstrip(".") in lx.TITLE_NOUNS:
                     first_tok = doc[first_tok.i + 1]
             name_span = doc[first_tok.i:last_tok.i + 1]
+            canon = [self.canonical(n) for n in names if n]
+            if len(canon) == 1:
+                name_span = self._widen_to_full_name(name_span, canon[0])
             out.name = name_span.text
             out.span = Span(name_span.start_char, name_span.end_char)
             canon = [self.canonical(n) for n in names if n]
@@ -414,6 +417,19 @@ class SpeakerResolver:
             out.affiliation = out.canonical_name if any(t.pos_ == "PROPN" for t in span) else ""
             out.affiliation_short = self.acronym_for(out.affiliation)
         return out
+
+    def _widen_to_full_name(self, span: SpacySpan, full: str) -> SpacySpan:
+        """"Lifeng" written right after "He": the mention is "He Lifeng" when the words before
+        it spell the rest of the person's full name."""
+        words = full.split()
+        have = span.text.split()
+        if len(words) <= len(have) or words[-len(have):] != have:
+            return span
+        missing = words[: len(words) - len(have)]
+        start = span.start - len(missing)
+        if start >= 0 and [t.text for t in self.doc[start:span.start]] == missing:
+            return self.doc[start:span.end]
+        return span
 
     def _role_details(self, head: Token, span: SpacySpan, out: Speaker) -> None:
         """"a US Treasury spokesman": title spokesman, affiliation US Treasury."""
