@@ -19,7 +19,9 @@ class DocIndex:
         # Per token: index of the quoted passage it lies in (marks included), or -1.
         self.quote_of = [-1] * len(doc)
         for qi, m in enumerate(marked):
-            for ti in range(self.first_at_or_after(m.open_at), self.first_at_or_after(m.close_at)):
+            # From the token holding the opening mark (a typewriter '' is one token that starts
+            # a character before the mark it stands for) to the closing mark's token.
+            for ti in range(max(0, self.last_before(m.open_at + 1)), self.first_at_or_after(m.close_at)):
                 self.quote_of[ti] = qi
 
         # Prefix sums, so "how many tokens of [a, b) are quoted" costs O(1).

@@ -58,11 +58,12 @@ def _check(should_stop: StopCheck | None) -> None:
 
 
 def looks_like_title(text: str) -> bool:
-    """"Phase One", 'Masterpiece': names and titles in quote marks, not speech."""
+    """"Phase One", 'Masterpiece', "Meet the Press.": names and titles in quote marks, not speech."""
+    text = text.rstrip().rstrip(".,;:")
     words = [w for w in text.split() if any(c.isalpha() for c in w)]
     if not words or len(words) > 6:
         return False
-    if text.rstrip()[-1:] in ".?!":
+    if text[-1:] in "?!":
         return False
     return all(w[0].isupper() or w.lower() in TITLE_SMALL_WORDS or not w[0].isalpha() for w in words)
 
@@ -165,17 +166,17 @@ class Extractor:
             if att is not None and not index.at_sentence_start(m.open_at) and att.rule in ("after", "according_after"):
                 qtype = QuoteType.PARTIAL
             quote_text = " ".join(text[s:e] for s, e in fragments)
-            if att is None:
-                if not looks_like_title(quote_text):
-                    att = at.enclosing_cue(m, index)
-                    qtype = QuoteType.PARTIAL
+            continues = (previous is not None and looks_like_sentence(quote_text) and index.at_sentence_start(m.open_at)
+                         and 0 <= m.open_at - previous[1].close_at <= FOLLOW_ON_GAP)
+            if att is None and not continues and not looks_like_title(quote_text):
+                att = at.enclosing_cue(m, index)
+                qtype = QuoteType.PARTIAL
             quote: Quote | None = None
             if att is not None and att.speaker is not None:
                 mention = grow_mention(att.speaker, att.lo, att.hi or len(doc))
                 speaker = resolver.speaker(mention, recent)
                 quote = self._record(text, fragments, qtype, speaker, att.cue, att.rule)
-            elif previous is not None and looks_like_sentence(quote_text) and index.at_sentence_start(m.open_at) \
-                    and 0 <= m.open_at - previous[1].close_at <= FOLLOW_ON_GAP:
+            elif continues:
                 prior = previous[0]
                 if "\n" not in text[previous[1].close_at:m.open_at]:
                     # '"…," he said. "…"' in one paragraph: one quotation interrupted by its
