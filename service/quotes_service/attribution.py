@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from quotes_service import lexicon as lx
 from quotes_service.docindex import DocIndex
+from quotes_service.lemmas import lemma
 from quotes_service.marks import Marked
 
 WINDOW = 30            # tokens looked at beside a quote
@@ -50,7 +51,7 @@ class Reported:
 
 
 def is_reporting(tok: Token, verbs: frozenset[str] = lx.SPEECH_VERBS) -> bool:
-    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in verbs and not negated(tok)
+    return tok.pos_ in ("VERB", "AUX") and lemma(tok) in verbs and not negated(tok)
 
 
 def negated(tok: Token) -> bool:
@@ -296,7 +297,7 @@ def _colon_intro(clause: list[Token], index: DocIndex) -> Attribution | None:
     ("Kasich resisted:", "Trump went even further:"). A name alone before a colon was tried
     and dropped: on the train split it was right once in eleven (headings, captions)."""
     for t in clause:
-        if t.dep_ == "nsubj" and t.head.pos_ == "VERB" and t.head.lemma_.lower() not in COLON_VERBS_NOT_SPEECH \
+        if t.dep_ == "nsubj" and t.head.pos_ == "VERB" and lemma(t.head) not in COLON_VERBS_NOT_SPEECH \
                 and (t.ent_type_ == "PERSON" or t.lower_ in ("he", "she")) and not index.in_quote(t):
             return Attribution("colon_clause", t, [t.head], clause[0].i, t.head.i if t.head.i > t.i else clause[-1].i + 1)
     return None
@@ -359,7 +360,7 @@ def indirect_speech(index: DocIndex) -> list[Reported]:
     """Reported speech: (cue tokens, speaker head, content start token, content end token)."""
     doc = index.doc
     found = []
-    for verb in doc:
+    for verb in index.verbs:
         if not is_reporting(verb, lx.INDIRECT_VERBS) or index.in_quote(verb):
             continue
         content = [c for c in verb.children if c.dep_ == "ccomp"]
@@ -402,9 +403,11 @@ def object_speech(index: DocIndex) -> list[Reported]:
     """What was said as an object: "called for a moratorium", "mentioned the deal"."""
     doc = index.doc
     found = []
-    for verb in doc:
-        preps = lx.OBJECT_CUES.get(verb.lemma_.lower())
-        if preps is None or verb.pos_ != "VERB" or negated(verb) or index.in_quote(verb):
+    for verb in index.verbs:
+        if verb.pos_ != "VERB":
+            continue
+        preps = lx.OBJECT_CUES.get(lemma(verb))
+        if preps is None or negated(verb) or index.in_quote(verb):
             continue
         if any(c.dep_ == "ccomp" for c in verb.children):
             continue  # the clause rules have it
@@ -446,7 +449,7 @@ def parenthetical(index: DocIndex) -> list[Reported]:
     The attribution set off by a comma inside or after what was said."""
     doc = index.doc
     found = []
-    for verb in doc:
+    for verb in index.verbs:
         if not is_reporting(verb, lx.INDIRECT_VERBS) or index.in_quote(verb):
             continue
         subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
@@ -463,7 +466,7 @@ def parenthetical(index: DocIndex) -> list[Reported]:
             head = verb.head
             start, end = head.left_edge.i, head.right_edge.i + 1
         elif verb.dep_ == "ROOT":
-            start, end = verb.sent.start, left - 1
+            start, end = index.sentence(verb)[0], left - 1
             if not any(t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" for t in doc[start:end]):
                 continue  # what precedes is a phrase, not something said
         else:
@@ -488,8 +491,8 @@ def according_to(index: DocIndex) -> list[Reported]:
     """Reported speech attributed with "according to": the clause beside the phrase."""
     doc = index.doc
     found = []
-    for tok in doc[:-1]:
-        if tok.lower_ != "according" or doc[tok.i + 1].lower_ != "to" or index.in_quote(tok):
+    for tok in index.tokens_written("according"):
+        if tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to" or index.in_quote(tok):
             continue
         to = doc[tok.i + 1]
         obj = next((c for c in to.children if c.dep_ == "pobj"), None)
@@ -497,12 +500,12 @@ def according_to(index: DocIndex) -> list[Reported]:
             obj = doc[tok.i + 2]
         if not valid_speaker(obj, index):
             continue
-        sent = tok.sent
+        sent_start, sent_end = index.sentence(tok)
         pp_end = max(obj.right_edge.i, to.right_edge.i) + 1
         if pp_end - tok.i > 15:
             pp_end = obj.i + 1
-        before = (sent.start, tok.i)
-        after = (pp_end, sent.end)
+        before = (sent_start, tok.i)
+        after = (pp_end, sent_end)
         start, end = before if before[1] - before[0] >= after[1] - after[0] else after
         while start < end and (doc[start].is_punct or doc[start].is_space):
             start += 1

@@ -3,6 +3,9 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
+from spacy.attrs import IDX, LOWER, POS, SENT_START
+from spacy.parts_of_speech import AUX, VERB
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
 from quotes_service.marks import Marked
@@ -14,7 +17,23 @@ class DocIndex:
     def __init__(self, doc: Doc, marked: list[Marked]):
         self.doc = doc
         self.text = doc.text
-        self.starts = [t.idx for t in doc]
+        # Read as arrays in one pass: making a Token object per word costs more than the rules.
+        columns = doc.to_array([IDX, POS, LOWER, SENT_START]) if len(doc) else None
+        self.starts: list[int] = columns[:, 0].tolist() if len(doc) else []
+        pos = columns[:, 1].tolist() if len(doc) else []
+        self._lower = columns[:, 2].tolist() if len(doc) else []
+        #: Verbs and auxiliaries, in order: the only tokens that can be a reporting verb.
+        self.verbs: list[Token] = [doc[i] for i, p in enumerate(pos) if p == VERB or p == AUX]
+        # Sentence of each token, as (first token, end token): Token.sent walks the document.
+        sent_starts = columns[:, 3].tolist() if len(doc) else []
+        self._sent_of: list[int] = []
+        self._sent_bounds: list[tuple[int, int]] = []
+        for i, flag in enumerate(sent_starts):
+            if i == 0 or flag == 1:
+                if self._sent_bounds:
+                    self._sent_bounds[-1] = (self._sent_bounds[-1][0], i)
+                self._sent_bounds.append((i, len(doc)))
+            self._sent_of.append(len(self._sent_bounds) - 1)
         self.marked = marked
         # Per token: index of the quoted passage it lies in (marks included), or -1.
         self.quote_of = [-1] * len(doc)
@@ -28,6 +47,15 @@ class DocIndex:
         self._quoted_before = [0] * (len(doc) + 1)
         for i, q in enumerate(self.quote_of):
             self._quoted_before[i + 1] = self._quoted_before[i] + (q >= 0)
+
+    def sentence(self, tok: Token) -> tuple[int, int]:
+        """The token's sentence as (first token index, end token index): what ``tok.sent`` gives."""
+        return self._sent_bounds[self._sent_of[tok.i]]
+
+    def tokens_written(self, lower: str) -> list[Token]:
+        """Every token whose lower-cased text is ``lower``."""
+        key = hash_string(lower)
+        return [self.doc[i] for i, k in enumerate(self._lower) if k == key]
 
     def quoted_count(self, start: int, end: int) -> int:
         return self._quoted_before[end] - self._quoted_before[start]

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from quotes.types import Quote, QuoteType, Span, Speaker, SpeakerKind
 from quotes_service import attribution as at
 from quotes_service.docindex import DocIndex
+from quotes_service.lemmas import USER_DATA_KEY, LazyLemmas
 from quotes_service.marks import Marked, find_quoted
 from quotes_service.parsing import CHUNK, guard, parse
 from quotes_service.speakers import SpeakerResolver, grow_mention
@@ -102,6 +103,11 @@ class Extractor:
 
             nlp = load_model(max_length)
         guard(nlp)
+        self._lemmas = None
+        if "lemmatizer" in nlp.pipe_names:
+            # Lemmas are computed for the few tokens the rules ask about (see lemmas.py).
+            self._lemmas = LazyLemmas(nlp.get_pipe("lemmatizer"))
+            nlp.disable_pipe("lemmatizer")
         self.nlp = nlp
         self.max_length = max_length
 
@@ -146,6 +152,8 @@ class Extractor:
     # ------------------------------------------------------------------------------------------
     def quotes_in(self, doc: Doc, should_stop: StopCheck | None = None) -> list[Quote]:
         text = doc.text
+        if self._lemmas is not None:
+            doc.user_data[USER_DATA_KEY] = self._lemmas
         marked = find_quoted(text)
         index = DocIndex(doc, marked)
         resolver = SpeakerResolver(index)

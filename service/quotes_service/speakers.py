@@ -7,6 +7,7 @@ name in the document, and reads titles and affiliations from appositives,
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
@@ -15,6 +16,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from quotes.types import Span, Speaker, SpeakerKind
 from quotes_service import lexicon as lx
 from quotes_service.docindex import DocIndex
+from quotes_service.lemmas import lemma
 
 LEFT_DEPS = frozenset({"det", "compound", "amod", "nmod", "poss", "case", "nummod", "flat", "quantmod", "nn", "predet"})
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
@@ -22,6 +24,7 @@ ORG_LABELS = frozenset({"ORG", "FAC", "NORP", "GPE"})
 AFFILIATION_PREPS = frozenset({"at", "of", "with", "for", "from"})
 ANTECEDENT_REACH = 1500   # characters back that a pronoun may reach for its person
 RECENT_SPEAKERS = 20      # earlier speakers considered as a pronoun's antecedent
+_WORD = re.compile(r"[^\W\d_]+")   # runs of letters: acronyms are looked for among them
 
 
 @dataclass
@@ -83,7 +86,7 @@ def _name_like(tok: Token) -> bool:
 
 def _is_group_or_role(tok: Token) -> bool:
     low = tok.lower_
-    return low in lx.GROUP_NOUNS or tok.lemma_.lower() in lx.ROLE_NOUNS or low in lx.ROLE_NOUNS
+    return low in lx.GROUP_NOUNS or lemma(tok) in lx.ROLE_NOUNS or low in lx.ROLE_NOUNS
 
 
 def grow_mention(head: Token, lo: int, hi: int) -> Mention:
@@ -134,9 +137,9 @@ def mention_kind(head: Token, mention: Mention, known_person=lambda tok: False) 
         return SpeakerKind.PERSON
     if low in lx.GROUP_NOUNS or (head.tag_ == "NNS" and head.pos_ == "NOUN") or head.ent_type_ in ("PERCENT", "CARDINAL"):
         return SpeakerKind.GROUP
-    if head.lemma_.lower() in lx.ROLE_NOUNS or low in lx.ROLE_NOUNS:
+    if lemma(head) in lx.ROLE_NOUNS or low in lx.ROLE_NOUNS:
         return SpeakerKind.ROLE
-    if head.ent_type_ in ORG_LABELS or head.lemma_.lower() in lx.INSTITUTION_NOUNS:
+    if head.ent_type_ in ORG_LABELS or lemma(head) in lx.INSTITUTION_NOUNS:
         return SpeakerKind.ORGANIZATION
     if head.pos_ == "PROPN":
         # An unlabelled capitalised name: a person if it matches a person elsewhere.
@@ -192,7 +195,7 @@ class SpeakerResolver:
                 self.by_surname[surname] = full
         for ent in self.persons:
             self._learn_profile(ent)
-        self.acronyms = {t.text for t in self.doc if t.text.isupper() and 2 <= len(t.text) <= 6 and t.is_alpha}
+        self.acronyms = {w for w in _WORD.findall(index.text) if 2 <= len(w) <= 6 and w.isupper()}
 
     # --- names -----------------------------------------------------------------------------------
     def is_known_person(self, tok: Token) -> bool:
@@ -292,9 +295,9 @@ class SpeakerResolver:
             return "", ""
         start, _ = base_extent(noun, 0, len(self.doc))
         toks = [t for t in self.doc[start:noun.i + 1] if t.dep_ != "det" and t.dep_ != "poss"]
-        if noun.lemma_.lower() not in lx.ROLE_NOUNS and not any(t.lemma_.lower() in lx.ROLE_NOUNS for t in toks):
+        if lemma(noun) not in lx.ROLE_NOUNS and not any(lemma(t) in lx.ROLE_NOUNS for t in toks):
             # "a former aide" is a role; "a big fan" is not.
-            if noun.lemma_.lower() not in {"chair", "expert", "fellow", "economist", "analyst", "professor"}:
+            if lemma(noun) not in {"chair", "expert", "fellow", "economist", "analyst", "professor"}:
                 return "", ""
         title = " ".join(t.text for t in toks)
         return title, self._affiliation_from(noun)
@@ -412,7 +415,7 @@ class SpeakerResolver:
             self._role_details(head, span, out)
         elif kind == SpeakerKind.ORGANIZATION:
             ent = _ent_of(head)
-            if ent is not None and head.lemma_.lower() not in lx.INSTITUTION_NOUNS:
+            if ent is not None and lemma(head) not in lx.INSTITUTION_NOUNS:
                 out.canonical_name = _strip_det(ent).text
             out.affiliation = out.canonical_name if any(t.pos_ == "PROPN" for t in span) else ""
             out.affiliation_short = self.acronym_for(out.affiliation)
