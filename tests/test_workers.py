@@ -35,6 +35,7 @@ def test_two_workers_share_one_port(workers):
 
 def test_a_dead_worker_is_replaced(workers):
     victim = min(workers.pids)
+    killed_at = time.monotonic()
     os.kill(victim, signal.SIGKILL)
     died = workers.wait_event("worker_died", worker_pid=victim)
     assert died["exit_code"] == -signal.SIGKILL
@@ -44,6 +45,8 @@ def test_a_dead_worker_is_replaced(workers):
         serving = {e["pid"] for e in workers.events("serving")}
         time.sleep(0.1)
     [new_pid] = serving - workers.pids
+    replaced_in = time.monotonic() - killed_at
+    assert replaced_in < 15, f"the replacement took {replaced_in:.1f}s to serve"
     started = [e for e in workers.events("worker_started") if e["worker_pid"] == new_pid]
     assert started and started[0]["worker"] == died["worker"]
     survivors = workers.pids - {victim} | {new_pid}

@@ -50,6 +50,7 @@ class ServerConfig:
     extract_concurrency: int = 1         #: documents parsed at once per worker (spaCy is CPU-bound under the GIL)
     grace: float = 10.0                  #: seconds in-flight calls get to finish after SIGTERM/SIGINT
     log_level: str = "info"
+    metrics_port: int | None = None      #: Prometheus /metrics on this port (0: any free one); None: off
 
     @property
     def max_message_bytes(self) -> int:
@@ -79,6 +80,8 @@ _FLAGS: list[tuple[str, type, str]] = [
     ("extract-concurrency", int, "documents parsed at once per worker"),
     ("grace", float, "seconds in-flight calls get to finish on SIGTERM/SIGINT"),
     ("log-level", str, "debug, info, warning or error"),
+    ("metrics-port", int, "serve Prometheus metrics at /metrics on this port (0 picks a free one, logged "
+                          "in the 'metrics' event); with several workers the supervisor serves their sum"),
 ]
 
 
@@ -97,6 +100,7 @@ def build_parser(prog: str = "quotes serve") -> argparse.ArgumentParser:
     for flag, kind, help_text in _FLAGS:
         attr = flag.replace("-", "_")
         default = default_workers() if attr == "workers" else getattr(base, attr)
+        default = "off" if default is None else default
         parser.add_argument(f"--{flag}", type=kind, default=None, metavar=kind.__name__.upper(),
                             help=f"{help_text} [{_env_name(flag)}, default {default}]")
     return parser
@@ -133,6 +137,11 @@ def _problem(config: ServerConfig) -> str:
     for name in ("workers", "max_text_length", "threads", "max_concurrent_rpcs", "extract_concurrency"):
         if getattr(config, name) < 1:
             return f"{name.replace('_', '-')} must be at least 1"
+    if config.metrics_port is not None:
+        if not 0 <= config.metrics_port <= 65535:
+            return f"metrics-port {config.metrics_port} is not in 0..65535"
+        if config.metrics_port == config.port and config.port != 0:
+            return f"metrics-port and port are both {config.port}"
     if config.grace < 0:
         return "grace must not be negative"
     if config.log_level.lower() not in ("debug", "info", "warning", "error"):

@@ -111,8 +111,10 @@ class Extractor:
         self.nlp = nlp
         self.max_length = max_length
 
-    def extract(self, text: str, should_stop: StopCheck | None = None) -> list[Quote]:
-        """Every quote in ``text``, in order of start offset."""
+    def extract(self, text: str, should_stop: StopCheck | None = None,
+                on_parsed: Callable[[int], None] | None = None) -> list[Quote]:
+        """Every quote in ``text``, in order of start offset. ``on_parsed`` is told the number of
+        tokens once the text is parsed (for metrics)."""
         _check(should_stop)
         if not text.strip():
             return []
@@ -120,6 +122,8 @@ class Extractor:
         # long-running server does not grow with every new word; records hold plain str.
         with self.nlp.memory_zone():
             doc = parse(self.nlp, text, should_stop, _raise_cancelled)
+            if on_parsed is not None:
+                on_parsed(len(doc))
             _check(should_stop)
             return self.quotes_in(doc, should_stop)
 

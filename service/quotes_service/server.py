@@ -17,6 +17,8 @@ from quotes_service import logs, servicer
 from quotes_service.call_observer import CallObserver
 from quotes_service.config import ServerConfig, address
 from quotes_service.extractor import Extractor
+from quotes_service.metrics import Metrics
+from quotes_service.metrics import serve as serve_metrics_endpoint
 from quotes_service.shutdown import GracefulShutdown
 from quotes_service.slots import ExtractionSlots
 
@@ -25,6 +27,11 @@ NOT_SERVING = health_pb2.HealthCheckResponse.NOT_SERVING
 HEALTH_NAMES = ("", servicer.SERVICE_NAME)
 MAX_CONNECTION_AGE_MS = 5 * 60 * 1000
 MAX_CONNECTION_AGE_GRACE_MS = 60 * 1000
+# Handler threads kept beyond the extraction calls a worker admits, so a health check (or a
+# refusal) always finds a thread at once; and how many calls gRPC itself lets wait for a thread,
+# per admitted call, before it refuses them without reaching the handlers.
+SPARE_THREADS = 4
+BACKLOG_PER_CALL = 4
 
 
 def grpc_options(config: ServerConfig, reuse_port: bool) -> list[tuple[str, int]]:
@@ -40,9 +47,11 @@ def grpc_options(config: ServerConfig, reuse_port: bool) -> list[tuple[str, int]
     ]
 
 
-def run_server(config: ServerConfig, *, reuse_port: bool = False, shutdown: GracefulShutdown | None = None) -> int:
+def run_server(config: ServerConfig, *, reuse_port: bool = False, shutdown: GracefulShutdown | None = None,
+               serve_metrics: bool = True) -> int:
     """Serve until SIGTERM/SIGINT; returns the process exit code. Pass ``shutdown`` when it had to be
-    installed earlier (before this module's imports) so that no signal finds the default handler."""
+    installed earlier (before this module's imports) so that no signal finds the default handler.
+    A pre-forked worker passes ``serve_metrics=False``: its supervisor serves every worker's metrics."""
     logs.setup(config.log_level)
     shutdown = shutdown or GracefulShutdown(config.grace)
     started = time.perf_counter()
@@ -54,14 +63,17 @@ def run_server(config: ServerConfig, *, reuse_port: bool = False, shutdown: Grac
     for name in HEALTH_NAMES:
         health_servicer.set(name, NOT_SERVING)
 
+    metrics = Metrics()
+    admitted = config.max_concurrent_rpcs
     server = grpc.server(
-        futures.ThreadPoolExecutor(max_workers=config.threads, thread_name_prefix="quotes-rpc"),
-        interceptors=[CallObserver(logs.identity(), servicer.SERVICE_NAME)],
+        futures.ThreadPoolExecutor(max_workers=max(config.threads, admitted + SPARE_THREADS),
+                                   thread_name_prefix="quotes-rpc"),
+        interceptors=[CallObserver(logs.identity(), servicer.SERVICE_NAME, metrics, max_in_flight=admitted)],
         options=grpc_options(config, reuse_port),
-        maximum_concurrent_rpcs=config.max_concurrent_rpcs,
+        maximum_concurrent_rpcs=admitted * BACKLOG_PER_CALL + SPARE_THREADS,
     )
     quote_service = servicer.QuoteService(extractor, config.max_text_length,
-                                          ExtractionSlots(config.extract_concurrency))
+                                          ExtractionSlots(config.extract_concurrency), metrics)
     server.add_generic_rpc_handlers((servicer.handler(quote_service),))
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
     reflection.enable_server_reflection(
@@ -73,6 +85,14 @@ def run_server(config: ServerConfig, *, reuse_port: bool = False, shutdown: Grac
         logs.event("bind_failed", logging.ERROR, address=config.address, error=str(exc))
         return 1
     server.start()
+    if serve_metrics and config.metrics_port is not None:
+        try:
+            metrics_port = serve_metrics_endpoint(config.metrics_port, config.host)
+        except OSError as exc:
+            logs.event("metrics_bind_failed", logging.ERROR, port=config.metrics_port, error=str(exc))
+            server.stop(0)
+            return 1
+        logs.event("metrics", port=metrics_port, path="/metrics")
     if not shutdown.requested:
         for name in HEALTH_NAMES:
             health_servicer.set(name, SERVING)

@@ -12,6 +12,7 @@ from quotes.v1 import quotes_pb2 as pb
 from quotes_service import logs
 from quotes_service.call_observer import current_request_id
 from quotes_service.extractor import Cancelled, Extractor
+from quotes_service.metrics import Metrics
 from quotes_service.rich_status import bad_request
 from quotes_service.slots import ExtractionSlots
 from quotes_service.validation import InvalidRequest, Undecodable, check_request
@@ -25,10 +26,12 @@ def stop_check(context: grpc.ServicerContext) -> Callable[[], bool]:
 
 
 class QuoteService:
-    def __init__(self, extractor: Extractor, max_text_length: int, slots: ExtractionSlots):
+    def __init__(self, extractor: Extractor, max_text_length: int, slots: ExtractionSlots,
+                 metrics: Metrics | None = None):
         self._extractor = extractor
         self._max_text_length = max_text_length
         self._slots = slots
+        self._metrics = metrics
 
     def ExtractQuotes(self, request, context: grpc.ServicerContext) -> pb.ExtractQuotesResponse:
         return self._answer(request, context, index=None)
@@ -46,16 +49,24 @@ class QuoteService:
             context.abort_with_status(bad_request(where + bad.description, bad.field, where + bad.description))
         should_stop = stop_check(context)
         started = time.perf_counter()
+        tokens = 0
+
+        def parsed(count: int) -> None:
+            nonlocal tokens
+            tokens = count
+
         try:
             with self._slots.hold(should_stop):
                 waited = time.perf_counter() - started
-                quotes = self._extractor.extract(text, should_stop=should_stop)
+                quotes = self._extractor.extract(text, should_stop=should_stop, on_parsed=parsed)
         except Cancelled:
             if context.time_remaining() <= 0:
                 context.abort(grpc.StatusCode.DEADLINE_EXCEEDED, where + "deadline passed before extraction finished")
             context.abort(grpc.StatusCode.CANCELLED, where + "call cancelled before extraction finished")
+        if self._metrics is not None:
+            self._metrics.extracted(len(text), tokens, len(quotes))
         logs.event("extracted", request_id=current_request_id(), index=index,
-                   document_id=request.document_id[:200], chars=len(text), quotes=len(quotes),
+                   document_id=request.document_id[:200], chars=len(text), tokens=tokens, quotes=len(quotes),
                    wait_ms=round(waited * 1000, 1), ms=round((time.perf_counter() - started) * 1000, 1))
         return response_to_proto(request.document_id, text, quotes)
 

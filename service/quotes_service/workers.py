@@ -58,7 +58,7 @@ def _run_worker(config: ServerConfig, slot: int) -> int:
     from quotes_service.server import run_server
 
     try:
-        return run_server(config, reuse_port=True, shutdown=shutdown)
+        return run_server(config, reuse_port=True, shutdown=shutdown, serve_metrics=False)
     except ModelNotFound as exc:
         logs.event("model_not_found", logging.ERROR, worker=slot, error=str(exc))
         return EXIT_CONFIG
@@ -76,6 +76,7 @@ class Supervisor:
         self.due: dict[int, float] = {}               # slot -> when to restart it
         self.stopping = False
         self.exit_code = 0
+        self.metrics_dir = None                       # SharedMetricsDir with --metrics-port
 
     def run(self) -> int:
         logs.setup(self.config.log_level)
@@ -85,18 +86,38 @@ class Supervisor:
             self.config = replace(self.config, port=port)
         for signum in (signal.SIGTERM, signal.SIGINT):
             signal.signal(signum, self._on_signal)
-        logs.event("supervising", workers=self.config.workers, address=self.config.address,
-                   port=self.config.port)
-        for slot in range(self.config.workers):
-            self._spawn(slot)
-        while self.children or (self.due and not self.stopping):
-            self._reap()
-            self._restart_due()
-            time.sleep(POLL_SECONDS)
-        if reservation is not None:
-            reservation.close()
+        try:
+            if self.config.metrics_port is not None and not self._serve_metrics():
+                return 1
+            logs.event("supervising", workers=self.config.workers, address=self.config.address,
+                       port=self.config.port)
+            for slot in range(self.config.workers):
+                self._spawn(slot)
+            while self.children or (self.due and not self.stopping):
+                self._reap()
+                self._restart_due()
+                time.sleep(POLL_SECONDS)
+        finally:
+            if reservation is not None:
+                reservation.close()
+            if self.metrics_dir is not None:
+                self.metrics_dir.remove()
         logs.event("supervisor_stopped", exit_code=self.exit_code)
         return self.exit_code
+
+    def _serve_metrics(self) -> bool:
+        """Before any fork: the workers must find the shared directory in their environment."""
+        from quotes_service.metrics import SharedMetricsDir
+
+        self.metrics_dir = SharedMetricsDir()
+        try:
+            port = self.metrics_dir.serve(self.config.metrics_port, self.config.host)
+        except OSError as exc:
+            logs.event("metrics_bind_failed", logging.ERROR, port=self.config.metrics_port, error=str(exc))
+            self.exit_code = 1
+            return False
+        logs.event("metrics", port=port, path="/metrics", workers=self.config.workers)
+        return True
 
     def _spawn(self, slot: int) -> None:
         if self.stopping:
@@ -147,6 +168,8 @@ class Supervisor:
             slot = self.children.pop(pid, None)
             if slot is None:
                 continue
+            if self.metrics_dir is not None:
+                self.metrics_dir.worker_died(pid)
             code = os.waitstatus_to_exitcode(status)
             self._after_death(slot, pid, code)
 
