@@ -36,6 +36,11 @@ deploy-deps:
 container-test: install deploy-deps
 	$(BIN)/python -m pytest -q -ra tests/deploy/test_container.py
 
+# The full serving benchmark (docs/performance.md): raw spaCy, 1 and N workers, latency, a 20,000-request
+# soak; about 15 minutes. Writes bench/results/latest.json. `make test` runs only its --quick smoke test.
+bench: install
+	$(BIN)/quotes bench
+
 proto: install
 	$(BIN)/python -m grpc_tools.protoc -Iproto --python_out=client --pyi_out=client --grpc_python_out=client proto/quotes/v1/quotes.proto
 
