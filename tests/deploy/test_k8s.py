@@ -153,3 +153,12 @@ def test_workers_are_pinned_and_resources_bounded(container, objects):
     hpa = objects["HorizontalPodAutoscaler/quotes"]["spec"]
     pdb = objects["PodDisruptionBudget/quotes"]["spec"]
     assert hpa["minReplicas"] >= 2 and pdb["maxUnavailable"] < hpa["minReplicas"]
+
+
+def test_metrics_port_is_declared_served_and_announced(pod, container):
+    """The port Prometheus is told to scrape is the one the server is told to serve metrics on."""
+    declared = next(p["containerPort"] for p in container["ports"] if p["name"] == "metrics")
+    assert int(env(container)["QUOTES_METRICS_PORT"]) == declared != grpc_port(container)
+    annotations = pod["metadata"].get("annotations", {})
+    assert annotations.get("prometheus.io/port") == str(declared)
+    assert annotations.get("prometheus.io/path") == "/metrics"
