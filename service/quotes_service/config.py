@@ -75,8 +75,10 @@ _FLAGS: list[tuple[str, type, str]] = [
     ("workers", int, "worker processes sharing the port via SO_REUSEPORT; 1 serves in this process "
                      "(default: the number of CPUs)"),
     ("max-text-length", int, "longest accepted text, in Unicode code points"),
-    ("threads", int, "gRPC handler threads per worker"),
-    ("max-concurrent-rpcs", int, "calls in progress per worker before RESOURCE_EXHAUSTED"),
+    ("threads", int, "gRPC handler threads per worker; at least max-concurrent-rpcs + 4 are kept, "
+                     "so health checks always find one"),
+    ("max-concurrent-rpcs", int, "QuoteService calls in progress per worker; one more gets RESOURCE_EXHAUSTED "
+                                 "at once (health checks are not counted)"),
     ("extract-concurrency", int, "documents parsed at once per worker"),
     ("grace", float, "seconds in-flight calls get to finish on SIGTERM/SIGINT"),
     ("log-level", str, "debug, info, warning or error"),
