@@ -5,7 +5,7 @@ from bisect import bisect_left, bisect_right
 
 from spacy.attrs import IDX, LOWER, POS, SENT_START
 from spacy.parts_of_speech import AUX, VERB
-from spacy.strings import hash_string
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from quotes_service.marks import Marked
@@ -54,7 +54,7 @@ class DocIndex:
 
     def tokens_written(self, lower: str) -> list[Token]:
         """Every token whose lower-cased text is ``lower``."""
-        key = hash_string(lower)
+        key = get_string_id(lower)
         return [self.doc[i] for i, k in enumerate(self._lower) if k == key]
 
     def quoted_count(self, start: int, end: int) -> int:

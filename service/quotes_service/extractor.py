@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from quotes.types import Quote, QuoteType, Span, Speaker, SpeakerKind
 from quotes_service import attribution as at
+from quotes_service.attributes import FastAttributes, UnsupportedPattern
 from quotes_service.docindex import DocIndex
 from quotes_service.lemmas import USER_DATA_KEY, LazyLemmas
 from quotes_service.marks import Marked, find_quoted
@@ -108,8 +109,20 @@ class Extractor:
             # Lemmas are computed for the few tokens the rules ask about (see lemmas.py).
             self._lemmas = LazyLemmas(nlp.get_pipe("lemmatizer"))
             nlp.disable_pipe("lemmatizer")
+        self._attributes = None
+        if "attribute_ruler" in nlp.pipe_names:
+            try:
+                self._attributes = FastAttributes(nlp.get_pipe("attribute_ruler"))
+                nlp.disable_pipe("attribute_ruler")  # applied after the pipeline (see attributes.py)
+            except UnsupportedPattern:
+                pass                                  # another model's ruler: left where it is
         self.nlp = nlp
         self.max_length = max_length
+
+    def parse(self, text: str) -> Doc:
+        """``text`` through the pipeline as the rules need it (without the cancellation checks)."""
+        doc = self.nlp(text)
+        return self._attributes(doc) if self._attributes is not None else doc
 
     def extract(self, text: str, should_stop: StopCheck | None = None,
                 on_parsed: Callable[[int], None] | None = None) -> list[Quote]:
@@ -121,7 +134,7 @@ class Extractor:
         # Strings the parse adds to the vocabulary are freed when the zone closes, so a
         # long-running server does not grow with every new word; records hold plain str.
         with self.nlp.memory_zone():
-            doc = parse(self.nlp, text, should_stop, _raise_cancelled)
+            doc = parse(self.parse, text, should_stop, _raise_cancelled)
             if on_parsed is not None:
                 on_parsed(len(doc))
             _check(should_stop)
@@ -149,8 +162,11 @@ class Extractor:
             return
         _check(should_stop)
         with self.nlp.memory_zone():
+            docs = self.nlp.pipe(texts, batch_size=len(texts))
+            if self._attributes is not None:
+                docs = map(self._attributes, docs)
             results = [self.quotes_in(doc, should_stop) if text.strip() else []
-                       for text, doc in zip(texts, self.nlp.pipe(texts, batch_size=len(texts)))]
+                       for text, doc in zip(texts, docs)]
         yield from results
 
     # ------------------------------------------------------------------------------------------
