@@ -95,6 +95,14 @@ def test_title_and_affiliation_from_appositive(extractor):
     assert q.speaker.affiliation_short == "PIIE"
 
 
+def test_an_organisation_is_its_own_affiliation_without_the_article(extractor):
+    text = 'The Obama administration said the sanctions would remain in place until the talks resume.'
+    (q,) = extractor.extract(text)
+    assert q.speaker.kind == SpeakerKind.ORGANIZATION
+    assert q.speaker.name == "The Obama administration"
+    assert q.speaker.affiliation == "Obama administration"
+
+
 def test_group_speaker_keeps_its_qualifier(extractor):
     text = "The plan is under review, according to sources familiar with the talks."
     quotes = extractor.extract(text)

@@ -25,6 +25,7 @@ AFFILIATION_PREPS = frozenset({"at", "of", "with", "for", "from"})
 ANTECEDENT_REACH = 1500   # characters back that a pronoun may reach for its person
 RECENT_SPEAKERS = 20      # earlier speakers considered as a pronoun's antecedent
 _WORD = re.compile(r"[^\W\d_]+")   # runs of letters: acronyms are looked for among them
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
 @dataclass
@@ -417,7 +418,8 @@ class SpeakerResolver:
             ent = _ent_of(head)
             if ent is not None and lemma(head) not in lx.INSTITUTION_NOUNS:
                 out.canonical_name = _strip_det(ent).text
-            out.affiliation = out.canonical_name if any(t.pos_ == "PROPN" for t in span) else ""
+            # The organisation itself, without the article its mention may start with.
+            out.affiliation = _LEADING_ARTICLE.sub("", out.canonical_name) if any(t.pos_ == "PROPN" for t in span) else ""
             out.affiliation_short = self.acronym_for(out.affiliation)
         return out
 
