@@ -19,6 +19,10 @@ from quotes.benchmark.load import Job, LoadGenerators, SoakSpec
 from quotes.benchmark.service import ServiceProcess
 
 Say = Callable[[str], None]
+# The soak runs in segments of fresh, re-placed connections: the server ends a connection after
+# 5 minutes (grpc.max_connection_age_ms), and the kernel may hand all the reconnected channels
+# to one worker, leaving the other idle for the rest of a long soak.
+SOAK_SEGMENT = 2_000
 REFERENCE_RULE = "mean of the runs before and after the service, each the faster of per-document nlp(text) and nlp.pipe"
 
 
@@ -173,35 +177,37 @@ def latency(service: ServiceProcess, settings: Settings, texts: list[corpus.Arti
     return out
 
 
-def _soak_phase(service: ServiceProcess, settings: Settings, paragraphs, first: int, count: int,
-                rss_series: list | None, started: float) -> list[tuple]:
+def _soak_phase(service: ServiceProcess, settings: Settings, paragraphs: list[list[str]], first: int, count: int,
+                tick: Callable[[], None] | None = None) -> list[tuple]:
+    """Soak texts first .. first+count-1, split over the load processes, each sent once."""
     plan = _plan(service.worker_pids(), settings.channels_per_worker * service.workers, settings.client_processes)
     bounds = [first + round(p * count / len(plan)) for p in range(len(plan) + 1)]
     jobs = [Job(service.target, block, "count", soak=SoakSpec(paragraphs, bounds[p], bounds[p + 1] - bounds[p]))
             for p, block in enumerate(plan)]
-    def sample_rss() -> None:   # its shape over the soak tells a leak from a plateau
-        if rss_series is not None:
-            rss_series.append({"t_s": round(time.monotonic() - started, 1),
-                               "rss_kib": {str(k): v for k, v in service.rss_kib().items()}})
-
     with LoadGenerators(jobs) as load:
         load.ready()
         load.go()
-        return [r for rs in load.results(timeout=3600 * 6, tick=sample_rss) for r in rs]
+        return [r for rs in load.results(timeout=6 * 3600, tick=tick) for r in rs]
 
 
 def soak(service: ServiceProcess, settings: Settings, articles: list[corpus.Article], say: Say) -> dict:
     paragraphs = corpus.article_paragraphs(articles)
     warmup = min(settings.soak_warmup, settings.soak_requests // 2)
     started = time.monotonic()
-    records = _soak_phase(service, settings, paragraphs, 0, warmup, None, started)
+    series: list[dict] = []   # RSS every few seconds: its shape tells a leak from a plateau
+
+    def read_rss() -> dict[int, int]:
+        rss = service.rss_kib()
+        series.append({"t_s": round(time.monotonic() - started, 1), "rss_kib": {str(k): v for k, v in rss.items()}})
+        return rss
+
+    records = _soak_phase(service, settings, paragraphs, 0, warmup)
     pids_before = service.worker_pids()
-    after_warmup = service.rss_kib()
-    series: list[dict] = [{"t_s": round(time.monotonic() - started, 1),
-                           "rss_kib": {str(k): v for k, v in after_warmup.items()}}]
-    records += _soak_phase(service, settings, paragraphs, warmup, settings.soak_requests - warmup, series, started)
-    end = service.rss_kib()
-    series.append({"t_s": round(time.monotonic() - started, 1), "rss_kib": {str(k): v for k, v in end.items()}})
+    after_warmup = read_rss()
+    for first in range(warmup, settings.soak_requests, SOAK_SEGMENT):
+        records += _soak_phase(service, settings, paragraphs, first,
+                               min(SOAK_SEGMENT, settings.soak_requests - first), read_rss)
+    end = read_rss()
     per_worker = {}
     for pid in sorted(set(after_warmup) | set(end)):
         a, b = after_warmup.get(pid), end.get(pid)
@@ -251,7 +257,7 @@ def run(settings: Settings, say: Say) -> dict:
     latency_texts = corpus.equal_length(articles, settings.latency_chars)
     machine = system.machine()
     results: dict = {
-        "settings": {k: v for k, v in asdict(settings).items()},
+        "settings": asdict(settings),
         "machine": machine,
         "corpus": {"path": settings.gold, "documents": len(articles), "words": sum(a.words for a in articles),
                    "characters": sum(len(a.text) for a in articles),
