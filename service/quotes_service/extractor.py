@@ -13,9 +13,10 @@ from quotes.types import Quote, QuoteType, Span, Speaker, SpeakerKind
 from quotes_service import attribution as at
 from quotes_service.attributes import FastAttributes, UnsupportedPattern
 from quotes_service.docindex import DocIndex
+from quotes_service.intervals import RangeIndex
 from quotes_service.lemmas import USER_DATA_KEY, LazyLemmas
 from quotes_service.marks import Marked, find_quoted
-from quotes_service.parsing import CHUNK, guard, parse
+from quotes_service.parsing import CHUNK, CHUNK_TOKENS, guard, parse
 from quotes_service.speakers import SpeakerResolver, grow_mention
 
 StopCheck = Callable[[], bool]
@@ -44,6 +45,7 @@ MID_SENTENCE_PENALTY = 0.35        # '… the deal was "terrific," Trump said': 
 BATCH = 16               # documents parsed together by extract_many
 FOLLOW_ON_GAP = 300      # characters between a quote and an unattributed one that continues it
 TITLE_SMALL_WORDS = frozenset({"of", "the", "a", "an", "and", "for", "in", "on", "to", "with", "at", "or"})
+CHECK_EVERY = 256        # quotes or clauses handled between two looks at the caller's should_stop
 
 
 class Cancelled(Exception):
@@ -84,11 +86,16 @@ def _mostly_within(s: int, e: int, a: int, b: int) -> bool:
 def _fold_fragments(quoted: list[Quote], reported: list[Quote]) -> list[Quote]:
     """A quoted fragment inside a reported clause ('Trump said Machado was "disgusting"') is
     reported once: the clause, typed PARTIAL because it quotes the speaker's words."""
+    hosts: RangeIndex[Quote] = RangeIndex()
+    for r in reported:
+        hosts.add(r.span.start, r.span.end, r)
     out = []
     for q in quoted:
         host = None
         if q.type == QuoteType.PARTIAL:
-            host = next((r for r in reported if r.span.start <= q.span.start and q.span.end <= r.span.end + 1), None)
+            # The first reported clause (in the order found) that holds the fragment.
+            host = next((r for _, r in hosts.holding(q.span.start)
+                         if r.span.start <= q.span.start and q.span.end <= r.span.end + 1), None)
         if host is None:
             out.append(q)
         else:
@@ -118,6 +125,10 @@ class Extractor:
                 pass                                  # another model's ruler: left where it is
         self.nlp = nlp
         self.max_length = max_length
+        # The pipeline as steps, so a long parse can stop between them (parsing.parse).
+        self._steps = [proc for _, proc in nlp.pipeline]
+        if self._attributes is not None:
+            self._steps.append(self._attributes)
 
     def parse(self, text: str) -> Doc:
         """``text`` through the pipeline as the rules need it (without the cancellation checks)."""
@@ -134,7 +145,7 @@ class Extractor:
         # Strings the parse adds to the vocabulary are freed when the zone closes, so a
         # long-running server does not grow with every new word; records hold plain str.
         with self.nlp.memory_zone():
-            doc = parse(self.parse, text, should_stop, _raise_cancelled)
+            doc = parse(self.nlp.tokenizer, self._steps, text, should_stop, _raise_cancelled)
             if on_parsed is not None:
                 on_parsed(len(doc))
             _check(should_stop)
@@ -146,7 +157,7 @@ class Extractor:
         time with ``nlp.pipe``, and each batch's results are yielded before the next is read."""
         batch: list[str] = []
         for text in texts:
-            if len(text) > CHUNK:
+            if self._parsed_in_pieces(text):
                 yield from self._pipe(batch, should_stop)
                 batch = []
                 yield self.extract(text, should_stop)
@@ -156,6 +167,15 @@ class Extractor:
                 yield from self._pipe(batch, should_stop)
                 batch = []
         yield from self._pipe(batch, should_stop)
+
+    def _parsed_in_pieces(self, text: str) -> bool:
+        """Too long for one batch: parsed by ``extract``, which can stop between pieces."""
+        if len(text) > CHUNK:
+            return True
+        if len(text) <= CHUNK_TOKENS:
+            return False
+        with self.nlp.memory_zone():
+            return len(self.nlp.tokenizer(text)) > CHUNK_TOKENS
 
     def _pipe(self, texts: list[str], should_stop: StopCheck | None) -> Iterator[list[Quote]]:
         if not texts:
@@ -180,8 +200,11 @@ class Extractor:
         recent: list[tuple[int, str]] = []
         quotes: list[Quote] = []
         previous: tuple[Quote, Marked] | None = None
+        grown: list[Quote] = []   # quotes that gained fragments: their text is joined once, at the end
         i = 0
         while i < len(marked):
+            if i % CHECK_EVERY == 0:
+                _check(should_stop)
             m = marked[i]
             fragments = list(m.fragments)
             att = at.after_quote(m, index)
@@ -211,7 +234,8 @@ class Extractor:
                     # attribution, like the comma-split form; it gains a fragment.
                     prior.fragments += [Span(s, e) for s, e in fragments]
                     prior.span = Span(prior.fragments[0].start, prior.fragments[-1].end)
-                    prior.text = " ".join(text[f.start:f.end] for f in prior.fragments)
+                    if not grown or grown[-1] is not prior:
+                        grown.append(prior)
                     previous = (prior, m)
                     i += 1
                     continue
@@ -222,17 +246,23 @@ class Extractor:
                     recent.append((quote.span.end, quote.speaker.canonical_name))
                 previous = (quote, marked[i]) if quote.type == QuoteType.DIRECT else previous
             i += 1
+        for quote in grown:
+            quote.text = " ".join(text[f.start:f.end] for f in quote.fragments)
         _check(should_stop)
-        reported = self._indirect(index, resolver, quotes, recent)
+        reported = self._indirect(index, resolver, quotes, recent, should_stop)
         quotes = _fold_fragments(quotes, reported)
         quotes.sort(key=lambda q: (q.span.start, q.span.end))
         return quotes
 
-    def _indirect(self, index: DocIndex, resolver: SpeakerResolver, direct: list[Quote], recent) -> list[Quote]:
+    def _indirect(self, index: DocIndex, resolver: SpeakerResolver, direct: list[Quote], recent,
+                  should_stop: StopCheck | None = None) -> list[Quote]:
         doc, text = index.doc, index.text
         out: list[Quote] = []
-        seen: set[tuple[int, int]] = set()
-        for found in at.indirect_speech(index):
+        seen: RangeIndex[tuple[int, int]] = RangeIndex()
+        direct_cues = {q.cue_span.start for q in direct if q.type == QuoteType.DIRECT}
+        for number, found in enumerate(at.indirect_speech(index)):
+            if number % CHECK_EVERY == 0:
+                _check(should_stop)
             cue, head, start, end = found.cue, found.speaker, found.start, found.end
             while end > start and (doc[end - 1].dep_ == "cc" or doc[end - 1].is_punct and not doc[end - 1].is_quote):
                 end -= 1
@@ -244,11 +274,13 @@ class Extractor:
             # one with unquoted words around quoted ones is mixed and stays.
             starts_quoted = index.in_quote(span[0]) or (start > 0 and index.in_quote(doc[start - 1]) and doc[start - 1].is_quote)
             inside = index.quoted_count(start, end)
-            if (starts_quoted and inside * 2 >= len(span)) or any(_mostly_within(s, e, a, b) for a, b in seen):
+            # A range holding 60% of [s, e) holds its middle: only those are looked at.
+            if (starts_quoted and inside * 2 >= len(span)) or any(
+                    _mostly_within(s, e, a, b) for _, (a, b) in seen.holding((s + e) // 2)):
                 continue
-            if any(q.type == QuoteType.DIRECT and q.cue_span.start == cue[0].idx for q in direct):
+            if cue[0].idx in direct_cues:
                 continue
-            seen.add((s, e))
+            seen.add(s, e, (s, e))
             mention = grow_mention(head, 0, len(doc))
             speaker = resolver.speaker(mention, recent)
             verb = cue[-1]
