@@ -31,6 +31,7 @@ class ServerProcess:
     log_path: Path
     port: int = 0
     pids: set[int] = field(default_factory=set)
+    credentials: grpc.ChannelCredentials | None = None   #: for a TLS server: how health() connects
 
     @property
     def target(self) -> str:
@@ -60,7 +61,8 @@ class ServerProcess:
         return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
 
     def health(self, service: str = "") -> str:
-        with grpc.insecure_channel(self.target) as channel:
+        with (grpc.secure_channel(self.target, self.credentials) if self.credentials
+              else grpc.insecure_channel(self.target)) as channel:
             response = health_pb2_grpc.HealthStub(channel).Check(
                 health_pb2.HealthCheckRequest(service=service), timeout=2)
         return health_pb2.HealthCheckResponse.ServingStatus.Name(response.status)
@@ -78,16 +80,18 @@ class ServerProcess:
         return self.proc.wait()
 
 
-def launch(log_dir: Path, *args: str, workers: int = 1) -> ServerProcess:
-    """Start `quotes serve` on a free port and return once health says SERVING."""
+def launch(log_dir: Path, *args: str, workers: int = 1, env: dict[str, str] | None = None,
+           credentials: grpc.ChannelCredentials | None = None) -> ServerProcess:
+    """Start `quotes serve` on a free port and return once health says SERVING. ``env`` adds to the
+    server's environment; ``credentials`` are what its health check connects with (a TLS server)."""
     log_path = log_dir / f"server-{time.monotonic_ns()}.log"
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})}
     env.pop("QUOTES_SERVER", None)
     with open(log_path, "wb") as log:
         proc = subprocess.Popen(
             [QUOTES, "serve", "--host", "127.0.0.1", "--port", "0", "--workers", str(workers), *args],
             stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, cwd=REPO, env=env)
-    server = ServerProcess(proc, log_path)
+    server = ServerProcess(proc, log_path, credentials=credentials)
     deadline = time.monotonic() + START_TIMEOUT
     while time.monotonic() < deadline:
         if proc.poll() is not None:
@@ -108,12 +112,13 @@ def launch(log_dir: Path, *args: str, workers: int = 1) -> ServerProcess:
 
 @pytest.fixture(scope="session")
 def start_server(tmp_path_factory):
-    """Factory: start_server(*flags, workers=1) -> a SERVING ServerProcess, stopped at session end."""
+    """Factory: start_server(*flags, workers=1, env=None, credentials=None) -> a SERVING ServerProcess,
+    stopped at session end."""
     log_dir = tmp_path_factory.mktemp("servers")
     started: list[ServerProcess] = []
 
-    def start(*args: str, workers: int = 1) -> ServerProcess:
-        server = launch(log_dir, *args, workers=workers)
+    def start(*args: str, workers: int = 1, **kwargs) -> ServerProcess:
+        server = launch(log_dir, *args, workers=workers, **kwargs)
         started.append(server)
         return server
 

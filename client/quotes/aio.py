@@ -29,12 +29,17 @@ class AsyncQuoteClient:
     def __init__(self, target: str, *, timeout: float | None = 30.0, retries: int = 3,
                  credentials: grpc.ChannelCredentials | None = None,
                  metadata: Sequence[tuple[str, str]] = (),
-                 options: Sequence[tuple[str, object]] = ()):
+                 options: Sequence[tuple[str, object]] = (),
+                 tls: bool = False, tls_ca: channel.PemSource | None = None,
+                 tls_cert: channel.PemSource | None = None, tls_key: channel.PemSource | None = None,
+                 tls_server_name: str | None = None, token: str | None = None):
         self.target = target
         self.timeout = timeout
-        self.metadata = tuple(metadata)
+        credentials, tls_opts, self.metadata = channel.secure_setup(
+            credentials=credentials, tls=tls, tls_ca=tls_ca, tls_cert=tls_cert, tls_key=tls_key,
+            tls_server_name=tls_server_name, token=token, metadata=metadata)
         resolved = channel.resolve_target(target)
-        opts = channel.options(retries) + list(options)
+        opts = channel.options(retries) + tls_opts + list(options)
         self._channel = (grpc.aio.secure_channel(resolved, credentials, opts) if credentials
                          else grpc.aio.insecure_channel(resolved, opts))
         self._stub = quotes_pb2_grpc.QuoteServiceStub(self._channel)

@@ -6,11 +6,20 @@ addresses, which is resolved once, here, into one ``ipv4:``/``ipv6:`` target.
 Either way calls are spread round-robin over every address, and a call that
 finds a server UNAVAILABLE is retried (gRPC retry policy, with backoff), which
 moves it to another address when there is one.
+
+``tls_credentials`` and ``bearer_metadata`` turn the clients' ``tls``/``tls_ca``/
+``tls_cert``/``tls_key`` and ``token`` arguments into gRPC credentials and metadata.
 """
 from __future__ import annotations
 
 import json
+import os
 import socket
+from typing import Union
+
+import grpc
+
+PemSource = Union[str, "os.PathLike[str]", bytes]   # a path to a PEM file, or the PEM itself
 
 SERVICE = "quotes.v1.QuoteService"
 HEALTH = "grpc.health.v1.Health"
@@ -90,3 +99,54 @@ def resolve_target(target: str) -> str:
     if every_host_v6:
         return "ipv6:" + ",".join(v6)
     raise ValueError(f"{target!r} mixes IPv4-only and IPv6-only hosts; list hosts of one family")
+
+
+def _pem(source: PemSource | None) -> bytes | None:
+    if source is None or isinstance(source, bytes):
+        return source
+    with open(source, "rb") as fh:
+        return fh.read()
+
+
+def tls_credentials(tls: bool = False, ca: PemSource | None = None, cert: PemSource | None = None,
+                    key: PemSource | None = None) -> grpc.ChannelCredentials | None:
+    """Channel credentials for TLS (``tls=True``, or any of the PEM arguments given), else None.
+
+    ``ca``: the CAs to trust for the server's certificate (default: the system's roots);
+    ``cert`` and ``key``: this client's certificate chain and key, for a server that wants
+    mutual TLS. Each is a path or the PEM bytes. Raises ValueError or OSError."""
+    if (cert is None) != (key is None):
+        raise ValueError("a client certificate needs its key, and a key its certificate (tls_cert with tls_key)")
+    if not (tls or ca is not None or cert is not None):
+        return None
+    return grpc.ssl_channel_credentials(root_certificates=_pem(ca), private_key=_pem(key),
+                                        certificate_chain=_pem(cert))
+
+
+def bearer_metadata(token: str | None) -> tuple[tuple[str, str], ...]:
+    """The ``authorization`` metadata for a bearer token (nothing for None)."""
+    if token is None:
+        return ()
+    token = token.strip()
+    if not token or any(not "!" <= c <= "~" for c in token):
+        raise ValueError("a token is printable ASCII without spaces")
+    return (("authorization", f"Bearer {token}"),)
+
+
+def tls_options(server_name: str | None) -> list[tuple[str, object]]:
+    """Check the server's certificate for ``server_name`` instead of the target's host name."""
+    return [("grpc.ssl_target_name_override", server_name)] if server_name else []
+
+
+def secure_setup(*, credentials: grpc.ChannelCredentials | None, tls: bool, tls_ca: PemSource | None,
+                 tls_cert: PemSource | None, tls_key: PemSource | None, tls_server_name: str | None,
+                 token: str | None, metadata) -> tuple[grpc.ChannelCredentials | None, list, tuple]:
+    """What QuoteClient and AsyncQuoteClient make of their security arguments:
+    (channel credentials or None, extra channel options, metadata for every call)."""
+    if credentials is not None and (tls or tls_ca is not None or tls_cert is not None or tls_key is not None):
+        raise ValueError("give credentials, or tls/tls_ca/tls_cert/tls_key, not both")
+    if credentials is None:
+        credentials = tls_credentials(tls, tls_ca, tls_cert, tls_key)
+    if tls_server_name and credentials is None:
+        raise ValueError("tls_server_name needs TLS")
+    return credentials, tls_options(tls_server_name), bearer_metadata(token) + tuple(metadata)

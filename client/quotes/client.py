@@ -29,19 +29,29 @@ class QuoteClient:
 
     ``timeout`` is each unary call's deadline in seconds; a stream (``extract_many``) has no
     deadline unless one is given. ``retries`` is how many times a call that finds the server
-    UNAVAILABLE is retried (gRPC caps attempts at 5). ``credentials`` makes a secure channel;
-    ``metadata`` is sent with every call.
+    UNAVAILABLE is retried (gRPC caps attempts at 5). ``metadata`` is sent with every call.
+
+    Security: ``tls=True`` connects over TLS trusting the system's CAs; ``tls_ca`` (a path or PEM
+    bytes) trusts those CAs instead; ``tls_cert`` and ``tls_key`` present a client certificate to
+    a server that wants mutual TLS; ``tls_server_name`` checks the server's certificate for that
+    name rather than the target's host. ``token`` is sent as ``authorization: Bearer <token>``.
+    ``credentials`` (any ``grpc.ChannelCredentials``) replaces the tls arguments.
     """
 
     def __init__(self, target: str, *, timeout: float | None = 30.0, retries: int = 3,
                  credentials: grpc.ChannelCredentials | None = None,
                  metadata: Sequence[tuple[str, str]] = (),
-                 options: Sequence[tuple[str, object]] = ()):
+                 options: Sequence[tuple[str, object]] = (),
+                 tls: bool = False, tls_ca: channel.PemSource | None = None,
+                 tls_cert: channel.PemSource | None = None, tls_key: channel.PemSource | None = None,
+                 tls_server_name: str | None = None, token: str | None = None):
         self.target = target
         self.timeout = timeout
-        self.metadata = tuple(metadata)
+        credentials, tls_opts, self.metadata = channel.secure_setup(
+            credentials=credentials, tls=tls, tls_ca=tls_ca, tls_cert=tls_cert, tls_key=tls_key,
+            tls_server_name=tls_server_name, token=token, metadata=metadata)
         resolved = channel.resolve_target(target)
-        opts = channel.options(retries) + list(options)
+        opts = channel.options(retries) + tls_opts + list(options)
         self._channel = (grpc.secure_channel(resolved, credentials, opts) if credentials
                          else grpc.insecure_channel(resolved, opts))
         self._stub = quotes_pb2_grpc.QuoteServiceStub(self._channel)

@@ -1,12 +1,13 @@
 """Server settings: command-line flags, each defaulting to a QUOTES_* environment variable.
 
-Plain argparse and os only, so the CLI can build it without importing gRPC or spaCy.
+Plain argparse, os and ssl only, so the CLI can build it without importing gRPC or spaCy.
 """
 from __future__ import annotations
 
 import argparse
 import os
-from dataclasses import dataclass
+import ssl
+from dataclasses import dataclass, field
 from typing import Sequence
 
 # A code point is at most 4 bytes of UTF-8; the rest is room for document_id and framing.
@@ -51,6 +52,11 @@ class ServerConfig:
     grace: float = 10.0                  #: seconds in-flight calls get to finish after SIGTERM/SIGINT
     log_level: str = "info"
     metrics_port: int | None = None      #: Prometheus /metrics on this port (0: any free one); None: off
+    tls_cert: str | None = None          #: PEM certificate chain: the port serves TLS
+    tls_key: str | None = None           #: PEM private key of tls_cert
+    tls_client_ca: str | None = None     #: PEM CA bundle: clients must present a certificate it signed
+    auth_token_file: str | None = None   #: bearer tokens, one a line; read with QUOTES_AUTH_TOKENS into auth_tokens
+    auth_tokens: tuple[str, ...] = field(default=(), repr=False)  #: any one admits a QuoteService call
 
     @property
     def max_message_bytes(self) -> int:
@@ -66,6 +72,11 @@ def address(host: str, port: int) -> str:
     if ":" in host and not host.startswith("["):  # a bare IPv6 literal
         host = f"[{host}]"
     return f"{host}:{port}"
+
+
+def file(path: str) -> str:
+    """A path (its metavar in --help is FILE); from_argv checks that it can be read."""
+    return path
 
 
 # flag, env var, type, help; the default comes from ServerConfig unless noted.
@@ -84,6 +95,13 @@ _FLAGS: list[tuple[str, type, str]] = [
     ("log-level", str, "debug, info, warning or error"),
     ("metrics-port", int, "serve Prometheus metrics at /metrics on this port (0 picks a free one, logged "
                           "in the 'metrics' event); with several workers the supervisor serves their sum"),
+    ("tls-cert", file, "serve TLS with this PEM certificate chain (needs --tls-key)"),
+    ("tls-key", file, "the PEM private key of --tls-cert"),
+    ("tls-client-ca", file, "mutual TLS: require a client certificate signed by a CA in this PEM bundle "
+                            "(needs --tls-cert)"),
+    ("auth-token-file", file, "require 'authorization: Bearer <token>' on QuoteService calls, with a token "
+                              "from this file (one a line, # comments) or from QUOTES_AUTH_TOKENS "
+                              "(comma-separated); health and reflection stay open"),
 ]
 
 
@@ -126,11 +144,83 @@ def from_argv(argv: Sequence[str] | None = None, prog: str = "quotes serve",
         if value is not None:
             values[attr] = value
     values.setdefault("workers", default_workers())
+    try:
+        values["auth_tokens"] = read_tokens(env.get(AUTH_TOKENS_ENV, ""), values.get("auth_token_file"))
+    except (OSError, ValueError) as exc:
+        parser.error(str(exc))
     config = ServerConfig(**values)
-    problem = _problem(config)
+    problem = _problem(config) or _tls_problem(config)
     if problem:
         parser.error(problem)
     return config
+
+
+AUTH_TOKENS_ENV = "QUOTES_AUTH_TOKENS"
+MIN_TOKEN_LENGTH = 16
+
+
+def read_tokens(from_env: str, path: str | None) -> tuple[str, ...]:
+    """The bearer tokens: QUOTES_AUTH_TOKENS (comma-separated) and the token file (one a line,
+    blank lines and lines starting with # skipped). Errors never quote a token."""
+    found: list[tuple[str, str]] = []
+    if from_env.strip():
+        found += [(AUTH_TOKENS_ENV, t.strip()) for t in from_env.split(",") if t.strip()]
+        if not found:
+            raise ValueError(f"{AUTH_TOKENS_ENV} is set but holds no token")
+    if path is not None:
+        try:
+            with open(path, encoding="utf-8") as fh:
+                lines = fh.read().splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ValueError(f"--auth-token-file {path}: cannot read it ({exc})") from None
+        from_file = [(f"{path} line {n}", line.strip()) for n, line in enumerate(lines, 1)
+                     if line.strip() and not line.strip().startswith("#")]
+        if not from_file:
+            raise ValueError(f"--auth-token-file {path} holds no token")
+        found += from_file
+    for where, token in found:
+        if len(token) < MIN_TOKEN_LENGTH:
+            raise ValueError(f"the token in {where} is shorter than {MIN_TOKEN_LENGTH} characters "
+                             "(make one with: openssl rand -hex 32)")
+        if not all("!" <= c <= "~" for c in token):
+            raise ValueError(f"the token in {where} has a character gRPC metadata cannot carry "
+                             "(printable ASCII without spaces only)")
+    return tuple(dict.fromkeys(token for _, token in found))
+
+
+def _no_password() -> bytes:
+    raise ValueError("encrypted private keys are not supported")  # never prompt on a terminal
+
+
+def _tls_problem(config: ServerConfig) -> str:
+    """The TLS settings as gRPC will need them: both halves, readable, PEM, a key that fits the
+    certificate (checked here, with the standard library's ssl, before any worker is forked)."""
+    if bool(config.tls_cert) != bool(config.tls_key):
+        return "--tls-cert and --tls-key go together"
+    if config.tls_client_ca and not config.tls_cert:
+        return "--tls-client-ca needs --tls-cert and --tls-key (mutual TLS is TLS with client certificates)"
+    if not config.tls_cert:
+        return ""
+    for flag, path in (("--tls-cert", config.tls_cert), ("--tls-key", config.tls_key),
+                       ("--tls-client-ca", config.tls_client_ca)):
+        if path:
+            try:
+                with open(path, "rb") as fh:
+                    fh.read(1)
+            except OSError as exc:
+                return f"{flag} {path}: cannot read it ({exc.strerror or exc})"
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    try:
+        context.load_cert_chain(config.tls_cert, config.tls_key, password=_no_password)
+    except (ssl.SSLError, ValueError) as exc:
+        return (f"--tls-cert {config.tls_cert} with --tls-key {config.tls_key}: not a PEM certificate chain "
+                f"and the unencrypted private key that fits it ({getattr(exc, 'reason', None) or exc})")
+    if config.tls_client_ca:
+        try:
+            context.load_verify_locations(cafile=config.tls_client_ca)
+        except ssl.SSLError as exc:
+            return f"--tls-client-ca {config.tls_client_ca}: not a PEM CA bundle ({exc.reason or exc})"
+    return ""
 
 
 def _problem(config: ServerConfig) -> str:

@@ -19,6 +19,7 @@ from quotes_service.config import ServerConfig, address
 from quotes_service.extractor import Extractor
 from quotes_service.metrics import Metrics
 from quotes_service.metrics import serve as serve_metrics_endpoint
+from quotes_service.security import TokenAuth, server_credentials
 from quotes_service.shutdown import GracefulShutdown
 from quotes_service.slots import ExtractionSlots
 
@@ -47,6 +48,15 @@ def grpc_options(config: ServerConfig, reuse_port: bool) -> list[tuple[str, int]
     ]
 
 
+def interceptors(config: ServerConfig, metrics: Metrics, admitted: int) -> list[grpc.ServerInterceptor]:
+    """Outermost first: every call is observed (logged, counted, admitted), then its token checked."""
+    out: list[grpc.ServerInterceptor] = [
+        CallObserver(logs.identity(), servicer.SERVICE_NAME, metrics, max_in_flight=admitted)]
+    if config.auth_tokens:
+        out.append(TokenAuth(config.auth_tokens, servicer.SERVICE_NAME))
+    return out
+
+
 def run_server(config: ServerConfig, *, reuse_port: bool = False, shutdown: GracefulShutdown | None = None,
                serve_metrics: bool = True) -> int:
     """Serve until SIGTERM/SIGINT; returns the process exit code. Pass ``shutdown`` when it had to be
@@ -68,7 +78,7 @@ def run_server(config: ServerConfig, *, reuse_port: bool = False, shutdown: Grac
     server = grpc.server(
         futures.ThreadPoolExecutor(max_workers=max(config.threads, admitted + SPARE_THREADS),
                                    thread_name_prefix="quotes-rpc"),
-        interceptors=[CallObserver(logs.identity(), servicer.SERVICE_NAME, metrics, max_in_flight=admitted)],
+        interceptors=interceptors(config, metrics, admitted),
         options=grpc_options(config, reuse_port),
         maximum_concurrent_rpcs=admitted * BACKLOG_PER_CALL + SPARE_THREADS,
     )
@@ -80,7 +90,13 @@ def run_server(config: ServerConfig, *, reuse_port: bool = False, shutdown: Grac
         (servicer.SERVICE_NAME, health.SERVICE_NAME, reflection.SERVICE_NAME), server)
 
     try:
-        port = server.add_insecure_port(config.address)
+        credentials = server_credentials(config)
+    except OSError as exc:  # checked at start-up, but gone or unreadable since
+        logs.event("tls_files_unreadable", logging.ERROR, error=str(exc))
+        return 1
+    try:
+        port = (server.add_secure_port(config.address, credentials) if credentials is not None
+                else server.add_insecure_port(config.address))
     except RuntimeError as exc:  # "Failed to bind to address ..."
         logs.event("bind_failed", logging.ERROR, address=config.address, error=str(exc))
         return 1
@@ -98,7 +114,9 @@ def run_server(config: ServerConfig, *, reuse_port: bool = False, shutdown: Grac
             health_servicer.set(name, SERVING)
     logs.event("serving", address=address(config.host, port), host=config.host, port=port,
                served_by=logs.identity(), max_text_length=config.max_text_length,
-               max_message_bytes=config.max_message_bytes, ms=round((time.perf_counter() - started) * 1000))
+               max_message_bytes=config.max_message_bytes, ms=round((time.perf_counter() - started) * 1000),
+               tls="mutual" if config.tls_client_ca else "on" if config.tls_cert else "off",
+               bearer_tokens=len(config.auth_tokens))
     shutdown.attach(server, health_servicer)
     server.wait_for_termination()
     logs.event("stopped")

@@ -8,7 +8,7 @@ import sys
 
 from quotes import evaluate, progress
 from quotes.commands import EXIT_INPUT, CommandError
-from quotes.commands.extract import _backend, _failure
+from quotes.commands.extract import _backend, _failure, add_connection_arguments
 from quotes.convert import response_to_dict
 
 HELP = "score extraction against a gold JSONL file (exact, overlap@0.3/0.8, speaker, quote+speaker)"
@@ -25,7 +25,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--errors", type=int, default=0, metavar="N",
                         help="print a sample of N misses, N false positives and N wrong speakers to read")
     parser.add_argument("--json", default=None, metavar="FILE", help="also write the figures as JSON")
-    parser.add_argument("--retries", type=int, default=3, help="retries when the server is unavailable")
+    add_connection_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     if any("text" not in d for d in docs):
         raise CommandError(f"{args.gold}: every line needs a \"text\"", EXIT_INPUT)
     server = args.server or os.environ.get("QUOTES_SERVER", "").strip()
-    backend = _backend(server, args.retries)
+    backend = _backend(server, args)
     report = evaluate.Report()
     bar = progress.Progress(len(docs), enabled=progress.wanted(len(docs)))
     try:
