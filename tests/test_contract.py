@@ -1,7 +1,8 @@
-"""The contract a caller sees from a real server, status code by status code.
+"""The contract a caller sees from a real server: deadlines, health, reflection, metadata,
+streams, exact spans, load shedding. What it answers to every kind of text, status code by
+status code, is tests/test_input_contract.py.
 
-The shared server runs with --max-text-length 20000 (conftest.TEST_MAX_TEXT_LENGTH),
-so its gRPC receive cap is 4 * 20000 + 64 KiB bytes.
+The shared server runs with --max-text-length 20000 (conftest.TEST_MAX_TEXT_LENGTH).
 """
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ import uuid
 
 import grpc
 import pytest
-from google.rpc import error_details_pb2
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection_pb2, reflection_pb2_grpc
 from grpc_status import rpc_status
@@ -18,71 +18,18 @@ from grpc_status import rpc_status
 from conftest import TEST_MAX_TEXT_LENGTH
 from gold import read_text, seed_files
 from held_stream import HeldStream
+from spans import assert_valid_response
 from quotes.v1 import quotes_pb2 as pb
 from quotes.v1 import quotes_pb2_grpc
 
 LIMIT = TEST_MAX_TEXT_LENGTH
-MESSAGE_CAP = 4 * LIMIT + 64 * 1024
 SEED = read_text(seed_files()[0])
 SERVICE = "quotes.v1.QuoteService"
-
-
-def _raw_text_request(text: bytes) -> bytes:
-    """An ExtractQuotesRequest encoded by hand: field 2 (text), length-delimited, any bytes."""
-    assert len(text) < 128
-    return b"\x12" + bytes([len(text)]) + text
 
 
 def _call(channel, text: str, timeout: float = 30):
     stub = quotes_pb2_grpc.QuoteServiceStub(channel)
     return stub.ExtractQuotes.with_call(pb.ExtractQuotesRequest(document_id="d", text=text), timeout=timeout)
-
-
-# (case, text, expected code, words the message must contain)
-STATUS_TABLE = [
-    ("a seed article", SEED, grpc.StatusCode.OK, []),
-    ("empty text", "", grpc.StatusCode.INVALID_ARGUMENT, ["empty"]),
-    ("whitespace only", " \n\t\u3000\u00a0 ", grpc.StatusCode.INVALID_ARGUMENT, ["empty"]),
-    ("one code point over the limit", "é" * (LIMIT + 1), grpc.StatusCode.INVALID_ARGUMENT,
-     [f"{LIMIT + 1:,} code points", f"limit is {LIMIT:,} code points"]),
-    ("at the limit in 4-byte code points", "😀" * LIMIT, grpc.StatusCode.OK, []),
-    ("over the message cap", "a" * (MESSAGE_CAP + 1), grpc.StatusCode.RESOURCE_EXHAUSTED, []),
-]
-
-
-@pytest.mark.parametrize("case,text,code,words", STATUS_TABLE, ids=[row[0] for row in STATUS_TABLE])
-def test_status_codes(channel, case, text, code, words):
-    try:
-        response, call = _call(channel, text)
-        got, details = call.code(), ""
-        assert response.document_id == "d"
-    except grpc.RpcError as exc:
-        got, details = exc.code(), exc.details()
-    assert got == code, details
-    for word in words:
-        assert word in details
-
-
-@pytest.mark.parametrize("text", ["", "   ", "x" * (LIMIT + 1)], ids=["empty", "blank", "over-limit"])
-def test_invalid_argument_carries_a_bad_request_violation(channel, text):
-    with pytest.raises(grpc.RpcError) as caught:
-        _call(channel, text)
-    status = rpc_status.from_call(caught.value)
-    assert status is not None and status.message == caught.value.details()
-    bad = error_details_pb2.BadRequest()
-    assert status.details[0].Unpack(bad)
-    assert [v.field for v in bad.field_violations] == ["text"]
-    assert bad.field_violations[0].description
-
-
-def test_undecodable_request_is_invalid_argument_not_internal(channel):
-    send = channel.unary_unary(f"/{SERVICE}/ExtractQuotes", request_serializer=None,
-                               response_deserializer=pb.ExtractQuotesResponse.FromString)
-    with pytest.raises(grpc.RpcError) as caught:
-        send(_raw_text_request(b"caf\xe9 \xff"), timeout=10)
-    assert caught.value.code() == grpc.StatusCode.INVALID_ARGUMENT
-    assert "UTF-8" in caught.value.details()
-    assert rpc_status.from_call(caught.value) is not None
 
 
 def test_deadline_is_honoured_by_the_server(server, channel):
@@ -99,18 +46,6 @@ def test_deadline_is_honoured_by_the_server(server, channel):
     call = server.wait_event("call", timeout=30, request_id=request_id)
     assert call["code"] == "DEADLINE_EXCEEDED"
     assert not [e for e in server.events("extracted") if e.get("request_id") == request_id]
-
-
-def test_nothing_is_unknown_or_internal(channel):
-    """Odd inputs that are still valid text: every one answers OK."""
-    stub = quotes_pb2_grpc.QuoteServiceStub(channel)
-    odd = ["\x00", "\ufeff\"", "\"" * 5000, "“" * 300 + "said" + "”" * 300, "a\u0301" * 500,
-           "He said: \"" + "x" * 5000, "\r\n\r\n\"Hi,\" she said.\r\n", "🇺🇸 “Yes,” said Ms. 李. 🇨🇳",
-           "\u202e\"evil\" said nobody", "\"\n\"\n\"\n said he"]
-    for text in odd:
-        response = stub.ExtractQuotes(pb.ExtractQuotesRequest(text=text), timeout=30)
-        for q in response.quotes:
-            assert q.text
 
 
 def test_health_serving_for_server_and_service(server):
@@ -171,28 +106,9 @@ def test_stream_ends_at_a_bad_message_naming_its_index(channel):
 @pytest.mark.parametrize("path", seed_files(), ids=lambda p: p.name[:3])
 def test_spans_are_exact_over_the_wire(channel, path):
     text = read_text(path)
-    encoded = text.encode("utf-8")
-
-    def utf8(span) -> str:
-        return encoded[span.start:span.end].decode("utf-8")
-
     response, _ = _call(channel, text)
     assert response.quotes, "every seed has quotes"
-    starts = [q.span.start for q in response.quotes]
-    assert starts == sorted(starts)
-    for q in response.quotes:
-        pieces = [text[f.start:f.end] for f in q.fragments]
-        assert pieces and q.text == " ".join(pieces)
-        assert (q.span.start, q.span.end) == (q.fragments[0].start, q.fragments[-1].end)
-        if len(q.fragments) == 1:
-            assert text[q.span.start:q.span.end] == q.text
-        assert [utf8(f) for f in q.fragments_utf8] == pieces
-        assert utf8(q.span_utf8) == text[q.span.start:q.span.end]
-        assert text[q.speaker.span.start:q.speaker.span.end] == q.speaker.name
-        assert utf8(q.speaker.span_utf8) == q.speaker.name
-        assert text[q.cue_span.start:q.cue_span.end] == q.cue
-        assert utf8(q.cue_span_utf8) == q.cue
-        assert 0 < q.confidence <= 1
+    assert_valid_response(text, response)
 
 
 def test_utf8_spans_count_bytes_not_code_points(channel):
