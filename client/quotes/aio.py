@@ -7,6 +7,8 @@
 """
 from __future__ import annotations
 
+import asyncio
+import time
 from typing import AsyncIterable, AsyncIterator, Iterable, Sequence, Union
 
 import grpc
@@ -18,7 +20,7 @@ from quotes.convert import response_from_proto
 from quotes.errors import from_rpc_error
 from quotes.types import DocumentQuotes
 from quotes.v1 import quotes_pb2_grpc
-from quotes.wire import Document, request_for, served_by
+from quotes.wire import Document, lost_mid_call, request_for, retry_pause, served_by
 
 _UNSET = object()
 
@@ -35,6 +37,7 @@ class AsyncQuoteClient:
                  tls_server_name: str | None = None, token: str | None = None):
         self.target = target
         self.timeout = timeout
+        self.retries = retries
         credentials, tls_opts, self.metadata = channel.secure_setup(
             credentials=credentials, tls=tls, tls_ca=tls_ca, tls_cert=tls_cert, tls_key=tls_key,
             tls_server_name=tls_server_name, token=token, metadata=metadata)
@@ -46,13 +49,23 @@ class AsyncQuoteClient:
         self._health = health_pb2_grpc.HealthStub(self._channel)
 
     async def extract(self, text: str, document_id: str = "", *, timeout=_UNSET) -> DocumentQuotes:
-        call = self._stub.ExtractQuotes(request_for((document_id, text)),
-                                        timeout=self._timeout(timeout), metadata=self.metadata)
-        try:
-            response = await call
-        except grpc.RpcError as exc:
-            raise from_rpc_error(exc, served_by(await call.initial_metadata())) from None
-        return response_from_proto(response, served_by(await call.initial_metadata()))
+        request = request_for((document_id, text))
+        timeout = self._timeout(timeout)
+        deadline = None if timeout is None else time.monotonic() + timeout
+        attempt = 0
+        while True:
+            remaining = None if deadline is None else max(0.0, deadline - time.monotonic())
+            call = self._stub.ExtractQuotes(request, timeout=remaining, metadata=self.metadata)
+            try:
+                response = await call
+                return response_from_proto(response, served_by(await call.initial_metadata()))
+            except grpc.RpcError as exc:
+                metadata = await call.initial_metadata()
+                if attempt < self.retries and lost_mid_call(exc.code(), metadata):
+                    attempt += 1
+                    await asyncio.sleep(retry_pause(attempt, None if deadline is None else deadline - time.monotonic()))
+                    continue
+                raise from_rpc_error(exc, served_by(metadata)) from None
 
     async def extract_many(self, docs: Union[Iterable[Document], AsyncIterable[Document]], *,
                            timeout: float | None = None) -> AsyncIterator[DocumentQuotes]:

@@ -7,6 +7,7 @@
 """
 from __future__ import annotations
 
+import time
 from contextlib import closing
 from typing import Iterable, Iterator, Sequence
 
@@ -19,7 +20,7 @@ from quotes.errors import from_rpc_error
 from quotes.types import DocumentQuotes
 from quotes.v1 import quotes_pb2 as pb
 from quotes.v1 import quotes_pb2_grpc
-from quotes.wire import Document, RequestStream, request_for, served_by
+from quotes.wire import Document, RequestStream, lost_mid_call, request_for, retry_pause, served_by
 
 _UNSET = object()
 
@@ -29,7 +30,9 @@ class QuoteClient:
 
     ``timeout`` is each unary call's deadline in seconds; a stream (``extract_many``) has no
     deadline unless one is given. ``retries`` is how many times a call that finds the server
-    UNAVAILABLE is retried (gRPC caps attempts at 5). ``metadata`` is sent with every call.
+    UNAVAILABLE is retried (gRPC caps attempts at 5); ``extract`` also retries, within its
+    deadline, a call whose server went away mid-call (a worker killed: ``wire.lost_mid_call``).
+    ``metadata`` is sent with every call.
 
     Security: ``tls=True`` connects over TLS trusting the system's CAs; ``tls_ca`` (a path or PEM
     bytes) trusts those CAs instead; ``tls_cert`` and ``tls_key`` present a client certificate to
@@ -47,6 +50,7 @@ class QuoteClient:
                  tls_server_name: str | None = None, token: str | None = None):
         self.target = target
         self.timeout = timeout
+        self.retries = retries
         credentials, tls_opts, self.metadata = channel.secure_setup(
             credentials=credentials, tls=tls, tls_ca=tls_ca, tls_cert=tls_cert, tls_key=tls_key,
             tls_server_name=tls_server_name, token=token, metadata=metadata)
@@ -60,12 +64,21 @@ class QuoteClient:
     # -- calls ---------------------------------------------------------------------------------
     def extract(self, text: str, document_id: str = "", *, timeout=_UNSET) -> DocumentQuotes:
         request = request_for((document_id, text))
-        try:
-            response, call = self._stub.ExtractQuotes.with_call(
-                request, timeout=self._timeout(timeout), metadata=self.metadata)
-        except grpc.RpcError as exc:
-            raise from_rpc_error(exc, served_by(exc.initial_metadata())) from None
-        return response_from_proto(response, served_by(call.initial_metadata()))
+        timeout = self._timeout(timeout)
+        deadline = None if timeout is None else time.monotonic() + timeout
+        attempt = 0
+        while True:
+            remaining = None if deadline is None else max(0.0, deadline - time.monotonic())
+            try:
+                response, call = self._stub.ExtractQuotes.with_call(
+                    request, timeout=remaining, metadata=self.metadata)
+                return response_from_proto(response, served_by(call.initial_metadata()))
+            except grpc.RpcError as exc:
+                if attempt < self.retries and lost_mid_call(exc.code(), exc.initial_metadata()):
+                    attempt += 1
+                    time.sleep(retry_pause(attempt, None if deadline is None else deadline - time.monotonic()))
+                    continue
+                raise from_rpc_error(exc, served_by(exc.initial_metadata())) from None
 
     def extract_many(self, docs: Iterable[Document], *, timeout: float | None = None) -> Iterator[DocumentQuotes]:
         """Results in the order of ``docs`` (texts, or (document_id, text) pairs), over one stream."""

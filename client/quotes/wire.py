@@ -1,7 +1,10 @@
 """Shared by the sync and async clients: documents to request messages, metadata to fields."""
 from __future__ import annotations
 
+import random
 from typing import Iterable, Iterator, Tuple, Union
+
+import grpc
 
 from quotes.v1 import quotes_pb2 as pb
 
@@ -23,6 +26,21 @@ def served_by(metadata) -> str:
         if key == "x-served-by":
             return value
     return ""
+
+
+def lost_mid_call(code: grpc.StatusCode, initial_metadata) -> bool:
+    """UNAVAILABLE after the server had begun the call (its x-served-by came back): the process
+    or its connection went away mid-call, a worker killed, say. gRPC's own retries stop once a
+    call has its response headers, but extraction has no side effects, so the client may
+    safely send it again, to whichever server now answers."""
+    return code == grpc.StatusCode.UNAVAILABLE and bool(served_by(initial_metadata))
+
+
+def retry_pause(attempt: int, remaining: float | None) -> float:
+    """Seconds to wait before retry ``attempt`` (1, 2, ...): exponential with jitter, as gRPC's
+    policy (0.1 s doubling to 2 s), and never past the deadline's ``remaining`` seconds."""
+    pause = random.uniform(0, min(2.0, 0.1 * 2 ** attempt))
+    return pause if remaining is None else max(0.0, min(pause, remaining))
 
 
 class RequestStream:
