@@ -1,0 +1,49 @@
+"""Coverage-guided fuzzing of the extractor with atheris (libFuzzer for Python).
+
+Each input's bytes are read as UTF-8 (bad bytes become U+FFFD, as no text on the wire can
+hold them) and extracted in process; the answer must pass tests/spans.py. An exception, a
+failed check, or an input slower than -timeout seconds is a crash: libFuzzer writes it to
+a file (-artifact_prefix), which then belongs in tests/fuzz/regressions/ with its fix.
+
+    .venv/bin/python tests/fuzz/fuzz_extractor.py NEW_DIR tests/fuzz/corpus -max_total_time=60
+
+New inputs go to the first directory (keep it out of the repository); tests/fuzz/corpus
+holds the hand-written seeds. tests/test_fuzz.py runs this for a bounded time in CI and
+replays the corpus and every regression.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests/, for spans.py
+
+MAX_LEN = 2048   # bytes per input: long enough for a few paragraphs, short enough for ~50 runs a second
+
+
+def text_of(data: bytes) -> str:
+    return data.decode("utf-8", "replace")
+
+
+def check(extractor, data: bytes) -> None:
+    from spans import assert_valid_quotes
+
+    text = text_of(data)
+    assert_valid_quotes(text, extractor.extract(text))
+
+
+def main(argv: list[str]) -> None:
+    import atheris
+
+    with atheris.instrument_imports(include=["quotes_service", "quotes"]):
+        from quotes_service.extractor import Extractor
+        import spans  # noqa: F401 - instrumented with the rest
+    extractor = Extractor()
+    if not any(arg.startswith("-max_len=") for arg in argv):
+        argv = [*argv, f"-max_len={MAX_LEN}"]
+    atheris.Setup(argv, lambda data: check(extractor, data))
+    atheris.Fuzz()
+
+
+if __name__ == "__main__":
+    main(sys.argv)
