@@ -105,6 +105,7 @@ def test_long_runs_without_spaces_cost_linear_time(extractor, unit):
 # -- deadlines and cancellation on a server ------------------------------------------------------
 LONG_TEXT = "\U0001F600 " * 100_000        # 200,000 characters, 100,000 tokens: about 15 s of parsing
 CPU_AFTER_GIVING_UP = 1.0                  # CPU seconds the server may still use once the caller is gone
+SERVER_LIMIT = 2.0                         # --max-call-seconds of the server here
 
 
 def _cpu_seconds(pid: int) -> float:
@@ -129,7 +130,7 @@ def _cpu_once_idle(pid: int, within: float = 10.0) -> tuple[float, float]:
 
 @pytest.fixture(scope="module")
 def busy_server(start_server):
-    return start_server("--max-text-length", str(len(LONG_TEXT)))
+    return start_server("--max-text-length", str(len(LONG_TEXT)), "--max-call-seconds", str(SERVER_LIMIT))
 
 
 @pytest.fixture(scope="module")
@@ -174,3 +175,18 @@ def test_work_stops_when_the_caller_cancels(busy_server, stub):
         reply = quotes_pb2_grpc.QuoteServiceStub(channel).ExtractQuotes(
             pb.ExtractQuotesRequest(text='"Fine," she said.'), timeout=30)
     assert [q.text for q in reply.quotes] == ["Fine"]
+
+
+def test_the_servers_own_limit_holds_for_a_caller_without_a_deadline(busy_server, stub):
+    [pid] = busy_server.pids
+    _cpu_once_idle(pid)
+    started = time.monotonic()
+    with pytest.raises(grpc.RpcError) as caught:
+        stub.ExtractQuotes(pb.ExtractQuotesRequest(text=LONG_TEXT))  # no deadline at all
+    took = time.monotonic() - started
+    assert caught.value.code() == grpc.StatusCode.DEADLINE_EXCEEDED
+    assert f"limit of {SERVER_LIMIT:g} s" in caught.value.details()
+    assert SERVER_LIMIT <= took < SERVER_LIMIT + 3, f"{took:.1f}s"
+    gave_up = _cpu_seconds(pid)
+    idle, _ = _cpu_once_idle(pid)
+    assert idle - gave_up <= CPU_AFTER_GIVING_UP

@@ -50,6 +50,7 @@ class ServerConfig:
     max_concurrent_rpcs: int = 16        #: per worker; beyond it callers get RESOURCE_EXHAUSTED
     extract_concurrency: int = 1         #: documents parsed at once per worker (spaCy is CPU-bound under the GIL)
     grace: float = 10.0                  #: seconds in-flight calls get to finish after SIGTERM/SIGINT
+    max_call_seconds: float = 120.0      #: per document, waiting included, whatever the caller's deadline; 0: none
     log_level: str = "info"
     metrics_port: int | None = None      #: Prometheus /metrics on this port (0: any free one); None: off
     tls_cert: str | None = None          #: PEM certificate chain: the port serves TLS
@@ -92,6 +93,8 @@ _FLAGS: list[tuple[str, type, str]] = [
                                  "at once (health checks are not counted)"),
     ("extract-concurrency", int, "documents parsed at once per worker"),
     ("grace", float, "seconds in-flight calls get to finish on SIGTERM/SIGINT"),
+    ("max-call-seconds", float, "seconds one document may take, waiting for a slot included, before the server "
+                                "gives up with DEADLINE_EXCEEDED, whatever the caller's deadline; 0: no limit"),
     ("log-level", str, "debug, info, warning or error"),
     ("metrics-port", int, "serve Prometheus metrics at /metrics on this port (0 picks a free one, logged "
                           "in the 'metrics' event); with several workers the supervisor serves their sum"),
@@ -236,6 +239,8 @@ def _problem(config: ServerConfig) -> str:
             return f"metrics-port and port are both {config.port}"
     if config.grace < 0:
         return "grace must not be negative"
+    if config.max_call_seconds < 0:
+        return "max-call-seconds must not be negative"
     if config.log_level.lower() not in ("debug", "info", "warning", "error"):
         return f"log-level {config.log_level!r} is not one of debug, info, warning, error"
     return ""

@@ -20,18 +20,22 @@ from quotes_service.validation import InvalidRequest, Undecodable, check_request
 SERVICE_NAME = pb.DESCRIPTOR.services_by_name["QuoteService"].full_name
 
 
-def stop_check(context: grpc.ServicerContext) -> Callable[[], bool]:
-    """True once the caller is gone or its deadline has passed (time_remaining is inf without one)."""
-    return lambda: not context.is_active() or context.time_remaining() <= 0
+def stop_check(context: grpc.ServicerContext, give_up_at: float | None = None) -> Callable[[], bool]:
+    """True once the caller is gone, its deadline has passed (time_remaining is inf without one),
+    or the server's own limit, ``give_up_at`` on the monotonic clock, has."""
+    if give_up_at is None:
+        return lambda: not context.is_active() or context.time_remaining() <= 0
+    return lambda: not context.is_active() or context.time_remaining() <= 0 or time.monotonic() >= give_up_at
 
 
 class QuoteService:
     def __init__(self, extractor: Extractor, max_text_length: int, slots: ExtractionSlots,
-                 metrics: Metrics | None = None):
+                 metrics: Metrics | None = None, max_call_seconds: float | None = None):
         self._extractor = extractor
         self._max_text_length = max_text_length
         self._slots = slots
         self._metrics = metrics
+        self._max_call_seconds = max_call_seconds or None   # 0: no limit of the server's own
 
     def ExtractQuotes(self, request, context: grpc.ServicerContext) -> pb.ExtractQuotesResponse:
         return self._answer(request, context, index=None)
@@ -47,7 +51,8 @@ class QuoteService:
             text = check_request(request, self._max_text_length)
         except InvalidRequest as bad:
             context.abort_with_status(bad_request(where + bad.description, bad.field, where + bad.description))
-        should_stop = stop_check(context)
+        give_up_at = None if self._max_call_seconds is None else time.monotonic() + self._max_call_seconds
+        should_stop = stop_check(context, give_up_at)
         started = time.perf_counter()
         tokens = 0
 
@@ -62,6 +67,10 @@ class QuoteService:
         except Cancelled:
             if context.time_remaining() <= 0:
                 context.abort(grpc.StatusCode.DEADLINE_EXCEEDED, where + "deadline passed before extraction finished")
+            if context.is_active() and give_up_at is not None and time.monotonic() >= give_up_at:
+                context.abort(grpc.StatusCode.DEADLINE_EXCEEDED,
+                              f"{where}the server's limit of {self._max_call_seconds:g} s per document passed "
+                              "before extraction finished")
             context.abort(grpc.StatusCode.CANCELLED, where + "call cancelled before extraction finished")
         if self._metrics is not None:
             self._metrics.extracted(len(text), tokens, len(quotes))
