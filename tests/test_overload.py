@@ -132,3 +132,19 @@ def test_a_worker_killed_under_load_costs_no_failed_call(start_server):
     assert not failures, failures[:3]
     assert len(done) > killed_at, "calls went on after the kill"
     assert len({e["pid"] for e in server.events("serving")}) == 3, "the killed worker was replaced"
+
+
+def test_only_calls_a_server_had_begun_are_retried_by_the_client():
+    from quotes.wire import MidCallRetries
+
+    began = (("x-served-by", "host:1"),)
+    attempts = MidCallRetries(timeout=10, retries=2)
+    assert attempts.pause_after(grpc.StatusCode.UNAVAILABLE, ()) is None   # gRPC's own retries had it
+    assert attempts.pause_after(grpc.StatusCode.DEADLINE_EXCEEDED, began) is None
+    assert 0 <= attempts.pause_after(grpc.StatusCode.UNAVAILABLE, began) <= 0.2
+    assert 0 <= attempts.pause_after(grpc.StatusCode.UNAVAILABLE, began) <= 0.4
+    assert attempts.pause_after(grpc.StatusCode.UNAVAILABLE, began) is None  # retries spent
+    assert 9 < attempts.remaining() <= 10
+    spent = MidCallRetries(timeout=0.0, retries=3)
+    assert spent.pause_after(grpc.StatusCode.UNAVAILABLE, began) == 0.0 and spent.remaining() == 0.0
+    assert MidCallRetries(timeout=None, retries=1).remaining() is None

@@ -8,7 +8,6 @@
 from __future__ import annotations
 
 import asyncio
-import time
 from typing import AsyncIterable, AsyncIterator, Iterable, Sequence, Union
 
 import grpc
@@ -20,7 +19,7 @@ from quotes.convert import response_from_proto
 from quotes.errors import from_rpc_error
 from quotes.types import DocumentQuotes
 from quotes.v1 import quotes_pb2_grpc
-from quotes.wire import Document, lost_mid_call, request_for, retry_pause, served_by
+from quotes.wire import Document, MidCallRetries, request_for, served_by
 
 _UNSET = object()
 
@@ -50,22 +49,18 @@ class AsyncQuoteClient:
 
     async def extract(self, text: str, document_id: str = "", *, timeout=_UNSET) -> DocumentQuotes:
         request = request_for((document_id, text))
-        timeout = self._timeout(timeout)
-        deadline = None if timeout is None else time.monotonic() + timeout
-        attempt = 0
+        attempts = MidCallRetries(self._timeout(timeout), self.retries)
         while True:
-            remaining = None if deadline is None else max(0.0, deadline - time.monotonic())
-            call = self._stub.ExtractQuotes(request, timeout=remaining, metadata=self.metadata)
+            call = self._stub.ExtractQuotes(request, timeout=attempts.remaining(), metadata=self.metadata)
             try:
                 response = await call
                 return response_from_proto(response, served_by(await call.initial_metadata()))
             except grpc.RpcError as exc:
                 metadata = await call.initial_metadata()
-                if attempt < self.retries and lost_mid_call(exc.code(), metadata):
-                    attempt += 1
-                    await asyncio.sleep(retry_pause(attempt, None if deadline is None else deadline - time.monotonic()))
-                    continue
-                raise from_rpc_error(exc, served_by(metadata)) from None
+                pause = attempts.pause_after(exc.code(), metadata)
+                if pause is None:
+                    raise from_rpc_error(exc, served_by(metadata)) from None
+                await asyncio.sleep(pause)
 
     async def extract_many(self, docs: Union[Iterable[Document], AsyncIterable[Document]], *,
                            timeout: float | None = None) -> AsyncIterator[DocumentQuotes]:

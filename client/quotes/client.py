@@ -20,7 +20,7 @@ from quotes.errors import from_rpc_error
 from quotes.types import DocumentQuotes
 from quotes.v1 import quotes_pb2 as pb
 from quotes.v1 import quotes_pb2_grpc
-from quotes.wire import Document, RequestStream, lost_mid_call, request_for, retry_pause, served_by
+from quotes.wire import Document, MidCallRetries, RequestStream, request_for, served_by
 
 _UNSET = object()
 
@@ -64,21 +64,17 @@ class QuoteClient:
     # -- calls ---------------------------------------------------------------------------------
     def extract(self, text: str, document_id: str = "", *, timeout=_UNSET) -> DocumentQuotes:
         request = request_for((document_id, text))
-        timeout = self._timeout(timeout)
-        deadline = None if timeout is None else time.monotonic() + timeout
-        attempt = 0
+        attempts = MidCallRetries(self._timeout(timeout), self.retries)
         while True:
-            remaining = None if deadline is None else max(0.0, deadline - time.monotonic())
             try:
                 response, call = self._stub.ExtractQuotes.with_call(
-                    request, timeout=remaining, metadata=self.metadata)
+                    request, timeout=attempts.remaining(), metadata=self.metadata)
                 return response_from_proto(response, served_by(call.initial_metadata()))
             except grpc.RpcError as exc:
-                if attempt < self.retries and lost_mid_call(exc.code(), exc.initial_metadata()):
-                    attempt += 1
-                    time.sleep(retry_pause(attempt, None if deadline is None else deadline - time.monotonic()))
-                    continue
-                raise from_rpc_error(exc, served_by(exc.initial_metadata())) from None
+                pause = attempts.pause_after(exc.code(), exc.initial_metadata())
+                if pause is None:
+                    raise from_rpc_error(exc, served_by(exc.initial_metadata())) from None
+                time.sleep(pause)
 
     def extract_many(self, docs: Iterable[Document], *, timeout: float | None = None) -> Iterator[DocumentQuotes]:
         """Results in the order of ``docs`` (texts, or (document_id, text) pairs), over one stream."""

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import random
+import time
 from typing import Iterable, Iterator, Tuple, Union
 
 import grpc
@@ -36,11 +37,29 @@ def lost_mid_call(code: grpc.StatusCode, initial_metadata) -> bool:
     return code == grpc.StatusCode.UNAVAILABLE and bool(served_by(initial_metadata))
 
 
-def retry_pause(attempt: int, remaining: float | None) -> float:
-    """Seconds to wait before retry ``attempt`` (1, 2, ...): exponential with jitter, as gRPC's
-    policy (0.1 s doubling to 2 s), and never past the deadline's ``remaining`` seconds."""
-    pause = random.uniform(0, min(2.0, 0.1 * 2 ** attempt))
-    return pause if remaining is None else max(0.0, min(pause, remaining))
+class MidCallRetries:
+    """The attempts of one unary call: its deadline across them, and the pause before the next
+    when the last was lost mid-call (exponential with jitter, as gRPC's policy: 0.1 s doubling
+    to 2 s, never past the deadline)."""
+
+    def __init__(self, timeout: float | None, retries: int):
+        self._deadline = None if timeout is None else time.monotonic() + timeout
+        self._left = retries
+        self._attempt = 0
+
+    def remaining(self) -> float | None:
+        """The timeout for the next attempt: what is left of the call's deadline."""
+        return None if self._deadline is None else max(0.0, self._deadline - time.monotonic())
+
+    def pause_after(self, code: grpc.StatusCode, initial_metadata) -> float | None:
+        """Seconds to wait before trying again, or None when the failure is the caller's to see."""
+        if self._left <= 0 or not lost_mid_call(code, initial_metadata):
+            return None
+        self._left -= 1
+        self._attempt += 1
+        pause = random.uniform(0, min(2.0, 0.1 * 2 ** self._attempt))
+        remaining = self.remaining()
+        return pause if remaining is None else min(pause, remaining)
 
 
 class RequestStream:
