@@ -107,3 +107,19 @@ def test_group_speaker_keeps_its_qualifier(extractor):
     text = "The plan is under review, according to sources familiar with the talks."
     quotes = extractor.extract(text)
     assert [q.speaker.kind for q in quotes] == [SpeakerKind.GROUP]
+
+
+def test_a_titled_name_the_entity_recognizer_missed(extractor):
+    # en_core_web_sm labels no entity in "Mayor Ana Ruiz": the title still marks a person's name.
+    text = ('"We will rebuild the bridge by spring," said Mayor Ana Ruiz. '
+            '"It is our first priority," Ruiz said on Tuesday.')
+    first, second = extractor.extract(text)
+    assert (first.speaker.name, first.speaker.canonical_name, first.speaker.title) == ("Ana Ruiz", "Ana Ruiz", "Mayor")
+    assert (second.speaker.name, second.speaker.canonical_name, second.speaker.title) == ("Ruiz", "Ana Ruiz", "Mayor")
+    assert first.speaker.kind == second.speaker.kind == SpeakerKind.PERSON
+
+
+def test_a_title_before_an_organisation_is_not_a_name(extractor):
+    (q,) = extractor.extract('"Orders are strong," General Motors Co said in a statement.')
+    assert q.speaker.kind == SpeakerKind.ORGANIZATION
+    assert q.speaker.title == ""

@@ -58,6 +58,36 @@ def _person_ent(tok: Token) -> SpacySpan | None:
     return _ent_of(tok) if tok.ent_type_ == "PERSON" else None
 
 
+def _is_title(tok: Token) -> bool:
+    return tok.text[:1].isupper() and tok.lower_.rstrip(".") in lx.TITLE_NOUNS
+
+
+MAX_TITLED_NAME = 3   # words of a name after a title ("Mayor Ana Maria Ruiz")
+
+
+def titled_names(doc: Doc) -> list[SpacySpan]:
+    """Names written after a title that the entity recognizer did not label ("Mayor Ana Ruiz",
+    "Sen. Tammy Duckworth"): two or three capitalised proper nouns, none in any entity, right
+    after a capitalised title word, ending at the head of their noun phrase."""
+    out: list[SpacySpan] = []
+    n = len(doc)
+    for t in doc:
+        if not _is_title(t) or t.pos_ != "PROPN":
+            continue
+        i = t.i + 1
+        while i < n and i - t.i <= MAX_TITLED_NAME and doc[i].pos_ == "PROPN" and doc[i].is_alpha \
+                and doc[i].text[:1].isupper() and not doc[i].ent_type_ and not _is_title(doc[i]):
+            i += 1
+        if not 2 <= i - (t.i + 1) <= MAX_TITLED_NAME:
+            continue
+        last = doc[i - 1]
+        # The name ends its noun phrase: the words before it hang on its last word.
+        if last.dep_ in ("compound", "flat") or any(doc[k].head.i != last.i for k in range(t.i + 1, i - 1)):
+            continue
+        out.append(SpacySpan(doc, t.i + 1, i, label="PERSON"))
+    return out
+
+
 def base_extent(head: Token, lo: int, hi: int) -> tuple[int, int]:
     """The head with its left modifiers (determiners, compounds, adjectives), within [lo, hi)."""
     doc = head.doc
@@ -183,6 +213,13 @@ class SpeakerResolver:
         self.persons: list[SpacySpan] = [
             e for e in self.doc.ents if e.label_ == "PERSON" and not index.in_quote(e[0]) and e.text[:1].isupper()
         ]
+        # Names after a title that the entity recognizer missed ("Mayor Ana Ruiz"), by their last token.
+        self.titled: dict[int, SpacySpan] = {}
+        for name in titled_names(self.doc):
+            if not index.in_quote(name[0]):
+                self.titled[name.end - 1] = name
+                self.persons.append(name)
+        self.persons.sort(key=lambda e: e.start_char)
         self.person_starts = [e.start_char for e in self.persons]
         self.by_surname: dict[str, str] = {}
         self.profiles: dict[str, Profile] = {}
@@ -202,6 +239,10 @@ class SpeakerResolver:
     def is_known_person(self, tok: Token) -> bool:
         """A capitalised word that is the surname of a person named in full elsewhere ("Trump", "Bessent")."""
         return tok.text[:1].isupper() and tok.text in self.by_surname and tok.pos_ in ("PROPN", "ADJ", "NOUN")
+
+    def _person_of(self, tok: Token) -> SpacySpan | None:
+        """The PERSON entity ``tok`` is in, or the titled name it ends."""
+        return _person_ent(tok) or self.titled.get(tok.i)
 
     @staticmethod
     def _clean_name(ent: SpacySpan) -> str:
@@ -382,11 +423,11 @@ class SpeakerResolver:
             # The name itself; words before it are its title ("Union Minister CR Patil").
             names = []
             for h in mention.heads:
-                ent = _person_ent(h)
+                ent = self._person_of(h)
                 names.append(self._clean_name(ent) if ent is not None else h.text)
             names = [n for n in names if n]
             first_tok, last_tok = span[0], span[-1]
-            ent0 = _person_ent(mention.heads[0])
+            ent0 = self._person_of(mention.heads[0])
             if ent0 is not None and len(mention.heads) == 1:
                 first_tok = doc[max(ent0.start, mention.start)]
                 title_part = doc[mention.start:first_tok.i]
