@@ -5,7 +5,10 @@ the client install already has. It asks for the service by name
 (quotes.v1.QuoteService), which the server marks SERVING only once the model is
 loaded, and NOT_SERVING as soon as it starts draining.
 
-Usage: python healthcheck.py [HOST:PORT]   (default 127.0.0.1:$QUOTES_PORT, port 50051)
+Usage: python healthcheck.py [HOST:PORT]
+The default target is 127.0.0.1:$QUOTES_HEALTH_PORT when the server has a plaintext
+health port (which it must have when its service port speaks TLS), else
+127.0.0.1:$QUOTES_PORT (default 50051).
 """
 from __future__ import annotations
 
@@ -19,7 +22,9 @@ SERVICE = "quotes.v1.QuoteService"
 
 
 def main(argv: list[str]) -> int:
-    target = argv[1] if len(argv) > 1 else f"127.0.0.1:{os.environ.get('QUOTES_PORT', '50051')}"
+    health_port = os.environ.get("QUOTES_HEALTH_PORT", "").strip()
+    port = health_port if health_port not in ("", "0") else os.environ.get("QUOTES_PORT") or "50051"
+    target = argv[1] if len(argv) > 1 else f"127.0.0.1:{port}"
     try:
         with grpc.insecure_channel(target) as channel:
             reply = health_pb2_grpc.HealthStub(channel).Check(

@@ -7,6 +7,7 @@ holds neither a token nor a word of the text.
 from __future__ import annotations
 
 import os
+import sys
 import subprocess
 
 import grpc
@@ -61,8 +62,9 @@ def tls_server(start_server, pki, token_file):
 
 @pytest.fixture(scope="module")
 def mtls_server(start_server, pki):
-    """Mutual TLS through the QUOTES_TLS_* variables, two pre-forked workers, no tokens."""
-    return start_server(workers=2, env={"QUOTES_TLS_CERT": str(pki.server_cert), "QUOTES_TLS_KEY": str(pki.server_key),
+    """Mutual TLS through the QUOTES_TLS_* variables, two pre-forked workers, no tokens, and a
+    plaintext health port for probes."""
+    return start_server("--health-port", "0", workers=2, env={"QUOTES_TLS_CERT": str(pki.server_cert), "QUOTES_TLS_KEY": str(pki.server_key),
                                         "QUOTES_TLS_CLIENT_CA": str(pki.ca)},
                         credentials=tls(pki, private_key=pki.client_key.read_bytes(),
                                         certificate_chain=pki.client_cert.read_bytes()))
@@ -159,6 +161,35 @@ def test_health_and_reflection_need_no_token(tls_server, pki):
         replies = stub.ServerReflectionInfo(iter([reflection_pb2.ServerReflectionRequest(list_services="")]),
                                             timeout=5)
         assert SERVICE in {s.name for r in replies for s in r.list_services_response.service}
+
+
+def test_the_health_port_answers_probes_in_plaintext_and_nothing_else(mtls_server):
+    """Probes cannot present a client certificate: --health-port gives them grpc.health.v1 in
+    plaintext, shared by the workers, and no other service (no article can be sent there)."""
+    (health_port,) = {e["health_port"] for e in mtls_server.events("serving")}
+    assert len(mtls_server.events("serving")) == 2 and health_port != mtls_server.port
+    target = f"127.0.0.1:{health_port}"
+    for _ in range(4):   # new connections: the kernel spreads them over the workers
+        with grpc.insecure_channel(target) as channel:
+            for service in ("", SERVICE):
+                reply = health_pb2_grpc.HealthStub(channel).Check(
+                    health_pb2.HealthCheckRequest(service=service), timeout=5)
+                assert reply.status == health_pb2.HealthCheckResponse.SERVING
+    with grpc.insecure_channel(target) as channel:
+        with pytest.raises(grpc.RpcError) as caught:
+            channel.unary_unary(f"/{SERVICE}/ExtractQuotes")(b"", timeout=5)
+        assert caught.value.code() == grpc.StatusCode.UNIMPLEMENTED
+        stub = reflection_pb2_grpc.ServerReflectionStub(channel)
+        with pytest.raises(grpc.RpcError) as caught:
+            list(stub.ServerReflectionInfo(iter([reflection_pb2.ServerReflectionRequest(list_services="")]),
+                                           timeout=5))
+        assert caught.value.code() == grpc.StatusCode.UNIMPLEMENTED
+    # The image's HEALTHCHECK finds it through QUOTES_HEALTH_PORT.
+    check = subprocess.run([sys.executable, str(REPO / "deploy" / "healthcheck.py")],
+                           env={**os.environ, "QUOTES_HEALTH_PORT": str(health_port), "QUOTES_PORT": "1"},
+                           capture_output=True, text=True, timeout=30)
+    assert check.returncode == 0, check.stderr
+    assert check.stdout.strip() == f"127.0.0.1:{health_port}: SERVING"
 
 
 def test_refusals_are_logged_without_the_token_or_the_text(tls_server, pki):

@@ -13,6 +13,9 @@ CASES = [
     (["--port", "7000", "--workers", "1"], {"QUOTES_PORT": "6000", "QUOTES_WORKERS": "4"}, {"port": 7000, "workers": 1}),
     (["--grace", "2.5", "--max-concurrent-rpcs", "4"], {"QUOTES_GRACE": "9"}, {"grace": 2.5, "max_concurrent_rpcs": 4}),
     ([], {"QUOTES_PORT": "  "}, {"port": 50051}),
+    ([], {}, {"health_port": None, "metrics_port": None}),
+    (["--health-port", "8081"], {"QUOTES_HEALTH_PORT": "9"}, {"health_port": 8081}),
+    ([], {"QUOTES_HEALTH_PORT": "0"}, {"health_port": 0}),
 ]
 
 
@@ -29,6 +32,9 @@ def test_flags_and_environment(argv, env, expected):
     (["--workers", "0"], {}, "workers must be at least 1"),
     (["--max-text-length", "0"], {}, "max-text-length"),
     (["--log-level", "loud"], {}, "log-level"),
+    (["--health-port", "70000"], {}, "health-port 70000 is not in 0..65535"),
+    (["--port", "6000", "--health-port", "6000"], {}, "health-port and port are both 6000"),
+    (["--metrics-port", "9100", "--health-port", "9100"], {}, "health-port and metrics-port are both 9100"),
 ])
 def test_bad_settings_are_usage_errors(capsys, argv, env, complaint):
     with pytest.raises(SystemExit) as exited:

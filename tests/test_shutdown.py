@@ -86,3 +86,34 @@ def test_sigterm_during_start_up_still_exits_0(tmp_path, workers):
         time.sleep(0.01)
     proc.send_signal(signal.SIGTERM)
     assert proc.wait(timeout=60) == 0, log.read_text()
+
+
+def test_the_health_port_reports_the_drain_until_the_end(start_server):
+    """--health-port: the probes' plaintext port says NOT_SERVING for the whole drain (the service
+    port no longer takes connections then), and closes when the process exits 0."""
+    server = start_server("--grace", "20", "--health-port", "0")
+    (health_port,) = {e["health_port"] for e in server.events("serving")}
+    assert health_port not in (0, server.port)
+    probe_target = f"127.0.0.1:{health_port}"
+
+    def probe() -> int:
+        with grpc.insecure_channel(probe_target) as probe_channel:
+            return health_pb2_grpc.HealthStub(probe_channel).Check(
+                health_pb2.HealthCheckRequest(service="quotes.v1.QuoteService"), timeout=2).status
+
+    assert probe() == health_pb2.HealthCheckResponse.SERVING
+    with grpc.insecure_channel(server.target) as channel:
+        held = HeldStream()
+        stream = quotes_pb2_grpc.QuoteServiceStub(channel).StreamExtractQuotes(iter(held), timeout=30)
+        held.send(SEED, "before")
+        next(stream)
+        server.signal()
+        server.wait_event("draining")
+        time.sleep(0.5)
+        assert probe() == NOT_SERVING and server.proc.poll() is None
+        held.end()
+        list(stream)
+    assert server.proc.wait(timeout=20) == 0
+    with pytest.raises(grpc.RpcError) as caught:
+        probe()
+    assert caught.value.code() == grpc.StatusCode.UNAVAILABLE

@@ -53,6 +53,7 @@ class ServerConfig:
     max_call_seconds: float = 120.0      #: per document, waiting included, whatever the caller's deadline; 0: none
     log_level: str = "info"
     metrics_port: int | None = None      #: Prometheus /metrics on this port (0: any free one); None: off
+    health_port: int | None = None       #: plaintext grpc.health.v1 only, on this port (0: any free one); None: off
     tls_cert: str | None = None          #: PEM certificate chain: the port serves TLS
     tls_key: str | None = None           #: PEM private key of tls_cert
     tls_client_ca: str | None = None     #: PEM CA bundle: clients must present a certificate it signed
@@ -98,6 +99,9 @@ _FLAGS: list[tuple[str, type, str]] = [
     ("log-level", str, "debug, info, warning or error"),
     ("metrics-port", int, "serve Prometheus metrics at /metrics on this port (0 picks a free one, logged "
                           "in the 'metrics' event); with several workers the supervisor serves their sum"),
+    ("health-port", int, "also answer grpc.health.v1, and nothing else, in plaintext on this port (0 picks a "
+                         "free one, logged in the 'serving' event): for probes and load balancers that cannot "
+                         "speak the service port's TLS; shared by the workers like the service port"),
     ("tls-cert", file, "serve TLS with this PEM certificate chain (needs --tls-key)"),
     ("tls-key", file, "the PEM private key of --tls-cert"),
     ("tls-client-ca", file, "mutual TLS: require a client certificate signed by a CA in this PEM bundle "
@@ -237,6 +241,12 @@ def _problem(config: ServerConfig) -> str:
             return f"metrics-port {config.metrics_port} is not in 0..65535"
         if config.metrics_port == config.port and config.port != 0:
             return f"metrics-port and port are both {config.port}"
+    if config.health_port is not None:
+        if not 0 <= config.health_port <= 65535:
+            return f"health-port {config.health_port} is not in 0..65535"
+        for other, value in (("port", config.port), ("metrics-port", config.metrics_port)):
+            if config.health_port == value and value != 0:
+                return f"health-port and {other} are both {value}"
     if config.grace < 0:
         return "grace must not be negative"
     if config.max_call_seconds < 0:

@@ -33,6 +33,7 @@ MAX_CONNECTION_AGE_GRACE_MS = 60 * 1000
 # per admitted call, before it refuses them without reaching the handlers.
 SPARE_THREADS = 4
 BACKLOG_PER_CALL = 4
+HEALTH_PORT_THREADS = 2
 
 
 def grpc_options(config: ServerConfig, reuse_port: bool) -> list[tuple[str, int]]:
@@ -46,6 +47,20 @@ def grpc_options(config: ServerConfig, reuse_port: bool) -> list[tuple[str, int]
         ("grpc.max_connection_age_ms", MAX_CONNECTION_AGE_MS),
         ("grpc.max_connection_age_grace_ms", MAX_CONNECTION_AGE_GRACE_MS),
     ]
+
+
+def health_only_server(config: ServerConfig, health_servicer: health.HealthServicer,
+                       reuse_port: bool) -> tuple[grpc.Server, int]:
+    """``--health-port``: grpc.health.v1 and nothing else, in plaintext, on its own two threads.
+    Kubernetes' gRPC probes and most load balancers' health checks cannot speak TLS; this port
+    answers them about the same servicer the service port reports, and serves no article."""
+    server = grpc.server(futures.ThreadPoolExecutor(max_workers=HEALTH_PORT_THREADS,
+                                                    thread_name_prefix="quotes-health"),
+                         options=[("grpc.so_reuseport", 1 if reuse_port else 0)],
+                         maximum_concurrent_rpcs=64)
+    health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
+    port = server.add_insecure_port(address(config.host, config.health_port))
+    return server, port
 
 
 def interceptors(config: ServerConfig, metrics: Metrics, admitted: int) -> list[grpc.ServerInterceptor]:
@@ -101,6 +116,14 @@ def run_server(config: ServerConfig, *, reuse_port: bool = False, shutdown: Grac
     except RuntimeError as exc:  # "Failed to bind to address ..."
         logs.event("bind_failed", logging.ERROR, address=config.address, error=str(exc))
         return 1
+    health_server, health_port = None, None
+    if config.health_port is not None:
+        try:
+            health_server, health_port = health_only_server(config, health_servicer, reuse_port)
+        except RuntimeError as exc:
+            logs.event("bind_failed", logging.ERROR, address=address(config.host, config.health_port), error=str(exc))
+            return 1
+        health_server.start()
     server.start()
     if serve_metrics and config.metrics_port is not None:
         try:
@@ -108,6 +131,8 @@ def run_server(config: ServerConfig, *, reuse_port: bool = False, shutdown: Grac
         except OSError as exc:
             logs.event("metrics_bind_failed", logging.ERROR, port=config.metrics_port, error=str(exc))
             server.stop(0)
+            if health_server is not None:
+                health_server.stop(0)
             return 1
         logs.event("metrics", port=metrics_port, path="/metrics")
     if not shutdown.requested:
@@ -117,8 +142,11 @@ def run_server(config: ServerConfig, *, reuse_port: bool = False, shutdown: Grac
                served_by=logs.identity(), max_text_length=config.max_text_length,
                max_message_bytes=config.max_message_bytes, ms=round((time.perf_counter() - started) * 1000),
                tls="mutual" if config.tls_client_ca else "on" if config.tls_cert else "off",
-               bearer_tokens=len(config.auth_tokens))
+               bearer_tokens=len(config.auth_tokens), health_port=health_port)
     shutdown.attach(server, health_servicer)
     server.wait_for_termination()
+    if health_server is not None:
+        # Probes saw NOT_SERVING here for the whole drain; the port closes with the process.
+        health_server.stop(0)
     logs.event("stopped")
     return 0

@@ -29,7 +29,7 @@ _SIGNALS = {signal.SIGTERM, signal.SIGINT}
 
 
 def _reserve_port(host: str) -> tuple[socket.socket, int]:
-    """For --port 0: pick one port for every worker. The socket stays bound (not listening, so it
+    """For --port 0 (or --health-port 0): pick one port for every worker. The socket stays bound (not listening, so it
     takes no connections) for the supervisor's life, so nothing else takes the port meanwhile."""
     family, kind, proto, _, sockaddr = socket.getaddrinfo(host or None, 0, type=socket.SOCK_STREAM)[0]
     sock = socket.socket(family, kind, proto)
@@ -80,10 +80,15 @@ class Supervisor:
 
     def run(self) -> int:
         logs.setup(self.config.log_level)
-        reservation = None
+        reservations = []
         if self.config.port == 0:
             reservation, port = _reserve_port(self.config.host)
+            reservations.append(reservation)
             self.config = replace(self.config, port=port)
+        if self.config.health_port == 0:
+            reservation, port = _reserve_port(self.config.host)
+            reservations.append(reservation)
+            self.config = replace(self.config, health_port=port)
         for signum in (signal.SIGTERM, signal.SIGINT):
             signal.signal(signum, self._on_signal)
         try:
@@ -98,7 +103,7 @@ class Supervisor:
                 self._restart_due()
                 time.sleep(POLL_SECONDS)
         finally:
-            if reservation is not None:
+            for reservation in reservations:
                 reservation.close()
             if self.metrics_dir is not None:
                 self.metrics_dir.remove()

@@ -83,11 +83,14 @@ def test_kustomization_lists_every_manifest(objects):
     assert sorted(listed) == sorted({doc["__file__"] for doc in objects.values()})
 
 
-def test_probes_use_the_containers_port(container):
-    port = grpc_port(container)
+def test_probes_use_the_containers_health_port(container):
+    """The probes ask the plaintext health port the server is told to open (they cannot speak
+    TLS), which the container declares, apart from the service port."""
+    health = next(p["containerPort"] for p in container["ports"] if p["name"] == "health")
     for probe in ("startupProbe", "readinessProbe", "livenessProbe"):
-        assert container[probe]["grpc"]["port"] == port, probe
-    assert env(container)["QUOTES_PORT"] == str(port)
+        assert container[probe]["grpc"]["port"] == health, probe
+    assert env(container)["QUOTES_HEALTH_PORT"] == str(health)
+    assert env(container)["QUOTES_PORT"] == str(grpc_port(container)) != str(health)
 
 
 def test_the_port_is_the_images(container):
