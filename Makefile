@@ -37,7 +37,7 @@ container-test: install deploy-deps
 	$(BIN)/python -m pytest -q -ra tests/deploy/test_container.py
 
 # The full serving benchmark (docs/performance.md): raw spaCy, 1 and N workers, latency, a 20,000-request
-# soak; about 20 minutes. Writes bench/results/latest.json. `make test` runs only its --quick smoke test.
+# soak; about 8 minutes on a quiet 2-core machine. Writes bench/results/latest.json. `make test` runs only its --quick smoke test.
 bench: install
 	$(BIN)/quotes bench
 
