@@ -37,13 +37,9 @@ class AsyncQuoteClient:
         self.target = target
         self.timeout = timeout
         self.retries = retries
-        credentials, tls_opts, self.metadata = channel.secure_setup(
-            credentials=credentials, tls=tls, tls_ca=tls_ca, tls_cert=tls_cert, tls_key=tls_key,
-            tls_server_name=tls_server_name, token=token, metadata=metadata)
-        resolved = channel.resolve_target(target)
-        opts = channel.options(retries) + tls_opts + list(options)
-        self._channel = (grpc.aio.secure_channel(resolved, credentials, opts) if credentials
-                         else grpc.aio.insecure_channel(resolved, opts))
+        self._channel, self.metadata = channel.open_channel(
+            grpc.aio, target, retries, options, credentials=credentials, tls=tls, tls_ca=tls_ca, tls_cert=tls_cert,
+            tls_key=tls_key, tls_server_name=tls_server_name, token=token, metadata=metadata)
         self._stub = quotes_pb2_grpc.QuoteServiceStub(self._channel)
         self._health = health_pb2_grpc.HealthStub(self._channel)
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import os
 import socket
-from typing import Union
+from typing import Sequence, Union
 
 import grpc
 
@@ -150,3 +150,16 @@ def secure_setup(*, credentials: grpc.ChannelCredentials | None, tls: bool, tls_
     if tls_server_name and credentials is None:
         raise ValueError("tls_server_name needs TLS")
     return credentials, tls_options(tls_server_name), bearer_metadata(token) + tuple(metadata)
+
+
+def open_channel(channels, target: str, retries: int, extra_options: Sequence[tuple[str, object]] = (),
+                 **security) -> tuple[object, tuple]:
+    """A channel to ``target`` from ``channels`` (the ``grpc`` module, or ``grpc.aio`` for the asyncio
+    client), with the client's retry policy and options; ``security`` are ``secure_setup``'s
+    arguments. Returns (channel, metadata for every call)."""
+    credentials, tls_opts, metadata = secure_setup(**security)
+    resolved = resolve_target(target)
+    opts = options(retries) + tls_opts + list(extra_options)
+    made = (channels.secure_channel(resolved, credentials, opts) if credentials
+            else channels.insecure_channel(resolved, opts))
+    return made, metadata
