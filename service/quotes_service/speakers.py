@@ -63,22 +63,35 @@ def _is_title(tok: Token) -> bool:
 
 
 MAX_TITLED_NAME = 3   # words of a name after a title ("Mayor Ana Maria Ruiz")
+# Capitalised words that continue a title or name a place or body, never a person's name:
+# "Chief Executive Officer", "Governor Street Bridge", "General Assembly Hall".
+NOT_NAME_WORDS = lx.TITLE_NOUNS | lx.ROLE_NOUNS | lx.INSTITUTION_NOUNS | frozenset("""
+executive financial operating officer assembly affairs staff counsel general attorney deputy
+street avenue road bridge square park river lake hall tower building center centre airport station
+district county city state province island bay beach port school college hospital church
+""".split())
 
 
 def titled_names(doc: Doc) -> list[SpacySpan]:
     """Names written after a title that the entity recognizer did not label ("Mayor Ana Ruiz",
     "Sen. Tammy Duckworth"): two or three capitalised proper nouns, none in any entity, right
-    after a capitalised title word, ending at the head of their noun phrase."""
+    after a capitalised title word, ending at the head of their noun phrase. Not after an article
+    or a possessive ("its Chief Executive Officer"), and never a word that continues a title or
+    names a place ("Governor Street Bridge")."""
     out: list[SpacySpan] = []
     n = len(doc)
     for t in doc:
         if not _is_title(t) or t.pos_ != "PROPN":
+            continue
+        if t.i > 0 and (doc[t.i - 1].dep_ in ("det", "poss") or doc[t.i - 1].tag_ in ("DT", "PRP$", "POS")):
             continue
         i = t.i + 1
         while i < n and i - t.i <= MAX_TITLED_NAME and doc[i].pos_ == "PROPN" and doc[i].is_alpha \
                 and doc[i].text[:1].isupper() and not doc[i].ent_type_ and not _is_title(doc[i]):
             i += 1
         if not 2 <= i - (t.i + 1) <= MAX_TITLED_NAME:
+            continue
+        if any(doc[k].lower_ in NOT_NAME_WORDS for k in range(t.i + 1, i)):
             continue
         last = doc[i - 1]
         # The name ends its noun phrase: the words before it hang on its last word.
