@@ -46,6 +46,17 @@ ROWS = [
     # partial quote inside reported speech
     ('The minister denounced the report as "a work of fiction" on Tuesday.',
      [(P, "a work of fiction", "The minister")]),
+    # an object with what the speaker called it, accused it of or asked of it
+    ("The senator accused the agency of hiding the report from voters.",
+     [(I, "the agency of hiding the report from voters", "The senator")]),
+    ("A reporter asked the governor whether she would run again.",
+     [(I, "the governor whether she would run again", "A reporter")]),
+    ("Critics of the plan call it a tax on the poor.", [(I, "it a tax on the poor", "Critics of the plan")]),
+    # with the speaker's words quoted, the quote is the fragment (the contract), not the object with it
+    ('The mayor called the budget "a gift to developers" on Monday.', [(P, "a gift to developers", "The mayor")]),
+    ("He called his mother on Sunday.", []),
+    ("She asked the waiter for a glass of water.", []),
+    ("The coach called a timeout with ten seconds left.", []),
     # according to
     ('"The plant will close in June," according to Peter Hall, the company\'s chief executive.',
      [(D, "The plant will close in June", "Peter Hall")]),

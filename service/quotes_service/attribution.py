@@ -396,6 +396,62 @@ def indirect_speech(index: DocIndex) -> list[Reported]:
     found += parenthetical(index)
     found += according_to(index)
     found += object_speech(index)
+    found += characterised(index)
+    return found
+
+
+def _phrase_end(start: int, first_free: int, limit: int, index: DocIndex) -> int:
+    """End of an object phrase begun at ``start``: the verb's subtree up to ``limit``, cut at the
+    first comma, semicolon, full stop, conjunction or paragraph break from ``first_free`` on."""
+    doc = index.doc
+    end = min(limit, start + 61)
+    for t in doc[first_free:end]:
+        if t.text in (",", ";", ".") or t.dep_ in ("cc",) or index.breaks_paragraph(t):
+            end = t.i
+            break
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return end
+
+
+def characterised(index: DocIndex) -> list[Reported]:
+    """An object and what the speaker called it, accused it of or asked of it: "called the plan
+    a disaster", "accused the firm of hiding losses", "described himself as a moderate",
+    "asked the governor whether she would run". The object and its complement are the content."""
+    doc = index.doc
+    found = []
+    for verb in index.verbs:
+        if verb.pos_ != "VERB":
+            continue
+        complements = lx.COMPLEMENT_CUES.get(lemma(verb))
+        if complements is None or negated(verb) or index.in_quote(verb):
+            continue
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+        if obj is None:
+            continue
+        comp = None
+        for child in list(verb.children) + list(obj.children):
+            if child.i <= obj.i:
+                continue
+            if child.dep_ in complements or child.dep_ == "prep" and child.lower_ in complements:
+                comp = child
+                break
+        if comp is None:
+            continue
+        if comp.dep_ == "ccomp" and not any(t.tag_ in ("WDT", "WP", "WRB") or t.lower_ in ("whether", "if")
+                                            for t in doc[comp.left_edge.i:comp.left_edge.i + 2]):
+            continue  # "asked him whether …", not "told him they …", which the clause rule has
+        start = obj.left_edge.i
+        if start <= verb.i:
+            continue
+        end = _phrase_end(start, comp.right_edge.i + 1, verb.right_edge.i + 1, index)
+        end = max(end, comp.right_edge.i + 1)
+        if end - start < 2 or index.quoted_count(start, end):
+            continue  # with the speaker's words quoted, the contract's quote is the fragment alone
+        speaker = subject_of(verb, index)
+        if speaker is None or start <= speaker.i < end:
+            continue
+        found.append(Reported("characterised", [verb], speaker, start, end))
     return found
 
 
@@ -425,16 +481,10 @@ def object_speech(index: DocIndex) -> list[Reported]:
         if obj is None or obj.pos_ == "PRON" and obj.lower_ not in ("what",):
             continue
         start = cue[-1].i + 1
-        end = verb.right_edge.i + 1
         # Stop at a clause of its own after the object ("…, saying …", "and …").
-        end = min(end, start + 61)
-        for t in doc[obj.right_edge.i + 1:end]:
-            if t.text in (",", ";", ".") or t.dep_ in ("cc",) or index.breaks_paragraph(t):
-                end = t.i
-                break
-        end = max(end, obj.right_edge.i + 1) if end <= obj.i else end
-        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-            end -= 1
+        end = _phrase_end(start, obj.right_edge.i + 1, verb.right_edge.i + 1, index)
+        if end <= obj.i:
+            end = _phrase_end(start, obj.right_edge.i + 1, obj.right_edge.i + 1, index)
         if end - start < 2 or end - start > 60:
             continue
         speaker = subject_of(verb, index)
