@@ -43,6 +43,10 @@ ROWS = [
      [(I, "the city would hire 200 new teachers next year", "John Carter")]),
     ("Officials said the bridge will reopen on Monday after repairs.",
      [(I, "the bridge will reopen on Monday after repairs", "Officials")]),
+    # the clause after the verb is the one reported, not one the parser hung on it from before a colon
+    ("Ms. Lee went further than her colleagues: she said that the state would sue the agency.",
+     [(I, "the state would sue the agency", "Lee")]),
+    ("Ms. Lee went further than her colleagues: she said nothing.", []),
     # partial quote inside reported speech
     ('The minister denounced the report as "a work of fiction" on Tuesday.',
      [(P, "a work of fiction", "The minister")]),

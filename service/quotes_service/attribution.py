@@ -372,7 +372,11 @@ def indirect_speech(index: DocIndex) -> list[Reported]:
             if speaker is not None:
                 found.append(Reported("clause_after", [verb], speaker, span[0], span[1]))
             continue
-        clause = content[0]
+        # A clause after the verb is what it reports; one before it is often a misparse of an
+        # earlier sentence ("X went further: he said that …").
+        clause = next((c for c in content if c.i > verb.i), content[0])
+        if clause.i < verb.i and any(t.text in (":", ";") for t in doc[clause.right_edge.i:verb.i]):
+            continue  # a colon or semicolon ends what came before; the verb does not report it
         start, end = clause.left_edge.i, clause.right_edge.i + 1
         # Trim the complementiser and edge punctuation.
         while start < end and (doc[start].dep_ == "mark" and doc[start].lower_ in ("that", "whether", "if") or doc[start].is_punct or doc[start].is_space):
