@@ -10,8 +10,10 @@
 * admission: with ``max_in_flight`` QuoteService calls already in progress, a new
   one gets RESOURCE_EXHAUSTED at once. The cap is here rather than only in gRPC's
   ``maximum_concurrent_rpcs`` (which counts every call, health checks included,
-  and answers before any interceptor sees the call) so that health checks are never
-  refused or queued behind extractions, and shed calls show in the metrics;
+  and answers before any interceptor sees the call) so that health checks are not
+  counted against it nor queued behind extractions, and shed calls show in the metrics
+  (gRPC's own cap stays, set well above, as a backstop: past it, calls of any kind are
+  refused before they reach this interceptor and are not counted);
 * metrics (see ``metrics.py``): calls by method and code, latency, calls in flight.
 
 Health and reflection are left alone (their non-blocking Watch must not be wrapped).
@@ -128,6 +130,10 @@ class CallObserver(grpc.ServerInterceptor):
                     sent += 1
                     yield response
             except Exception:
+                if not context.is_active():
+                    # The call is over: the caller cancelled or left, its deadline passed, or the
+                    # drain's grace ran out, while the stream waited for a request. Nothing to answer.
+                    return
                 self._fail(context, request_id, method)
                 raise
             finally:
@@ -138,15 +144,16 @@ class CallObserver(grpc.ServerInterceptor):
     @staticmethod
     def _fail(context: grpc.ServicerContext, request_id: str, method: str) -> None:
         """Called with an exception in flight: an abort passes through, anything else becomes INTERNAL."""
-        if context.code() is not None:  # context.abort() set the code before raising
+        if context.code() is not None or not context.is_active():  # aborted, or the call is already over
             return
         logs.event("unexpected_error", logging.ERROR, exc_info=True, request_id=request_id, method=method)
         context.abort(grpc.StatusCode.INTERNAL, f"internal error (request id {request_id})")
 
     def _log(self, context: grpc.ServicerContext, request_id: str, method: str, started: float, **fields) -> None:
         code = context.code() or grpc.StatusCode.OK
-        if code == grpc.StatusCode.OK and not context.is_active() and "responses" in fields:
-            code = grpc.StatusCode.CANCELLED  # the caller left mid-stream
+        if code == grpc.StatusCode.OK and not context.is_active():
+            # The call ended before an answer: its deadline passed, or the caller left.
+            code = grpc.StatusCode.DEADLINE_EXCEEDED if context.time_remaining() <= 0 else grpc.StatusCode.CANCELLED
         seconds = time.perf_counter() - started
         if self._metrics is not None:
             self._metrics.in_flight.labels(method).dec()
