@@ -60,3 +60,33 @@ def test_sigterm_drains_every_worker_and_exits_0(workers):
     stopped = {e["worker_pid"] for e in workers.events("worker_stopped")}
     assert workers.pids <= stopped
     assert all(e["exit_code"] == 0 for e in workers.events("worker_stopped"))
+
+
+@pytest.mark.parametrize("workers_flag", ["1", "2"])
+@pytest.mark.parametrize("which", ["--port", "--health-port"])
+def test_a_port_held_by_another_process_stops_the_server_at_once(tmp_path, which, workers_flag):
+    """A port that cannot be bound never will be: exit 2 (the settings' code), with a bind_failed
+    line, instead of workers that load the model and die again and again."""
+    import socket
+    import subprocess
+
+    from conftest import QUOTES, REPO
+
+    holder = socket.socket()
+    holder.bind(("127.0.0.1", 0))          # bound without SO_REUSEPORT: nobody else can have it
+    holder.listen(1)
+    taken = holder.getsockname()[1]
+    args = ["--port", str(taken)] if which == "--port" else ["--port", "0", "--health-port", str(taken)]
+    log = tmp_path / "server.log"
+    started = time.monotonic()
+    try:
+        with open(log, "wb") as out:
+            proc = subprocess.run([QUOTES, "serve", "--host", "127.0.0.1", "--workers", workers_flag, *args],
+                                  stdout=out, stderr=subprocess.STDOUT, cwd=REPO, timeout=90)
+    finally:
+        holder.close()
+    text = log.read_text()
+    assert proc.returncode == 2, text
+    assert '"bind_failed"' in text and f":{taken}" in text
+    assert text.count('"model_loaded"') <= int(workers_flag), "a worker was restarted"
+    assert time.monotonic() - started < 60

@@ -40,6 +40,11 @@ def default_workers() -> int:
     return min(cpus, quota) if quota else cpus
 
 
+# Exit code of a server or worker that can never start with these settings (a port another
+# process holds, unreadable TLS files, no model): a supervisor gives up rather than restart it.
+EXIT_CONFIG = 2
+
+
 @dataclass(frozen=True)
 class ServerConfig:
     host: str = "127.0.0.1"

@@ -15,7 +15,7 @@ from grpc_reflection.v1alpha import reflection
 
 from quotes_service import logs, servicer
 from quotes_service.call_observer import CallObserver
-from quotes_service.config import ServerConfig, address
+from quotes_service.config import EXIT_CONFIG, ServerConfig, address
 from quotes_service.extractor import Extractor
 from quotes_service.metrics import Metrics
 from quotes_service.metrics import serve as serve_metrics_endpoint
@@ -109,20 +109,20 @@ def run_server(config: ServerConfig, *, reuse_port: bool = False, shutdown: Grac
         credentials = server_credentials(config)
     except OSError as exc:  # checked at start-up, but gone or unreadable since
         logs.event("tls_files_unreadable", logging.ERROR, error=str(exc))
-        return 1
+        return EXIT_CONFIG
     try:
         port = (server.add_secure_port(config.address, credentials) if credentials is not None
                 else server.add_insecure_port(config.address))
     except RuntimeError as exc:  # "Failed to bind to address ..."
         logs.event("bind_failed", logging.ERROR, address=config.address, error=str(exc))
-        return 1
+        return EXIT_CONFIG
     health_server, health_port = None, None
     if config.health_port is not None:
         try:
             health_server, health_port = health_only_server(config, health_servicer, reuse_port)
         except RuntimeError as exc:
             logs.event("bind_failed", logging.ERROR, address=address(config.host, config.health_port), error=str(exc))
-            return 1
+            return EXIT_CONFIG
         health_server.start()
     server.start()
     if serve_metrics and config.metrics_port is not None:
@@ -133,7 +133,7 @@ def run_server(config: ServerConfig, *, reuse_port: bool = False, shutdown: Grac
             server.stop(0)
             if health_server is not None:
                 health_server.stop(0)
-            return 1
+            return EXIT_CONFIG
         logs.event("metrics", port=metrics_port, path="/metrics")
     if not shutdown.requested:
         for name in HEALTH_NAMES:

@@ -18,10 +18,9 @@ import time
 from dataclasses import replace
 
 from quotes_service import logs
-from quotes_service.config import ServerConfig
+from quotes_service.config import EXIT_CONFIG, ServerConfig
 from quotes_service.shutdown import GracefulShutdown
 
-EXIT_CONFIG = 2           # a worker's "cannot ever start" code (e.g. ModelNotFound): not retried
 QUICK_DEATH_SECONDS = 5.0
 MAX_QUICK_DEATHS = 5
 POLL_SECONDS = 0.2
@@ -38,8 +37,10 @@ def _reserve_port(host: str) -> tuple[socket.socket, int]:
     return sock, sock.getsockname()[1]
 
 
-def _die_with_parent() -> None:
-    """Linux: a worker gets SIGTERM (and drains) if the supervisor is killed outright."""
+def _die_with_parent(parent: int) -> None:
+    """Linux: a worker gets SIGTERM (and drains) if the supervisor is killed outright. A supervisor
+    that died between the fork and this call sends no such signal: the worker, already an orphan,
+    exits at once rather than serve on the shared port unsupervised."""
     try:
         import ctypes
 
@@ -47,12 +48,14 @@ def _die_with_parent() -> None:
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
     except (OSError, AttributeError):
         pass
+    if os.getppid() != parent:
+        os._exit(1)
 
 
-def _run_worker(config: ServerConfig, slot: int) -> int:
+def _run_worker(config: ServerConfig, slot: int, parent: int) -> int:
     shutdown = GracefulShutdown(config.grace)  # replaces the supervisor's handlers, before the slow imports
     signal.pthread_sigmask(signal.SIG_UNBLOCK, _SIGNALS)  # blocked by the supervisor around fork
-    _die_with_parent()
+    _die_with_parent(parent)
     logs.setup(config.log_level)
     from quotes_service.model import ModelNotFound
     from quotes_service.server import run_server
@@ -130,11 +133,12 @@ class Supervisor:
         # Signals wait while forking: the child installs its own handler before it can be hit, and the
         # supervisor knows the child's pid before it forwards anything.
         signal.pthread_sigmask(signal.SIG_BLOCK, _SIGNALS)
+        parent = os.getpid()
         pid = os.fork()
         if pid == 0:
             code = 1
             try:
-                code = _run_worker(self.config, slot)
+                code = _run_worker(self.config, slot, parent)
             finally:
                 logging.shutdown()
                 os._exit(code)
