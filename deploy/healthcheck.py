@@ -6,8 +6,9 @@ the client install already has. It asks for the service by name
 loaded, and NOT_SERVING as soon as it starts draining.
 
 Usage: python healthcheck.py [HOST:PORT]
-The default target is 127.0.0.1:$QUOTES_HEALTH_PORT when the server has a plaintext
-health port (which it must have when its service port speaks TLS), else
+The default target is 127.0.0.1:$QUOTES_HEALTH_PORT when that variable is set (a
+plaintext health-only port: this script speaks no TLS, so a server whose service port
+does needs one, set by the variable rather than the --health-port flag), else
 127.0.0.1:$QUOTES_PORT (default 50051).
 """
 from __future__ import annotations

@@ -169,7 +169,7 @@ def test_the_health_port_answers_probes_in_plaintext_and_nothing_else(mtls_serve
     (health_port,) = {e["health_port"] for e in mtls_server.events("serving")}
     assert len(mtls_server.events("serving")) == 2 and health_port != mtls_server.port
     target = f"127.0.0.1:{health_port}"
-    for _ in range(4):   # new connections: the kernel spreads them over the workers
+    for _ in range(4):   # a new connection each time (either worker may take it)
         with grpc.insecure_channel(target) as channel:
             for service in ("", SERVICE):
                 reply = health_pb2_grpc.HealthStub(channel).Check(

@@ -83,14 +83,61 @@ def test_kustomization_lists_every_manifest(objects):
     assert sorted(listed) == sorted({doc["__file__"] for doc in objects.values()})
 
 
-def test_probes_use_the_containers_health_port(container):
-    """The probes ask the plaintext health port the server is told to open (they cannot speak
-    TLS), which the container declares, apart from the service port."""
+def test_probes_use_the_containers_port(container):
+    port = grpc_port(container)
+    for probe in ("startupProbe", "readinessProbe", "livenessProbe"):
+        assert container[probe]["grpc"]["port"] == port, probe
+    assert env(container)["QUOTES_PORT"] == str(port)
+    assert "QUOTES_TLS_CERT" not in env(container)   # plaintext probes need a plaintext port
+
+
+def strategic_merge(base, patch):
+    """Enough of kubectl's strategic merge for tls/: maps merge key by key; lists of maps with a
+    ``name`` merge item by item by name (containers, ports, env, volumes, volumeMounts)."""
+    if isinstance(base, dict) and isinstance(patch, dict):
+        return {k: strategic_merge(base[k], v) if k in base else v for k, v in patch.items()} | \
+               {k: v for k, v in base.items() if k not in patch}
+    if isinstance(base, list) and isinstance(patch, list) and all(isinstance(i, dict) and "name" in i
+                                                                    for i in base + patch):
+        merged = {i["name"]: i for i in base}
+        for item in patch:
+            merged[item["name"]] = strategic_merge(merged[item["name"]], item) if item["name"] in merged else item
+        return list(merged.values())
+    return patch
+
+
+@pytest.fixture(scope="module")
+def tls_deployment(objects) -> dict:
+    overlay = yaml.safe_load((K8S / "tls" / "kustomization.yaml").read_text())
+    assert overlay["resources"] == ["../"]
+    (patch_ref,) = overlay["patches"]
+    patch = yaml.safe_load((K8S / "tls" / patch_ref["path"]).read_text())
+    base = without_file(objects["Deployment/quotes"])
+    assert (patch["kind"], patch["metadata"]["name"]) == (base["kind"], base["metadata"]["name"])
+    return strategic_merge(base, patch)
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_the_tls_overlay_validates(tls_deployment, version):
+    kubernetes_validate.validate(tls_deployment, version, strict=True)
+
+
+def test_the_tls_overlay_moves_the_probes_to_the_health_port(tls_deployment):
+    """With TLS on the service port, the probes ask the plaintext health-only port the server is
+    told to open, which the container declares; the TLS files come from a mounted Secret."""
+    pod = tls_deployment["spec"]["template"]["spec"]
+    (container,) = pod["containers"]
     health = next(p["containerPort"] for p in container["ports"] if p["name"] == "health")
+    settings = env(container)
+    assert settings["QUOTES_HEALTH_PORT"] == str(health) != settings["QUOTES_PORT"] == str(grpc_port(container))
     for probe in ("startupProbe", "readinessProbe", "livenessProbe"):
         assert container[probe]["grpc"]["port"] == health, probe
-    assert env(container)["QUOTES_HEALTH_PORT"] == str(health)
-    assert env(container)["QUOTES_PORT"] == str(grpc_port(container)) != str(health)
+    assert container["readinessProbe"]["grpc"]["service"] == "quotes.v1.QuoteService"   # kept from the base
+    (mount,) = [m for m in container["volumeMounts"] if m["name"] == "tls"]
+    for name in ("QUOTES_TLS_CERT", "QUOTES_TLS_KEY"):
+        assert settings[name].startswith(mount["mountPath"] + "/")
+    assert any(v["name"] == "tls" and "secret" in v for v in pod["volumes"])
+    assert any(v["name"] == "tmp" for v in pod["volumes"])                            # kept from the base
 
 
 def test_the_port_is_the_images(container):
