@@ -38,14 +38,17 @@ ROWS = [
     # pronoun resolved to the person before it
     ('Senator Ana Ruiz spoke after the vote. "This is a sad day for the state," she said.',
      [(D, "This is a sad day for the state", "Ana Ruiz")]),
-    # indirect speech, with and without "that"
+    # indirect speech, with and without "that" (the complementiser is part of what was reported,
+    # as annotators mark it; a "that" that is the clause's subject is not a complementiser)
     ("Mayor John Carter said that the city would hire 200 new teachers next year.",
-     [(I, "the city would hire 200 new teachers next year", "John Carter")]),
+     [(I, "that the city would hire 200 new teachers next year", "John Carter")]),
+    ("Mayor John Carter said that was the end of the hiring freeze for the city.",
+     [(I, "that was the end of the hiring freeze for the city", "John Carter")]),
     ("Officials said the bridge will reopen on Monday after repairs.",
      [(I, "the bridge will reopen on Monday after repairs", "Officials")]),
     # the clause after the verb is the one reported, not one the parser hung on it from before a colon
     ("Ms. Lee went further than her colleagues: she said that the state would sue the agency.",
-     [(I, "the state would sue the agency", "Lee")]),
+     [(I, "that the state would sue the agency", "Lee")]),
     ("Ms. Lee went further than her colleagues: she said nothing.", []),
     # partial quote inside reported speech
     ('The minister denounced the report as "a work of fiction" on Tuesday.',

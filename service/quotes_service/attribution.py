@@ -331,11 +331,19 @@ def enclosing_cue(m: Marked, index: DocIndex, max_steps: int = 4) -> Attribution
 FINITE_TAGS = frozenset({"MD", "VBD", "VBZ", "VBP"})
 
 
+def first_word(start: int, end: int, doc) -> int:
+    """The first token of reported content [start, end) after its complementiser and punctuation."""
+    while start < end and (doc[start].dep_ == "mark" and doc[start].lower_ in lx.COMPLEMENTISERS
+                           or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return start
+
+
 def _clause_after(verb: Token, index: DocIndex) -> tuple[int, int] | None:
     """When the parser missed the clause ("vowed the US and its allies would not accept …"):
     a subject right after the verb (or after "that") and a finite verb soon after it, to the sentence end."""
     doc = verb.doc
-    start = verb.i + 1
+    start = content = verb.i + 1
     if start < len(doc) and doc[start].lower_ == "that":
         start += 1
     if start >= len(doc) or doc[start].pos_ not in ("DET", "PROPN", "NOUN", "PRON", "ADJ", "NUM") or index.in_quote(doc[start]):
@@ -353,7 +361,7 @@ def _clause_after(verb: Token, index: DocIndex) -> tuple[int, int] | None:
         end += 1
     if not finite or end - start < 4:
         return None
-    return start, end
+    return content, end
 
 
 def indirect_speech(index: DocIndex) -> list[Reported]:
@@ -378,12 +386,13 @@ def indirect_speech(index: DocIndex) -> list[Reported]:
         if clause.i < verb.i and any(t.text in (":", ";") for t in doc[clause.right_edge.i:verb.i]):
             continue  # a colon or semicolon ends what came before; the verb does not report it
         start, end = clause.left_edge.i, clause.right_edge.i + 1
-        # Trim the complementiser and edge punctuation.
-        while start < end and (doc[start].dep_ == "mark" and doc[start].lower_ in ("that", "whether", "if") or doc[start].is_punct or doc[start].is_space):
+        # Trim edge punctuation. The complementiser ("that", "whether") stays: annotators count it
+        # as part of what was reported; the length check counts the words after it.
+        while start < end and (doc[start].is_punct or doc[start].is_space):
             start += 1
         while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
             end -= 1
-        if end - start < 4:
+        if end - first_word(start, end, doc) < 4:
             continue
         has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children)
         if not has_subject and clause.i > verb.i:

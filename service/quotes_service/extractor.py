@@ -273,7 +273,8 @@ class Extractor:
             s, e = span.start_char, span.end_char
             # A clause that is one direct quote from its first word belongs to the direct rules;
             # one with unquoted words around quoted ones is mixed and stays.
-            starts_quoted = index.in_quote(span[0]) or (start > 0 and index.in_quote(doc[start - 1]) and doc[start - 1].is_quote)
+            first = at.first_word(start, end, doc)
+            starts_quoted = index.in_quote(doc[first]) or (first > 0 and index.in_quote(doc[first - 1]) and doc[first - 1].is_quote)
             inside = index.quoted_count(start, end)
             # A range holding 60% of [s, e) holds its middle: only those are looked at.
             if (starts_quoted and inside * 2 >= len(span)) or any(

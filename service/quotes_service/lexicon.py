@@ -35,6 +35,9 @@ INDIRECT_VERBS = SPEECH_VERBS - frozenset(
     "ask answer shout yell scream chant whisper quip joke continue read sing echo "
     "indicate signal reveal agree estimate maintain imply".split())
 
+# Words that introduce a reported clause ("said that …", "asked whether …").
+COMPLEMENTISERS = frozenset({"that", "whether", "if"})
+
 # Multi-word and noun cues, matched on lower-case token texts.
 PHRASE_CUES: tuple[tuple[str, ...], ...] = (
     ("according", "to"),
