@@ -50,6 +50,10 @@ ROWS = [
     ("Ms. Lee went further than her colleagues: she said that the state would sue the agency.",
      [(I, "that the state would sue the agency", "Lee")]),
     ("Ms. Lee went further than her colleagues: she said nothing.", []),
+    # what someone vowed to do, as a verb phrase
+    ("The senator vowed to fight for every vote in the state.",
+     [(I, "to fight for every vote in the state", "The senator")]),
+    ("The senator wants to fight for every vote in the state.", []),
     # partial quote inside reported speech
     ('The minister denounced the report as "a work of fiction" on Tuesday.',
      [(P, "a work of fiction", "The minister")]),

@@ -410,6 +410,33 @@ def indirect_speech(index: DocIndex) -> list[Reported]:
     found += according_to(index)
     found += object_speech(index)
     found += characterised(index)
+    found += undertaking(index)
+    return found
+
+
+def undertaking(index: DocIndex) -> list[Reported]:
+    """What someone vowed, promised or proposed to do, as a verb phrase rather than a clause:
+    "vowed to fight on", "threatened not to attend", "suggested delaying the vote"."""
+    doc = index.doc
+    found = []
+    for verb in index.verbs:
+        if verb.pos_ != "VERB" or lemma(verb) not in lx.UNDERTAKING_VERBS or negated(verb) or index.in_quote(verb):
+            continue
+        if any(c.dep_ in ("dobj", "ccomp", "dative") for c in verb.children):
+            continue  # an object or a clause of its own: the other rules have it
+        comp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and c.pos_ == "VERB"), None)
+        if comp is None:
+            continue
+        start = comp.left_edge.i
+        if start <= verb.i or not (doc[start].lower_ in ("to", "not") or doc[start].tag_ == "VBG"):
+            continue
+        end = max(_phrase_end(start, comp.i + 1, comp.right_edge.i + 1, index), comp.i + 1)
+        if end - start < 3:
+            continue
+        speaker = subject_of(verb, index)
+        if speaker is None or start <= speaker.i < end:
+            continue
+        found.append(Reported("undertaking", [verb], speaker, start, end))
     return found
 
 

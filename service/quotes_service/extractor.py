@@ -39,6 +39,7 @@ RULE_CONFIDENCE = {
     "according": 0.85,
     "object": 0.45,
     "characterised": 0.72,
+    "undertaking": 0.65,
 }
 SHORT_FRAGMENT_CONFIDENCE = 0.35   # a one- or two-word partial quote is often a scare quote
 MIXED_CONFIDENCE = 0.9             # reported clause with the speaker's own words quoted inside
