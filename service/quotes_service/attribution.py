@@ -431,8 +431,8 @@ def undertaking(index: DocIndex) -> list[Reported]:
         if start <= verb.i or not (doc[start].lower_ in ("to", "not") or doc[start].tag_ == "VBG"):
             continue
         end = max(_phrase_end(start, comp.i + 1, comp.right_edge.i + 1, index), comp.i + 1)
-        if end - start < 3:
-            continue
+        if end - start < 3 or index.quoted_count(start, end):
+            continue  # not a clause: with the speaker's words quoted, the quote is the fragment alone
         speaker = subject_of(verb, index)
         if speaker is None or start <= speaker.i < end:
             continue
