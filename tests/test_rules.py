@@ -20,6 +20,10 @@ ROWS = [
      [(D, "We will appeal the ruling", "Daniel Okafor")]),
     ("\u201cThe talks went well,\u201d a State Department spokeswoman told Reuters.",
      [(D, "The talks went well", "a State Department spokeswoman")]),
+    # the speaker's name set off from the verb by a long relative clause or appositive
+    ('"We will appeal the ruling," Rosa Vega, who has led the union since 2019 and ran for mayor twice, told reporters.',
+     [(D, "We will appeal the ruling", "Rosa Vega")]),
+    ('"We will appeal the ruling," Rosa Vega, who has led the union since 2019 and ran for mayor twice, left the room.', []),
     # attribution, then quote
     ('The governor said: "We are not raising taxes this year."',
      [(D, "We are not raising taxes this year.", "The governor")]),

@@ -233,7 +233,7 @@ def after_quote(m: Marked, index: DocIndex) -> Attribution | None:
                 if speaker is None:
                     continue
                 if t.i - lo > SPEAKER_REACH:
-                    return None
+                    break
             else:
                 speaker = _noun_after(t, hi, index)
             if speaker is None:
@@ -241,9 +241,28 @@ def after_quote(m: Marked, index: DocIndex) -> Attribution | None:
             cue = [t] + [c for c in t.children if c.dep_ == "prt" and c.i == t.i + 1]
             return Attribution("after", speaker, cue, lo, t.i if speaker.i < t.i else hi, joins_next)
         if t.pos_ == "VERB" and t.i > lo:
-            # Another verb first: the quote is not what this clause reports.
-            return None
-    return None
+            # Another verb first: the quote is not what this clause reports, unless that verb is
+            # inside a phrase set off after the speaker's name.
+            break
+    return _set_off_subject(window, lo, hi, index, joins_next)
+
+
+def _set_off_subject(window: list[Token], lo: int, hi: int, index: DocIndex, joins_next: bool) -> Attribution | None:
+    """'"…," Warren, who has not endorsed anyone, told reporters' / '"…," Lee, the party's
+    candidate in the state, said': a name right after the quote, set off by a comma and an
+    appositive or relative clause too long for the verb to sit beside it; the parse links them."""
+    name = next((t for t in window[:3] if t.pos_ in ("PROPN", "NOUN")), None)
+    if name is None:
+        return None
+    while name.dep_ in ("compound", "flat") and name.i < name.head.i < hi:
+        name = name.head
+    verb = name.head
+    if name.dep_ not in SUBJECT_DEPS or not name.i < verb.i < hi or not valid_speaker(name, index):
+        return None
+    if name.i + 1 >= hi or index.doc[name.i + 1].text != "," or not is_reporting(verb, lx.SPEECH_VERBS):
+        return None
+    cue = [verb] + [c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1]
+    return Attribution("after", name, cue, lo, verb.i, joins_next)
 
 
 def before_quote(m: Marked, index: DocIndex) -> Attribution | None:
