@@ -58,6 +58,10 @@ ROWS = [
     ("The senator vowed to fight for every vote in the state.",
      [(I, "to fight for every vote in the state", "The senator")]),
     ("The senator wants to fight for every vote in the state.", []),
+    # a reported clause the parser hung on the noun of a phrase after the verb
+    ("The governor predicted at the debate that Republicans will win every state if Sanders wins the nomination.",
+     [(I, "that Republicans will win every state if Sanders wins the nomination", "The governor")]),
+    ("The company said in a statement that it released on Monday.", []),
     # partial quote inside reported speech
     ('The minister denounced the report as "a work of fiction" on Tuesday.',
      [(P, "a work of fiction", "The minister")]),

@@ -383,6 +383,31 @@ def _clause_after(verb: Token, index: DocIndex) -> tuple[int, int] | None:
     return content, end
 
 
+OBJECT_DEPS = frozenset({"dobj", "attr", "acomp", "ccomp", "xcomp", "oprd"})
+
+
+def _clause_hung_on_phrase(verb: Token) -> list[Token]:
+    """'predicted at the debate that Republicans will win', 'said in a statement that the firm
+    would appeal': the small model hangs the reported clause on the phrase's noun as a relative
+    clause. Taken as the verb's clause when it begins with "that", has a subject of its own and
+    leaves no gap for "that" to fill (the relative reading: 'in a statement that he released')."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i < verb.i:
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj":
+                continue
+            for rel in noun.children:
+                first = rel.left_edge
+                if rel.dep_ != "relcl" or first.lower_ != "that" or first.i <= noun.i:
+                    continue
+                own = [c for c in rel.children if c.i != first.i]
+                if any(c.dep_ in SUBJECT_DEPS for c in own) and (
+                        first.dep_ == "mark" or any(c.dep_ in OBJECT_DEPS for c in own)):
+                    return [rel]
+    return []
+
+
 def indirect_speech(index: DocIndex) -> list[Reported]:
     """Reported speech: (cue tokens, speaker head, content start token, content end token)."""
     doc = index.doc
@@ -390,7 +415,7 @@ def indirect_speech(index: DocIndex) -> list[Reported]:
     for verb in index.verbs:
         if not is_reporting(verb, lx.INDIRECT_VERBS) or index.in_quote(verb):
             continue
-        content = [c for c in verb.children if c.dep_ == "ccomp"]
+        content = [c for c in verb.children if c.dep_ == "ccomp"] or _clause_hung_on_phrase(verb)
         if not content:
             span = _clause_after(verb, index)
             if span is None:
