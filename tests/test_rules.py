@@ -62,6 +62,10 @@ ROWS = [
     ("The governor predicted at the debate that Republicans will win every state if Sanders wins the nomination.",
      [(I, "that Republicans will win every state if Sanders wins the nomination", "The governor")]),
     ("The company said in a statement that it released on Monday.", []),
+    # what was said as the object of a speech verb
+    ("The mayor stressed the need for more teachers in the city schools.",
+     [(I, "the need for more teachers in the city schools", "The mayor")]),
+    ("The mayor stressed it.", []),
     # partial quote inside reported speech
     ('The minister denounced the report as "a work of fiction" on Tuesday.',
      [(P, "a work of fiction", "The minister")]),

@@ -37,7 +37,7 @@ RULE_CONFIDENCE = {
     "clause_after": 0.55,
     "parenthetical": 0.78,
     "according": 0.85,
-    "object": 0.45,
+    "object": 0.55,
     "characterised": 0.72,
     "undertaking": 0.65,
 }
