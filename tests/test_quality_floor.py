@@ -16,11 +16,11 @@ from quotes.evaluate import Report, read_gold, score_document
 DEV = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "polnear_dev_quotes.jsonl"
 
 FLOOR = {
-    "overlap@0.3 F1": 0.79,
-    "quote+speaker F1": 0.73,
-    "speaker accuracy": 0.91,
-    "direct recall": 0.91,
-    "precision at confidence>=0.8": 0.90,
+    "overlap@0.3 F1": 0.81,
+    "quote+speaker F1": 0.75,
+    "speaker accuracy": 0.915,
+    "direct recall": 0.92,
+    "precision at confidence>=0.8": 0.92,
 }
 
 
