@@ -16,8 +16,6 @@ CASES = [
     ([], {}, {"health_port": None, "metrics_port": None}),
     (["--health-port", "8081"], {"QUOTES_HEALTH_PORT": "9"}, {"health_port": 8081}),
     ([], {"QUOTES_HEALTH_PORT": "0"}, {"health_port": 0}),
-    ([], {}, {"refresh_model_every": 50_000}),
-    (["--refresh-model-every", "0"], {"QUOTES_REFRESH_MODEL_EVERY": "10"}, {"refresh_model_every": 0}),
 ]
 
 
@@ -35,7 +33,6 @@ def test_flags_and_environment(argv, env, expected):
     (["--max-text-length", "0"], {}, "max-text-length"),
     (["--log-level", "loud"], {}, "log-level"),
     (["--health-port", "70000"], {}, "health-port 70000 is not in 0..65535"),
-    (["--refresh-model-every", "-1"], {}, "refresh-model-every must not be negative"),
     (["--port", "6000", "--health-port", "6000"], {}, "health-port and port are both 6000"),
     (["--metrics-port", "9100", "--health-port", "9100"], {}, "health-port and metrics-port are both 9100"),
 ])

@@ -56,7 +56,6 @@ class ServerConfig:
     extract_concurrency: int = 1         #: documents parsed at once per worker (spaCy is CPU-bound under the GIL)
     grace: float = 10.0                  #: seconds in-flight calls get to finish after SIGTERM/SIGINT
     max_call_seconds: float = 120.0      #: per document, waiting included, whatever the caller's deadline; 0: none
-    refresh_model_every: int = 50_000    #: documents a worker parses before it loads a fresh model beside it; 0: never
     log_level: str = "info"
     metrics_port: int | None = None      #: Prometheus /metrics on this port (0: any free one); None: off
     health_port: int | None = None       #: plaintext grpc.health.v1 only, on this port (0: any free one); None: off
@@ -102,9 +101,6 @@ _FLAGS: list[tuple[str, type, str]] = [
     ("grace", float, "seconds in-flight calls get to finish on SIGTERM/SIGINT"),
     ("max-call-seconds", float, "seconds one document may take, waiting for a slot included, before the server "
                                 "gives up with DEADLINE_EXCEEDED, whatever the caller's deadline; 0: no limit"),
-    ("refresh-model-every", int, "documents a worker parses before it loads a fresh copy of the model beside "
-                                 "the one in use and switches to it between calls, which bounds the memory "
-                                 "spaCy's vocabulary keeps for every new word it has seen; 0: never"),
     ("log-level", str, "debug, info, warning or error"),
     ("metrics-port", int, "serve Prometheus metrics at /metrics on this port (0 picks a free one, logged "
                           "in the 'metrics' event); with several workers the supervisor serves their sum"),
@@ -258,8 +254,6 @@ def _problem(config: ServerConfig) -> str:
                 return f"health-port and {other} are both {value}"
     if config.grace < 0:
         return "grace must not be negative"
-    if config.refresh_model_every < 0:
-        return "refresh-model-every must not be negative"
     if config.max_call_seconds < 0:
         return "max-call-seconds must not be negative"
     if config.log_level.lower() not in ("debug", "info", "warning", "error"):

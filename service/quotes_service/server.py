@@ -99,8 +99,7 @@ def run_server(config: ServerConfig, *, reuse_port: bool = False, shutdown: Grac
     )
     quote_service = servicer.QuoteService(extractor, config.max_text_length,
                                           ExtractionSlots(config.extract_concurrency), metrics,
-                                          max_call_seconds=config.max_call_seconds,
-                                          refresh_every=config.refresh_model_every)
+                                          max_call_seconds=config.max_call_seconds)
     server.add_generic_rpc_handlers((servicer.handler(quote_service),))
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
     reflection.enable_server_reflection(

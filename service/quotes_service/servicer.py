@@ -15,7 +15,6 @@ from quotes_service import logs
 from quotes_service.call_observer import current_request_id
 from quotes_service.extractor import Cancelled, Extractor
 from quotes_service.metrics import Metrics
-from quotes_service.refresh import ModelRefresh
 from quotes_service.rich_status import bad_request
 from quotes_service.slots import ExtractionSlots
 from quotes_service.validation import InvalidRequest, Undecodable, check_request
@@ -33,8 +32,8 @@ def stop_check(context: grpc.ServicerContext, give_up_at: float | None = None) -
 
 class QuoteService:
     def __init__(self, extractor: Extractor, max_text_length: int, slots: ExtractionSlots,
-                 metrics: Metrics | None = None, max_call_seconds: float | None = None, refresh_every: int = 0):
-        self._model = ModelRefresh(extractor, refresh_every)
+                 metrics: Metrics | None = None, max_call_seconds: float | None = None):
+        self._extractor = extractor
         self._max_text_length = max_text_length
         self._slots = slots
         self._metrics = metrics
@@ -68,8 +67,7 @@ class QuoteService:
         try:
             with self._slots.hold(should_stop):
                 waited = time.perf_counter() - started
-                extractor = self._model.extractor   # this call's copy, even if a fresh one comes meanwhile
-                quotes = extractor.extract(text, should_stop=should_stop, on_parsed=parsed)
+                quotes = self._extractor.extract(text, should_stop=should_stop, on_parsed=parsed)
         except Cancelled:
             if context.time_remaining() <= 0:
                 context.abort(grpc.StatusCode.DEADLINE_EXCEEDED, where + "deadline passed before extraction finished")
@@ -78,7 +76,6 @@ class QuoteService:
                               f"{where}the server's limit of {self._max_call_seconds:g} s per document passed "
                               "before extraction finished")
             context.abort(grpc.StatusCode.CANCELLED, where + "call cancelled before extraction finished")
-        self._model.parsed_one()
         if self._metrics is not None:
             self._metrics.extracted(len(text), tokens, len(quotes))
         logs.event("extracted", request_id=current_request_id(), index=index,
