@@ -7,6 +7,7 @@ gives each, live in extractor.py.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Collection, Iterator, Mapping
 
 from spacy.tokens import Token
 
@@ -458,14 +459,24 @@ def indirect_speech(index: DocIndex) -> list[Reported]:
     return found
 
 
+def _cue_verbs(index: DocIndex, cues: Collection[str]) -> Iterator[tuple[Token, object]]:
+    """Full verbs whose lemma is one of ``cues``, neither negated nor inside quote marks, each with
+    its entry when ``cues`` is a mapping (None for a set)."""
+    for verb in index.verbs:
+        if verb.pos_ != "VERB":
+            continue
+        key = lemma(verb)
+        if key not in cues or negated(verb) or index.in_quote(verb):
+            continue
+        yield verb, cues[key] if isinstance(cues, Mapping) else None
+
+
 def undertaking(index: DocIndex) -> list[Reported]:
     """What someone vowed, promised or proposed to do, as a verb phrase rather than a clause:
     "vowed to fight on", "threatened not to attend", "suggested delaying the vote"."""
     doc = index.doc
     found = []
-    for verb in index.verbs:
-        if verb.pos_ != "VERB" or lemma(verb) not in lx.UNDERTAKING_VERBS or negated(verb) or index.in_quote(verb):
-            continue
+    for verb, _ in _cue_verbs(index, lx.UNDERTAKING_VERBS):
         if any(c.dep_ in ("dobj", "ccomp", "dative") for c in verb.children):
             continue  # an object or a clause of its own: the other rules have it
         comp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and c.pos_ == "VERB"), None)
@@ -504,12 +515,7 @@ def characterised(index: DocIndex) -> list[Reported]:
     "asked the governor whether she would run". The object and its complement are the content."""
     doc = index.doc
     found = []
-    for verb in index.verbs:
-        if verb.pos_ != "VERB":
-            continue
-        complements = lx.COMPLEMENT_CUES.get(lemma(verb))
-        if complements is None or negated(verb) or index.in_quote(verb):
-            continue
+    for verb, complements in _cue_verbs(index, lx.COMPLEMENT_CUES):
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
         if obj is None:
             continue
@@ -543,12 +549,7 @@ def object_speech(index: DocIndex) -> list[Reported]:
     """What was said as an object: "called for a moratorium", "mentioned the deal"."""
     doc = index.doc
     found = []
-    for verb in index.verbs:
-        if verb.pos_ != "VERB":
-            continue
-        preps = lx.OBJECT_CUES.get(lemma(verb))
-        if preps is None or negated(verb) or index.in_quote(verb):
-            continue
+    for verb, preps in _cue_verbs(index, lx.OBJECT_CUES):
         if any(c.dep_ == "ccomp" for c in verb.children):
             continue  # the clause rules have it
         cue = [verb]
