@@ -144,6 +144,8 @@ def test_only_calls_a_server_had_begun_are_retried_by_the_client():
     assert 0 <= attempts.pause_after(grpc.StatusCode.UNAVAILABLE, began) <= 0.2
     assert 0 <= attempts.pause_after(grpc.StatusCode.UNAVAILABLE, began) <= 0.4
     assert attempts.pause_after(grpc.StatusCode.UNAVAILABLE, began) is None  # retries spent
+    # A unary call cancelled by the server (it raced a drain's GOAWAY) is sent again, begun or not.
+    assert MidCallRetries(timeout=10, retries=1).pause_after(grpc.StatusCode.CANCELLED, ()) is not None
     assert 9 < attempts.remaining() <= 10
     spent = MidCallRetries(timeout=0.0, retries=3)
     assert spent.pause_after(grpc.StatusCode.UNAVAILABLE, began) == 0.0 and spent.remaining() == 0.0

@@ -33,7 +33,12 @@ def lost_mid_call(code: grpc.StatusCode, initial_metadata) -> bool:
     """UNAVAILABLE after the server had begun the call (its x-served-by came back): the process
     or its connection went away mid-call, a worker killed, say. gRPC's own retries stop once a
     call has its response headers, but extraction has no side effects, so the client may
-    safely send it again, to whichever server now answers."""
+    safely send it again, to whichever server now answers. Or CANCELLED: a unary call's caller
+    cannot cancel it through this library (a cancelled asyncio task raises CancelledError, not
+    an RpcError), so the server cancelled it: a call that raced a draining server's GOAWAY on
+    an open connection, which gRPC's retry policy does not cover."""
+    if code == grpc.StatusCode.CANCELLED:
+        return True
     return code == grpc.StatusCode.UNAVAILABLE and bool(served_by(initial_metadata))
 
 
