@@ -48,7 +48,7 @@ COPY client/ client/
 COPY service/ service/
 RUN pip install -q --no-deps --no-build-isolation --target /opt/app . \
     && python -m compileall -q /opt/app \
-    && PYTHONPATH=/opt/app python -c 'import quotes.cli, quotes_service.model as m; m.load_model()'
+    && PYTHONPATH=/opt/app python -c 'import quotes.cli, quotes_service.extract.pipeline.model as m; m.load_model()'
 
 FROM ${BASE_IMAGE}
 RUN groupadd --system --gid 10001 quotes \

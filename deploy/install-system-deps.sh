@@ -5,7 +5,7 @@
 #   podman, buildah   build the Dockerfile and run the image (chroot isolation)
 #   debootstrap       make the local Debian base image (deploy/base-image.sh)
 #   nginx-light       the L7 gRPC proxy in front of the replicas (deploy/nginx/)
-#   chromium          renders `quotes extract --format html` in tests/test_html_browser.py
+#   chromium          renders `quotes extract --format html` in tests/client/test_html_browser.py
 #
 # Idempotent and quiet: nothing is fetched when everything is there already.
 # Not root (or no apt-get): one line naming what is missing, exit 0; the tests

@@ -1,1 +1,1 @@
-"""quotes_service: the extraction rules (pure, no gRPC) and the gRPC server around them."""
+"""quotes_service: extraction (``extract``: pure, no gRPC) and the gRPC server around it (``server``)."""

@@ -1,5 +1,5 @@
 import sys
 
-from quotes_service.launch import main
+from quotes_service.server.launch import main
 
 sys.exit(main(prog="python -m quotes_service"))

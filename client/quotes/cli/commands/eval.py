@@ -1,0 +1,72 @@
+"""quotes eval: score the service on annotated news (definitions in quotes_tools.evaluate and docs/quality.md)."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+
+from quotes.cli import extras, progress
+from quotes.cli.commands import EXIT_INPUT, EXIT_SETUP, CommandError
+from quotes.cli.commands.extract import _backend, _failure, add_connection_arguments
+from quotes.convert import response_to_dict
+
+HELP = "score extraction against a gold JSONL file (exact, overlap@0.3/0.8, speaker, quote+speaker)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("gold", metavar="GOLD.jsonl",
+                        help='one article per line: {"id", "text", "quotes": [{"start", "end", "quote_spans", '
+                             '"speaker", "speaker_spans", "speaker_resolved", "type", ...}]}')
+    parser.add_argument("--server", default=None, metavar="HOST:PORT",
+                        help="score a running service [QUOTES_SERVER]; without one, extraction runs in this process")
+    parser.add_argument("--by-type", action="store_true",
+                        help="also recall per gold type, precision per predicted type and per confidence band")
+    parser.add_argument("--errors", type=int, default=0, metavar="N",
+                        help="print a sample of N misses, N false positives and N wrong speakers to read")
+    parser.add_argument("--json", default=None, metavar="FILE", help="also write the figures as JSON")
+    add_connection_arguments(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    if extras.tools_missing():
+        raise CommandError(f"quotes eval needs the developers' tools (quotes_tools): {extras.TOOLS_HINT}", EXIT_SETUP)
+    from quotes_tools import evaluate
+
+    try:
+        docs = list(evaluate.read_gold(args.gold))
+    except OSError as exc:
+        raise CommandError(f"{args.gold}: {exc.strerror or exc}", EXIT_INPUT) from None
+    except ValueError as exc:
+        raise CommandError(str(exc), EXIT_INPUT) from None
+    if any("text" not in d for d in docs):
+        raise CommandError(f"{args.gold}: every line needs a \"text\"", EXIT_INPUT)
+    server = args.server or os.environ.get("QUOTES_SERVER", "").strip()
+    backend = _backend(server, args)
+    report = evaluate.Report()
+    bar = progress.Progress(len(docs), enabled=progress.wanted(len(docs)))
+    try:
+        pairs = ((str(d.get("id", n)), d["text"]) for n, d in enumerate(docs))
+        for doc, response in zip(docs, backend.extract_many_messages(pairs)):
+            evaluate.score_document(report, doc, response_to_dict(response).get("quotes", []))
+            bar.advance()
+    except Exception as exc:
+        raise _failure(exc, server, [str(d.get("id", "")) for d in docs]) from None
+    finally:
+        bar.close()
+        if server:
+            backend.close()
+    print(evaluate.format_report(report, by_type=args.by_type))
+    if args.errors:
+        for title, items in (("misses", report.misses), ("false positives", report.false_positives),
+                             ("wrong speakers", report.wrong_speakers)):
+            sample = evaluate.sample(items, args.errors)
+            print(f"\n{title} ({len(sample)} of {len(items)}):")
+            for item in sample:
+                print("  - " + json.dumps(item, ensure_ascii=False))
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as fh:
+            json.dump(report.as_dict(), fh, indent=2)
+            fh.write("\n")
+    sys.stdout.flush()
+    return 0

@@ -1,0 +1,26 @@
+"""Whether the optional parts are installed, found without importing them: the ``[service]``
+extra (spaCy and friends: serving, in-process extraction) and the developers' ``quotes_tools``
+(``quotes eval``, ``quotes bench``)."""
+from __future__ import annotations
+
+import importlib.util
+
+HINT = "pip install 'quotes[service]'"
+MODULES = ("spacy", "grpc_reflection")
+TOOLS_HINT = "pip install ./tools from a checkout of the repository (make install does it)"
+
+
+def _importable(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def missing_module() -> str:
+    """The first service module that cannot be imported, or ""."""
+    return next((name for name in MODULES if not _importable(name)), "")
+
+
+def tools_missing() -> bool:
+    return not _importable("quotes_tools")

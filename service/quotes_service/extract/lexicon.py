@@ -1,0 +1,175 @@
+"""The rules as data: reporting cues, speaker nouns, quote marks, name genders.
+
+Everything the rules look words up in lives here, so a new cue or title is one
+line. Words are lower-case lemmas unless noted.
+"""
+from __future__ import annotations
+
+# Verbs that report speech and take what was said as a clause or a quote:
+# "X said (that) ...", "'...,' X said".
+SPEECH_VERBS = frozenset("""
+say tell add note warn argue insist acknowledge claim write tweet post report announce explain
+suggest predict state declare assert contend maintain stress emphasize emphasise reiterate repeat
+recall respond reply answer ask tell inform concede admit confirm deny allege charge complain
+remark comment observe continue conclude caution promise pledge vow vow threaten urge
+mention point boast joke quip shout yell scream chant whisper testify reveal disclose
+indicate signal agree counter retort estimate forecast project predict speculate
+propose recommend demand hint imply acknowledge affirm proclaim insist lament muse
+echo exclaim interject confess read sing
+""".split())
+
+# Verbs that characterise what someone said; they attribute a quoted fragment
+# ("blasted the move as a 'power grab'") but not a whole clause.
+CHARACTERISING_VERBS = frozenset("""
+call describe blast brand label dub term deem denounce condemn praise hail criticize criticise
+slam decry dismiss characterize characterise accuse attack mock ridicule laud applaud welcome
+blame refer reject question warn promise vow pledge claim tout cite quote
+""".split())
+
+# Subset of SPEECH_VERBS that may introduce indirect speech ("X said that ...").
+# Verbs of cognition (believe, think) are not speech and are left out on purpose.
+# Also left out, by their precision on the PolNeAR train split (tools/quotes_tools/calibrate.py): verbs whose
+# clause is usually an inference or an agreement, not a report of words (indicate 0.17,
+# reveal 0.11, agree 0.04, estimate 0.17, maintain 0.11, imply 0.36).
+INDIRECT_VERBS = SPEECH_VERBS - frozenset(
+    "ask answer shout yell scream chant whisper quip joke continue read sing echo "
+    "indicate signal reveal agree estimate maintain imply".split())
+
+# Words that introduce a reported clause ("said that …", "asked whether …").
+COMPLEMENTISERS = frozenset({"that", "whether", "if"})
+
+# Multi-word and noun cues, matched on lower-case token texts.
+PHRASE_CUES: tuple[tuple[str, ...], ...] = (
+    ("according", "to"),
+    ("in", "a", "statement"),
+    ("in", "an", "interview"),
+    ("was", "quoted", "as", "saying"),
+    ("were", "quoted", "as", "saying"),
+    ("is", "quoted", "as", "saying"),
+)
+
+# Speaker head nouns.
+ROLE_NOUNS = frozenset("""
+spokesperson spokesman spokeswoman representative official aide adviser advisor minister secretary
+president chairman chairwoman chair director chief executive ceo economist analyst expert professor
+senator governor mayor lawmaker ambassador diplomat envoy negotiator strategist researcher source
+officer commissioner prosecutor judge lawyer attorney manager founder head leader member
+""".split())
+GROUP_NOUNS = frozenset("""
+officials sources analysts experts observers economists critics supporters opponents lawmakers
+diplomats people residents investors traders aides advisers advisors officers members leaders
+researchers scientists witnesses protesters activists democrats republicans negotiators executives
+""".split())
+
+# Singular nouns for bodies that speak as one: "the administration said", "the ministry said".
+INSTITUTION_NOUNS = frozenset("""
+administration government ministry department agency office campaign committee commission council
+court company firm bank newspaper paper magazine network agency union party team league board
+embassy police military army navy parliament congress senate house white_house cabinet group
+organization organisation foundation institute university school hospital coalition alliance
+""".split())
+
+# Titles written before a name ("Treasury Secretary Scott Bessent", "Union Minister CR Patil").
+TITLE_NOUNS = frozenset("""
+president vice secretary minister premier chancellor senator governor mayor representative rep
+sen gov ambassador envoy chairman chairwoman chair director spokesman spokeswoman spokesperson
+commissioner general admiral judge justice prince king queen pope chief leader speaker
+mr mrs ms dr prof sir lord lady dame
+""".split())
+
+PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+GROUP_PRONOUNS = frozenset({"they", "we"})
+
+# A few hundred frequent first names with a clear gender, for pronoun agreement.
+MALE_NAMES = frozenset("""
+james john robert michael william david richard joseph thomas charles christopher daniel matthew
+anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward
+jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin
+samuel gregory alexander frank patrick raymond jack dennis jerry tyler aaron jose adam nathan
+henry douglas zachary peter kyle walter ethan jeremy harold keith christian roger noah gerald carl
+terry sean austin arthur lawrence jesse dylan bryan joe jordan billy bruce albert willie gabriel
+logan alan juan wayne roy ralph randy eugene vincent russell elijah louis bobby philip johnny
+mike bill bernie ted chris tom jim bob barack mitt newt rand marco jeb ben lindsey mitch chuck
+vladimir xi boris emmanuel justin narendra recep benjamin josh jamieson li
+""".split())
+FEMALE_NAMES = frozenset("""
+mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty margaret
+sandra ashley kimberly emily donna michelle carol amanda dorothy melissa deborah stephanie rebecca
+sharon laura cynthia kathleen amy angela shirley anna brenda pamela emma nicole helen samantha
+katherine christine debra rachel carolyn janet catherine maria heather diane ruth julie olivia
+joyce virginia victoria kelly lauren christina joan evelyn judith megan andrea cheryl hannah
+jacqueline martha gloria teresa ann sara madison frances kathryn janice jean abigail alice judy
+sophia grace denise amber doris marilyn danielle beverly isabella theresa diana natalie brittany
+charlotte marie kayla alexis lori hillary kellyanne huma nikki sarah elizabeth theresa angela
+kamala nancy condoleezza madeleine carly ivanka melania chelsea michele
+""".split())
+MALE_TITLES = frozenset({"mr", "mr.", "sir", "lord", "king", "prince", "father"})
+FEMALE_TITLES = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "lady", "dame", "queen"})
+
+# Quote marks. Openers and closers of double quotes; single quotes are handled apart
+# because the same characters are apostrophes.
+DOUBLE_OPEN = frozenset("\u201c\u201e\u00ab")    # “ „ «
+DOUBLE_CLOSE = frozenset("\u201d\u00bb")         # ” »
+STRAIGHT_DOUBLE = '"'
+SINGLE_OPEN = frozenset("\u2018\u201a")          # ‘ ‚
+SINGLE_CLOSE = "\u2019"                          # ’ (also the apostrophe)
+STRAIGHT_SINGLE = "'"
+ALL_MARKS = frozenset(DOUBLE_OPEN | DOUBLE_CLOSE | SINGLE_OPEN | {STRAIGHT_DOUBLE, SINGLE_CLOSE, STRAIGHT_SINGLE})
+
+# Words that stop the leftward walk of an affiliation acronym ("Center for Strategic and ...").
+ACRONYM_SKIP = frozenset({"of", "for", "and", "the", "on", "in", "at", "to", "&"})
+
+# Verbs whose object (not a clause) is what was said: "called for a moratorium",
+# (pledge, talk about, propose, reveal, demand and point to were tried and dropped: on the
+# train split their objects matched an annotated attribution less than half the time;
+# tweet, post, note, stress, recall and repeat were added at 0.5 to 1.0; announce matched 0.9
+# there but is left out because announcing a measure is not reporting words, which the seeds'
+# gold holds to)
+# "mentioned the deal", "spoke of the legacy of racism". The tuple holds the
+# prepositions that belong to the cue; "" means a direct object.
+OBJECT_CUES: dict[str, tuple[str, ...]] = {
+    "call": ("for", "on"),
+    "speak": ("of", "about"),
+    "warn": ("of", "about", "against"),
+    "comment": ("on",),
+    "complain": ("about",),
+    "ask": ("about", "for"),
+    "report": ("",),
+    "mention": ("",),
+    "deny": ("",),
+    "admit": ("",),
+    "acknowledge": ("",),
+    "confirm": ("",),
+    "urge": ("",),
+    "explain": ("",),
+    "predict": ("",),
+    "promise": ("",),
+    "reiterate": ("",),
+    "describe": ("",),
+    "exhort": ("",),
+    "tweet": ("",),
+    "post": ("",),
+    "note": ("",),
+    "stress": ("",),
+    "recall": ("",),
+    "repeat": ("",),
+}
+
+# Verbs that attribute an object together with a complement: what the speaker called it
+# ("called the plan a disaster": oprd), accused it of, described it as, or asked of someone
+# ("asked him whether …", "asked them to leave"). The tuple holds the complement's
+# dependency labels and the prepositions that introduce it. (portray, characterize, brand and
+# label were tried and dropped: on the train split they matched an annotated attribution less
+# than a quarter of the time.)
+COMPLEMENT_CUES: dict[str, tuple[str, ...]] = {
+    "call": ("oprd",),
+    "describe": ("as",),
+    "accuse": ("of",),
+    "ask": ("ccomp", "xcomp"),
+}
+
+# Verbs whose report is what the speaker will do, as an infinitive or gerund: "vowed to fight
+# on", "suggested delaying the vote". (pledge, promise, threaten, propose and recommend were tried
+# and dropped: on the train split their verb phrases matched an annotated attribution less than
+# a fifth of the time.)
+UNDERTAKING_VERBS = frozenset("vow suggest claim".split())

@@ -1,0 +1,159 @@
+"""quotes.v1.QuoteService: validate -> extract -> convert. Nothing else happens here."""
+from __future__ import annotations
+
+import queue
+import threading
+import time
+from typing import Callable, Iterable, Iterator
+
+import grpc
+from google.protobuf.message import DecodeError
+
+from quotes.convert import response_to_proto
+from quotes.v1 import quotes_pb2 as pb
+from quotes_service.server import logs
+from quotes_service.server.observe import current_request_id
+from quotes_service.extract.extractor import Cancelled, Extractor
+from quotes_service.server.metrics import Metrics
+from quotes_service.server.status import bad_request
+from quotes_service.server.admission import ExtractionSlots
+from quotes_service.server.validation import InvalidRequest, Undecodable, check_request
+
+SERVICE_NAME = pb.DESCRIPTOR.services_by_name["QuoteService"].full_name
+
+
+def stop_check(context: grpc.ServicerContext, give_up_at: float | None = None) -> Callable[[], bool]:
+    """True once the caller is gone, its deadline has passed (time_remaining is inf without one),
+    or the server's own limit, ``give_up_at`` on the monotonic clock, has."""
+    if give_up_at is None:
+        return lambda: not context.is_active() or context.time_remaining() <= 0
+    return lambda: not context.is_active() or context.time_remaining() <= 0 or time.monotonic() >= give_up_at
+
+
+class QuoteService:
+    def __init__(self, extractor: Extractor, max_text_length: int, slots: ExtractionSlots,
+                 metrics: Metrics | None = None, max_call_seconds: float | None = None):
+        self._extractor = extractor
+        self._max_text_length = max_text_length
+        self._slots = slots
+        self._metrics = metrics
+        self._max_call_seconds = max_call_seconds or None   # 0: no limit of the server's own
+
+    def ExtractQuotes(self, request, context: grpc.ServicerContext) -> pb.ExtractQuotesResponse:
+        return self._answer(request, context, index=None)
+
+    def StreamExtractQuotes(self, requests: Iterable, context: grpc.ServicerContext) -> Iterator[pb.ExtractQuotesResponse]:
+        # One after another, so responses leave in request order.
+        if self._max_call_seconds is not None:
+            requests = paced(requests, context, self._max_call_seconds)
+        for index, request in enumerate(requests):
+            yield self._answer(request, context, index=index)
+
+    def _answer(self, request, context: grpc.ServicerContext, index: int | None) -> pb.ExtractQuotesResponse:
+        where = "" if index is None else f"message {index}: "
+        try:
+            text = check_request(request, self._max_text_length)
+        except InvalidRequest as bad:
+            context.abort_with_status(bad_request(where + bad.description, bad.field, where + bad.description))
+        give_up_at = None if self._max_call_seconds is None else time.monotonic() + self._max_call_seconds
+        should_stop = stop_check(context, give_up_at)
+        started = time.perf_counter()
+        tokens = 0
+
+        def parsed(count: int) -> None:
+            nonlocal tokens
+            tokens = count
+
+        try:
+            with self._slots.hold(should_stop):
+                waited = time.perf_counter() - started
+                quotes = self._extractor.extract(text, should_stop=should_stop, on_parsed=parsed)
+        except Cancelled:
+            if context.time_remaining() <= 0:
+                context.abort(grpc.StatusCode.DEADLINE_EXCEEDED, where + "deadline passed before extraction finished")
+            if context.is_active() and give_up_at is not None and time.monotonic() >= give_up_at:
+                context.abort(grpc.StatusCode.DEADLINE_EXCEEDED,
+                              f"{where}the server's limit of {self._max_call_seconds:g} s per document passed "
+                              "before extraction finished")
+            context.abort(grpc.StatusCode.CANCELLED, where + "call cancelled before extraction finished")
+        if self._metrics is not None:
+            self._metrics.extracted(len(text), tokens, len(quotes))
+        logs.event("extracted", request_id=current_request_id(), index=index,
+                   document_id=request.document_id[:200], chars=len(text), tokens=tokens, quotes=len(quotes),
+                   wait_ms=round(waited * 1000, 1), ms=round((time.perf_counter() - started) * 1000, 1))
+        return response_to_proto(request.document_id, text, quotes)
+
+
+_END = object()
+
+
+class _ReadFailed:
+    def __init__(self, error: BaseException):
+        self.error = error
+
+
+def paced(requests: Iterable, context: grpc.ServicerContext, idle_seconds: float) -> Iterator:
+    """``requests``, but a stream that sends no message for ``idle_seconds`` ends DEADLINE_EXCEEDED.
+
+    A stream holds an admission slot and a handler thread for its whole life, so without this a
+    caller with no deadline could hold every slot with streams that never send. gRPC's request
+    iterator cannot be waited on with a timeout: a reader thread of the stream's own moves the
+    requests through a one-place queue (one message read ahead, no more) and ends when the call does.
+    """
+    box: queue.Queue = queue.Queue(maxsize=1)
+
+    def put(item) -> None:
+        while context.is_active():
+            try:
+                box.put(item, timeout=0.5)
+                return
+            except queue.Full:
+                continue
+
+    def read() -> None:
+        try:
+            for request in requests:
+                put(request)
+            put(_END)
+        except BaseException as exc:   # the call ended (cancelled, deadline, drain), or a bad message
+            put(_ReadFailed(exc))
+
+    threading.Thread(target=read, name="quotes-stream-reader", daemon=True).start()
+    while True:
+        give_up_at = time.monotonic() + idle_seconds
+        item = None
+        while item is None:
+            if not context.is_active():
+                return                    # the call ended while waiting: nobody to answer
+            left = give_up_at - time.monotonic()
+            if left <= 0:
+                context.abort(grpc.StatusCode.DEADLINE_EXCEEDED,
+                              f"no request for {idle_seconds:g} s: the server's limit between the messages of a "
+                              "stream (--max-call-seconds); close the stream when done")
+            try:
+                item = box.get(timeout=min(left, 0.5))
+            except queue.Empty:
+                pass
+        if item is _END:
+            return
+        if isinstance(item, _ReadFailed):
+            raise item.error
+        yield item
+
+
+def parse_request(data: bytes):
+    try:
+        return pb.ExtractQuotesRequest.FromString(data)
+    except DecodeError as exc:
+        return Undecodable(str(exc))
+
+
+def handler(servicer: QuoteService) -> grpc.GenericRpcHandler:
+    """Registered by hand (not add_QuoteServiceServicer_to_server) for the tolerant request parser."""
+    serialize = pb.ExtractQuotesResponse.SerializeToString
+    return grpc.method_handlers_generic_handler(SERVICE_NAME, {
+        "ExtractQuotes": grpc.unary_unary_rpc_method_handler(
+            servicer.ExtractQuotes, request_deserializer=parse_request, response_serializer=serialize),
+        "StreamExtractQuotes": grpc.stream_stream_rpc_method_handler(
+            servicer.StreamExtractQuotes, request_deserializer=parse_request, response_serializer=serialize),
+    })

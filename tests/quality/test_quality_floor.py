@@ -1,0 +1,52 @@
+"""Quality floor on the PolNeAR development split (read from ../shared/eval, never copied here).
+
+The floor is raised after each improvement; a change that drops a figure below
+it fails. The figures are the ones `quotes eval` prints (docs/quality.md).
+"""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from quotes.convert import response_to_dict, response_to_proto
+from quotes_tools.evaluate import Report, read_gold, score_document
+
+from support.paths import DEV_QUOTES as DEV
+
+FLOOR = {
+    "overlap@0.3 F1": 0.81,
+    "quote+speaker F1": 0.75,
+    "speaker accuracy": 0.915,
+    "direct recall": 0.92,
+    "precision at confidence>=0.8": 0.92,
+}
+
+
+@pytest.fixture(scope="module")
+def dev_report() -> Report:
+    if not DEV.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{DEV} is missing: CI must have ../shared/eval beside the checkout")
+        pytest.skip(f"{DEV} not present (the shared evaluation data sits beside the repository)")
+    from quotes_service.extract.extractor import Extractor
+
+    extractor = Extractor()
+    report = Report()
+    docs = list(read_gold(str(DEV)))
+    for doc, quotes in zip(docs, extractor.extract_many(d["text"] for d in docs)):
+        predicted = response_to_dict(response_to_proto(doc["id"], doc["text"], quotes)).get("quotes", [])
+        score_document(report, doc, predicted)
+    return report
+
+
+def test_dev_split_stays_above_the_floor(dev_report: Report):
+    measured = {
+        "overlap@0.3 F1": dev_report.overlap_03.f1,
+        "quote+speaker F1": dev_report.end_to_end.f1,
+        "speaker accuracy": dev_report.speaker_accuracy,
+        "direct recall": dev_report.recall_by_type["direct"].recall,
+        "precision at confidence>=0.8": dev_report.confidence_bands["confidence>=0.8"].precision,
+    }
+    below = {k: round(v, 4) for k, v in measured.items() if v < FLOOR[k]}
+    assert not below, f"below the floor {FLOOR}: {below}"

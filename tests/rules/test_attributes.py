@@ -1,0 +1,62 @@
+"""The Extractor's pipeline (attribute rules applied without the Matcher, lemmas on demand)
+gives every token the part of speech, tag, morphology and lemma that spaCy's full
+pipeline gives it."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from spacy.attrs import DEP, HEAD, MORPH, POS, TAG
+
+from quotes_service.extract.extractor import Extractor
+from quotes_service.extract.pipeline.lemmas import lemma
+from quotes_service.extract.pipeline.model import load_model
+from quotes_service.extract.pipeline.parsing import guard
+
+from support.paths import DEV_QUOTES as DEV
+
+TEXTS = [
+    "He said that it ain't over. We're gonna win, and I gotta say let's go.",
+    "There is a plan. There's no doubt. You told me; I told you it was them.",
+    "\u201cWe will see,\u201d said Lipsky, who has been watching.  Some did, some didn't.\n\nBut as before, the U.S. said so.",
+    "The Treasury spokesperson's statement: 'They had had enough,' the officials' note read.",
+]
+
+
+@pytest.fixture(scope="module")
+def pipelines():
+    full = load_model()
+    guard(full)  # the same tokenizer: dashes split, long runs cut
+    return Extractor(), full
+
+
+def texts() -> list[str]:
+    extra = []
+    if DEV.exists():
+        extra = [json.loads(line)["text"] for line in DEV.open(encoding="utf-8")][:20]
+    return TEXTS + extra
+
+
+def test_every_token_gets_the_full_pipelines_attributes_and_lemma(pipelines):
+    ours, full = pipelines
+    for text in texts():
+        a, b = ours.parse(text), full(text)
+        assert [t.text for t in a] == [t.text for t in b]
+        columns = [POS, TAG, MORPH, DEP, HEAD]
+        assert (a.to_array(columns) == b.to_array(columns)).all(), text[:80]
+        a.user_data["quotes.lemmas"] = ours._lemmas
+        assert [lemma(t) for t in a] == [t.lemma_.lower() for t in b], text[:80]
+
+
+def test_the_lemmatizer_cache_stays_bounded(pipelines):
+    ours, _ = pipelines
+    lemmatizer = ours.nlp.get_pipe("lemmatizer")
+    ours._lemmas._max_cached = 50
+    try:
+        doc = ours.parse(" ".join(f"zorbled{i} quaxes{i} flimmed{i}" for i in range(200)))
+        doc.user_data["quotes.lemmas"] = ours._lemmas
+        for tok in doc:
+            lemma(tok)
+            assert len(lemmatizer.cache) <= 51
+    finally:
+        ours._lemmas._max_cached = 50_000

@@ -1,0 +1,159 @@
+"""One row per rule: (text, expected quotes), negatives beside positives.
+
+Expected quotes are (type, quote text, speaker canonical name); a row with no
+expected quotes says the text holds none. Texts are written for the rules, not
+taken from the seeds.
+"""
+from __future__ import annotations
+
+import pytest
+
+from quotes.types import QuoteType, SpeakerKind
+
+D, I, P = QuoteType.DIRECT, QuoteType.INDIRECT, QuoteType.PARTIAL
+
+ROWS = [
+    # quote, then attribution
+    ('"The budget is a disaster for families," Maria Lopez said.',
+     [(D, "The budget is a disaster for families", "Maria Lopez")]),
+    ('"We will appeal the ruling," said Daniel Okafor, a lawyer for the union.',
+     [(D, "We will appeal the ruling", "Daniel Okafor")]),
+    ("\u201cThe talks went well,\u201d a State Department spokeswoman told Reuters.",
+     [(D, "The talks went well", "a State Department spokeswoman")]),
+    # the speaker's name set off from the verb by a long relative clause or appositive
+    ('"We will appeal the ruling," Rosa Vega, who has led the union since 2019 and ran for mayor twice, told reporters.',
+     [(D, "We will appeal the ruling", "Rosa Vega")]),
+    ('"We will appeal the ruling," Rosa Vega, who has led the union since 2019 and ran for mayor twice, left the room.', []),
+    # attribution, then quote
+    ('The governor said: "We are not raising taxes this year."',
+     [(D, "We are not raising taxes this year.", "The governor")]),
+    # split quote: one quote, two fragments
+    ('"We tried," Helen Park said, "but the votes were not there."',
+     [(D, "We tried but the votes were not there.", "Helen Park")]),
+    # a quotation interrupted by its attribution, in one paragraph: one quote, two fragments
+    ('"Prices will rise," said Tom Reed, an economist at the Brookings Institution. "Nobody can stop that now."',
+     [(D, "Prices will rise Nobody can stop that now.", "Tom Reed")]),
+    # a follow-on quote in the next paragraph inherits the speaker
+    ('"Prices will rise," said Tom Reed, an economist.\n\n"Nobody can stop that now."',
+     [(D, "Prices will rise", "Tom Reed"), (D, "Nobody can stop that now.", "Tom Reed")]),
+    # a multi-paragraph quote: each paragraph reopens the mark
+    ('Ms. Grant said: "The first part ends here.\n\n"And the second part ends here."',
+     [(D, "The first part ends here. And the second part ends here.", "Grant")]),
+    # pronoun resolved to the person before it
+    ('Senator Ana Ruiz spoke after the vote. "This is a sad day for the state," she said.',
+     [(D, "This is a sad day for the state", "Ana Ruiz")]),
+    # indirect speech, with and without "that" (the complementiser is part of what was reported,
+    # as annotators mark it; a "that" that is the clause's subject is not a complementiser)
+    ("Mayor John Carter said that the city would hire 200 new teachers next year.",
+     [(I, "that the city would hire 200 new teachers next year", "John Carter")]),
+    ("Mayor John Carter said that was the end of the hiring freeze for the city.",
+     [(I, "that was the end of the hiring freeze for the city", "John Carter")]),
+    ("Officials said the bridge will reopen on Monday after repairs.",
+     [(I, "the bridge will reopen on Monday after repairs", "Officials")]),
+    # the clause after the verb is the one reported, not one the parser hung on it from before a colon
+    ("Ms. Lee went further than her colleagues: she said that the state would sue the agency.",
+     [(I, "that the state would sue the agency", "Lee")]),
+    ("Ms. Lee went further than her colleagues: she said nothing.", []),
+    # what someone vowed to do, as a verb phrase
+    ("The senator vowed to fight for every vote in the state.",
+     [(I, "to fight for every vote in the state", "The senator")]),
+    ("The senator wants to fight for every vote in the state.", []),
+    # a reported clause the parser hung on the noun of a phrase after the verb
+    ("The governor predicted at the debate that Republicans will win every state if Sanders wins the nomination.",
+     [(I, "that Republicans will win every state if Sanders wins the nomination", "The governor")]),
+    ("The company said in a statement that it released on Monday.", []),
+    # what was said as the object of a speech verb
+    ("The mayor stressed the need for more teachers in the city schools.",
+     [(I, "the need for more teachers in the city schools", "The mayor")]),
+    ("The mayor stressed it.", []),
+    # partial quote inside reported speech
+    ('The minister denounced the report as "a work of fiction" on Tuesday.',
+     [(P, "a work of fiction", "The minister")]),
+    # an object with what the speaker called it, accused it of or asked of it
+    ("The senator accused the agency of hiding the report from voters.",
+     [(I, "the agency of hiding the report from voters", "The senator")]),
+    ("A reporter asked the governor whether she would run again.",
+     [(I, "the governor whether she would run again", "A reporter")]),
+    ("Critics of the plan call it a tax on the poor.", [(I, "it a tax on the poor", "Critics of the plan")]),
+    # with the speaker's words quoted, the quote is the fragment (the contract), not the object with it
+    ('The mayor called the budget "a gift to developers" on Monday.', [(P, "a gift to developers", "The mayor")]),
+    ("He called his mother on Sunday.", []),
+    ("She asked the waiter for a glass of water.", []),
+    ("The coach called a timeout with ten seconds left.", []),
+    # according to
+    ('"The plant will close in June," according to Peter Hall, the company\'s chief executive.',
+     [(D, "The plant will close in June", "Peter Hall")]),
+    # "He" as a surname, not a pronoun; a title before the name is not part of it
+    ('"We will keep talking," said Chinese Vice Premier He Lifeng.',
+     [(D, "We will keep talking", "He Lifeng")]),
+    ('"Yes," said Scott Kennedy Tuesday.', [(D, "Yes", "Scott Kennedy")]),
+    # headline forms
+    ("\u2018We are ready for the vote,\u2019 says Merkel", [(D, "We are ready for the vote", "Merkel")]),
+    # negatives: titles and names in quote marks, scare quotes, cognition, negated speech
+    ('The band released "Midnight Train" in 1999 and toured Europe.', []),
+    ("The so-called 'Golden Age' of radio ended in the 1950s.", []),
+    ("Analysts believe the economy will slow down next year.", []),
+    ("He smiled and waved to reporters but did not comment on the deal.", []),
+    ("The committee did not say whether the hearing would go ahead.", []),
+    ("", []),
+    ('"""" "" \u201c\u201d', []),
+]
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    from quotes_service.extract.extractor import Extractor
+
+    return Extractor()
+
+
+@pytest.mark.parametrize("text,expected", ROWS, ids=[r[0][:40] or "empty" for r in ROWS])
+def test_rule(extractor, text, expected):
+    got = [(q.type, q.text, q.speaker.canonical_name) for q in extractor.extract(text)]
+    assert got == expected
+
+
+def test_told_names_the_listener_not_the_speaker(extractor):
+    (q,) = extractor.extract('"The market is calm," a central bank official told AFP on Monday.')
+    assert q.speaker.name == "a central bank official"
+    assert q.speaker.kind == SpeakerKind.ROLE
+    assert q.cue == "told"
+
+
+def test_title_and_affiliation_from_appositive(extractor):
+    text = '"Rates stay high," said Laura Chen, a senior fellow at the Peterson Institute for International Economics.'
+    (q,) = extractor.extract(text)
+    assert q.speaker.canonical_name == "Laura Chen"
+    assert q.speaker.title == "senior fellow"
+    assert q.speaker.affiliation == "Peterson Institute for International Economics"
+    assert q.speaker.affiliation_short == "PIIE"
+
+
+def test_an_organisation_is_its_own_affiliation_without_the_article(extractor):
+    text = 'The Obama administration said the sanctions would remain in place until the talks resume.'
+    (q,) = extractor.extract(text)
+    assert q.speaker.kind == SpeakerKind.ORGANIZATION
+    assert q.speaker.name == "The Obama administration"
+    assert q.speaker.affiliation == "Obama administration"
+
+
+def test_group_speaker_keeps_its_qualifier(extractor):
+    text = "The plan is under review, according to sources familiar with the talks."
+    quotes = extractor.extract(text)
+    assert [q.speaker.kind for q in quotes] == [SpeakerKind.GROUP]
+
+
+def test_a_titled_name_the_entity_recognizer_missed(extractor):
+    # en_core_web_sm labels no entity in "Mayor Ana Ruiz": the title still marks a person's name.
+    text = ('"We will rebuild the bridge by spring," said Mayor Ana Ruiz. '
+            '"It is our first priority," Ruiz said on Tuesday.')
+    first, second = extractor.extract(text)
+    assert (first.speaker.name, first.speaker.canonical_name, first.speaker.title) == ("Ana Ruiz", "Ana Ruiz", "Mayor")
+    assert (second.speaker.name, second.speaker.canonical_name, second.speaker.title) == ("Ruiz", "Ana Ruiz", "Mayor")
+    assert first.speaker.kind == second.speaker.kind == SpeakerKind.PERSON
+
+
+def test_a_title_before_an_organisation_is_not_a_name(extractor):
+    (q,) = extractor.extract('"Orders are strong," General Motors Co said in a statement.')
+    assert q.speaker.kind == SpeakerKind.ORGANIZATION
+    assert q.speaker.title == ""

@@ -1,0 +1,1 @@
+"""Helpers the tests share: servers, seeds and gold, span checks, certificates, addresses."""
