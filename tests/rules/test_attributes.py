@@ -44,19 +44,17 @@ def test_every_token_gets_the_full_pipelines_attributes_and_lemma(pipelines):
         assert [t.text for t in a] == [t.text for t in b]
         columns = [POS, TAG, MORPH, DEP, HEAD]
         assert (a.to_array(columns) == b.to_array(columns)).all(), text[:80]
-        a.user_data["quotes.lemmas"] = ours._lemmas
         assert [lemma(t) for t in a] == [t.lemma_.lower() for t in b], text[:80]
 
 
 def test_the_lemmatizer_cache_stays_bounded(pipelines):
     ours, _ = pipelines
     lemmatizer = ours.nlp.get_pipe("lemmatizer")
-    ours._lemmas._max_cached = 50
+    ours.pipeline.lemmas._max_cached = 50
     try:
         doc = ours.parse(" ".join(f"zorbled{i} quaxes{i} flimmed{i}" for i in range(200)))
-        doc.user_data["quotes.lemmas"] = ours._lemmas
         for tok in doc:
             lemma(tok)
             assert len(lemmatizer.cache) <= 51
     finally:
-        ours._lemmas._max_cached = 50_000
+        ours.pipeline.lemmas._max_cached = 50_000

@@ -1,8 +1,8 @@
 """One row per rule: (text, expected quotes), negatives beside positives.
 
-Expected quotes are (type, quote text, speaker canonical name); a row with no
-expected quotes says the text holds none. Texts are written for the rules, not
-taken from the seeds.
+Expected quotes are (type, quote text, speaker canonical name, the registry rule that must
+find it); a row with no expected quotes says the text holds none. Every rule of the registry
+has a row. Texts are written for the rules, not taken from the seeds.
 """
 from __future__ import annotations
 
@@ -15,80 +15,100 @@ D, I, P = QuoteType.DIRECT, QuoteType.INDIRECT, QuoteType.PARTIAL
 ROWS = [
     # quote, then attribution
     ('"The budget is a disaster for families," Maria Lopez said.',
-     [(D, "The budget is a disaster for families", "Maria Lopez")]),
+     [(D, "The budget is a disaster for families", "Maria Lopez", "after")]),
     ('"We will appeal the ruling," said Daniel Okafor, a lawyer for the union.',
-     [(D, "We will appeal the ruling", "Daniel Okafor")]),
+     [(D, "We will appeal the ruling", "Daniel Okafor", "after")]),
     ("\u201cThe talks went well,\u201d a State Department spokeswoman told Reuters.",
-     [(D, "The talks went well", "a State Department spokeswoman")]),
+     [(D, "The talks went well", "a State Department spokeswoman", "after")]),
     # the speaker's name set off from the verb by a long relative clause or appositive
     ('"We will appeal the ruling," Rosa Vega, who has led the union since 2019 and ran for mayor twice, told reporters.',
-     [(D, "We will appeal the ruling", "Rosa Vega")]),
+     [(D, "We will appeal the ruling", "Rosa Vega", "set_off")]),
     ('"We will appeal the ruling," Rosa Vega, who has led the union since 2019 and ran for mayor twice, left the room.', []),
     # attribution, then quote
     ('The governor said: "We are not raising taxes this year."',
-     [(D, "We are not raising taxes this year.", "The governor")]),
+     [(D, "We are not raising taxes this year.", "The governor", "before")]),
     # split quote: one quote, two fragments
     ('"We tried," Helen Park said, "but the votes were not there."',
-     [(D, "We tried but the votes were not there.", "Helen Park")]),
+     [(D, "We tried but the votes were not there.", "Helen Park", "after")]),
     # a quotation interrupted by its attribution, in one paragraph: one quote, two fragments
     ('"Prices will rise," said Tom Reed, an economist at the Brookings Institution. "Nobody can stop that now."',
-     [(D, "Prices will rise Nobody can stop that now.", "Tom Reed")]),
+     [(D, "Prices will rise Nobody can stop that now.", "Tom Reed", "after")]),
     # a follow-on quote in the next paragraph inherits the speaker
     ('"Prices will rise," said Tom Reed, an economist.\n\n"Nobody can stop that now."',
-     [(D, "Prices will rise", "Tom Reed"), (D, "Nobody can stop that now.", "Tom Reed")]),
+     [(D, "Prices will rise", "Tom Reed", "after"), (D, "Nobody can stop that now.", "Tom Reed", "follow_on")]),
     # a multi-paragraph quote: each paragraph reopens the mark
     ('Ms. Grant said: "The first part ends here.\n\n"And the second part ends here."',
-     [(D, "The first part ends here. And the second part ends here.", "Grant")]),
+     [(D, "The first part ends here. And the second part ends here.", "Grant", "before")]),
     # pronoun resolved to the person before it
     ('Senator Ana Ruiz spoke after the vote. "This is a sad day for the state," she said.',
-     [(D, "This is a sad day for the state", "Ana Ruiz")]),
+     [(D, "This is a sad day for the state", "Ana Ruiz", "after")]),
     # indirect speech, with and without "that" (the complementiser is part of what was reported,
     # as annotators mark it; a "that" that is the clause's subject is not a complementiser)
     ("Mayor John Carter said that the city would hire 200 new teachers next year.",
-     [(I, "that the city would hire 200 new teachers next year", "John Carter")]),
+     [(I, "that the city would hire 200 new teachers next year", "John Carter", "clause")]),
     ("Mayor John Carter said that was the end of the hiring freeze for the city.",
-     [(I, "that was the end of the hiring freeze for the city", "John Carter")]),
+     [(I, "that was the end of the hiring freeze for the city", "John Carter", "clause")]),
     ("Officials said the bridge will reopen on Monday after repairs.",
-     [(I, "the bridge will reopen on Monday after repairs", "Officials")]),
+     [(I, "the bridge will reopen on Monday after repairs", "Officials", "clause")]),
     # the clause after the verb is the one reported, not one the parser hung on it from before a colon
     ("Ms. Lee went further than her colleagues: she said that the state would sue the agency.",
-     [(I, "that the state would sue the agency", "Lee")]),
+     [(I, "that the state would sue the agency", "Lee", "clause")]),
     ("Ms. Lee went further than her colleagues: she said nothing.", []),
     # what someone vowed to do, as a verb phrase
     ("The senator vowed to fight for every vote in the state.",
-     [(I, "to fight for every vote in the state", "The senator")]),
+     [(I, "to fight for every vote in the state", "The senator", "undertaking")]),
     ("The senator wants to fight for every vote in the state.", []),
     # a reported clause the parser hung on the noun of a phrase after the verb
     ("The governor predicted at the debate that Republicans will win every state if Sanders wins the nomination.",
-     [(I, "that Republicans will win every state if Sanders wins the nomination", "The governor")]),
+     [(I, "that Republicans will win every state if Sanders wins the nomination", "The governor", "clause")]),
     ("The company said in a statement that it released on Monday.", []),
     # what was said as the object of a speech verb
     ("The mayor stressed the need for more teachers in the city schools.",
-     [(I, "the need for more teachers in the city schools", "The mayor")]),
+     [(I, "the need for more teachers in the city schools", "The mayor", "object")]),
     ("The mayor stressed it.", []),
     # partial quote inside reported speech
     ('The minister denounced the report as "a work of fiction" on Tuesday.',
-     [(P, "a work of fiction", "The minister")]),
+     [(P, "a work of fiction", "The minister", "partial")]),
     # an object with what the speaker called it, accused it of or asked of it
     ("The senator accused the agency of hiding the report from voters.",
-     [(I, "the agency of hiding the report from voters", "The senator")]),
+     [(I, "the agency of hiding the report from voters", "The senator", "characterised")]),
     ("A reporter asked the governor whether she would run again.",
-     [(I, "the governor whether she would run again", "A reporter")]),
-    ("Critics of the plan call it a tax on the poor.", [(I, "it a tax on the poor", "Critics of the plan")]),
+     [(I, "the governor whether she would run again", "A reporter", "characterised")]),
+    ("Critics of the plan call it a tax on the poor.", [(I, "it a tax on the poor", "Critics of the plan", "characterised")]),
     # with the speaker's words quoted, the quote is the fragment (the contract), not the object with it
-    ('The mayor called the budget "a gift to developers" on Monday.', [(P, "a gift to developers", "The mayor")]),
+    ('The mayor called the budget "a gift to developers" on Monday.', [(P, "a gift to developers", "The mayor", "partial")]),
     ("He called his mother on Sunday.", []),
     ("She asked the waiter for a glass of water.", []),
     ("The coach called a timeout with ten seconds left.", []),
     # according to
     ('"The plant will close in June," according to Peter Hall, the company\'s chief executive.',
-     [(D, "The plant will close in June", "Peter Hall")]),
+     [(D, "The plant will close in June", "Peter Hall", "according_after")]),
     # "He" as a surname, not a pronoun; a title before the name is not part of it
     ('"We will keep talking," said Chinese Vice Premier He Lifeng.',
-     [(D, "We will keep talking", "He Lifeng")]),
-    ('"Yes," said Scott Kennedy Tuesday.', [(D, "Yes", "Scott Kennedy")]),
+     [(D, "We will keep talking", "He Lifeng", "after")]),
+    ('"Yes," said Scott Kennedy Tuesday.', [(D, "Yes", "Scott Kennedy", "after")]),
+    # headline and caption forms: a name alone after a colon or dash, to the end of the line
+    ('"We will not back down": Union Minister Ravi Kumar',
+     [(D, "We will not back down", "Ravi Kumar", "headline")]),
+    ("\u201cThe water is safe to drink\u201d \u2015 Sonya Herridge\n\nOther news followed.",
+     [(D, "The water is safe to drink", "Sonya Herridge", "headline")]),
+    # according to, before the quote; a clause ending in a colon with a person as its subject
+    ('According to the ministry, "the border will stay closed until March."',
+     [(D, "the border will stay closed until March.", "the ministry", "according_before")]),
+    ('Senator Maria Lopez went even further: "This bill is a disgrace to the chamber."',
+     [(D, "This bill is a disgrace to the chamber.", "Maria Lopez", "colon_clause")]),
+    # reported speech the parser did not hand over as the verb's clause
+    ("The governor vowed the state and its cities would not accept the new rules.",
+     [(I, "the state and its cities would not accept the new rules", "The governor", "clause_after")]),
+    # an attribution set off by commas after the clause it reports; according to, without quote marks
+    ("The plan will cost more than expected, the mayor said on Tuesday.",
+     [(I, "The plan will cost more than expected", "the mayor", "clause")]),
+    ("The latest test, the ministry said, was its largest so far this year.",
+     [(I, "The latest test, the ministry said, was its largest so far this year", "the ministry", "parenthetical")]),
+    ("The plant will close in June, according to officials familiar with the plan.",
+     [(I, "The plant will close in June", "officials familiar with the plan", "according")]),
     # headline forms
-    ("\u2018We are ready for the vote,\u2019 says Merkel", [(D, "We are ready for the vote", "Merkel")]),
+    ("\u2018We are ready for the vote,\u2019 says Merkel", [(D, "We are ready for the vote", "Merkel", "after")]),
     # negatives: titles and names in quote marks, scare quotes, cognition, negated speech
     ('The band released "Midnight Train" in 1999 and toured Europe.', []),
     ("The so-called 'Golden Age' of radio ended in the 1950s.", []),
@@ -109,8 +129,15 @@ def extractor():
 
 @pytest.mark.parametrize("text,expected", ROWS, ids=[r[0][:40] or "empty" for r in ROWS])
 def test_rule(extractor, text, expected):
-    got = [(q.type, q.text, q.speaker.canonical_name) for q in extractor.extract(text)]
+    got = [(q.type, q.text, q.speaker.canonical_name, q.rule) for q in extractor.extract(text)]
     assert got == expected
+
+
+def test_every_rule_of_the_registry_has_a_row():
+    from quotes_service.extract.rules.registry import RULES
+
+    named = {quote[3] for _, expected in ROWS for quote in expected}
+    assert named == {rule.name for rule in RULES}, "add a row for each new rule (and drop rows of removed ones)"
 
 
 def test_told_names_the_listener_not_the_speaker(extractor):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from quotes_service.extract.speakers.resolver import titled_names
+from quotes_service.extract.speakers.mentions import titled_names
 
 
 @pytest.fixture(scope="module")

@@ -18,7 +18,6 @@ import pytest
 from quotes.v1 import quotes_pb2 as pb
 from quotes.v1 import quotes_pb2_grpc
 from quotes_service.extract.extractor import Extractor
-from quotes_service.extract.pipeline.parsing import parse
 
 SIZE = 10_000          # characters of the smaller text; the larger has 4 times as many
 GROWTH = 4
@@ -79,7 +78,7 @@ def _fastest(run) -> float:
 def _rules_seconds(extractor: Extractor, text: str) -> float:
     """The rules alone (marks, attribution, speakers, reported speech) on a parsed text."""
     with extractor.nlp.memory_zone():
-        doc = parse(extractor.nlp.tokenizer, extractor._steps, text)
+        doc = extractor.pipeline.parse(text)
         return _fastest(lambda: extractor.quotes_in(doc))
 
 

@@ -42,7 +42,19 @@ class LocalExtractor:
         except ModelNotFound as exc:
             raise SetupError(str(exc)) from None
 
+    @staticmethod
+    def rule_names() -> list[str]:
+        """The extraction rules, in the order they are tried."""
+        from quotes_service.extract.rules.registry import RULES
+
+        return [rule.name for rule in RULES]
+
     def extract_many_messages(self, docs: Iterable[Document]) -> Iterator[pb.ExtractQuotesResponse]:
+        for message, _ in self.extract_many_with_rules(docs):
+            yield message
+
+    def extract_many_with_rules(self, docs: Iterable[Document]) -> Iterator[tuple[pb.ExtractQuotesResponse, list[str]]]:
+        """Each response with the name of the rule that made each of its quotes (for ``quotes eval --by-rule``)."""
         from quotes_service.server.validation import InvalidRequest, check_text
 
         for index, doc in enumerate(docs):
@@ -51,4 +63,5 @@ class LocalExtractor:
                 text = check_text(request.text, self.max_text_length)
             except InvalidRequest as bad:
                 raise InvalidDocument(index, bad.description) from None
-            yield response_to_proto(request.document_id, text, self._extractor.extract(text))
+            quotes = self._extractor.extract(text)
+            yield response_to_proto(request.document_id, text, quotes), [q.rule for q in quotes]

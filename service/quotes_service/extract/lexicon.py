@@ -1,7 +1,8 @@
 """The rules as data: reporting cues, speaker nouns, quote marks, name genders.
 
-Everything the rules look words up in lives here, so a new cue or title is one
-line. Words are lower-case lemmas unless noted.
+Every word the rules look up lives here, so a new cue or title is one line. Words
+are lower-case lemmas unless noted. (Grammar labels, such as dependency names and
+part-of-speech tags, stay with the code that reads them.)
 """
 from __future__ import annotations
 
@@ -10,11 +11,11 @@ from __future__ import annotations
 SPEECH_VERBS = frozenset("""
 say tell add note warn argue insist acknowledge claim write tweet post report announce explain
 suggest predict state declare assert contend maintain stress emphasize emphasise reiterate repeat
-recall respond reply answer ask tell inform concede admit confirm deny allege charge complain
-remark comment observe continue conclude caution promise pledge vow vow threaten urge
+recall respond reply answer ask inform concede admit confirm deny allege charge complain
+remark comment observe continue conclude caution promise pledge vow threaten urge
 mention point boast joke quip shout yell scream chant whisper testify reveal disclose
-indicate signal agree counter retort estimate forecast project predict speculate
-propose recommend demand hint imply acknowledge affirm proclaim insist lament muse
+indicate signal agree counter retort estimate forecast project speculate
+propose recommend demand hint imply affirm proclaim lament muse
 echo exclaim interject confess read sing
 """.split())
 
@@ -64,7 +65,7 @@ researchers scientists witnesses protesters activists democrats republicans nego
 # Singular nouns for bodies that speak as one: "the administration said", "the ministry said".
 INSTITUTION_NOUNS = frozenset("""
 administration government ministry department agency office campaign committee commission council
-court company firm bank newspaper paper magazine network agency union party team league board
+court company firm bank newspaper paper magazine network union party team league board
 embassy police military army navy parliament congress senate house white_house cabinet group
 organization organisation foundation institute university school hospital coalition alliance
 """.split())
@@ -90,7 +91,7 @@ henry douglas zachary peter kyle walter ethan jeremy harold keith christian roge
 terry sean austin arthur lawrence jesse dylan bryan joe jordan billy bruce albert willie gabriel
 logan alan juan wayne roy ralph randy eugene vincent russell elijah louis bobby philip johnny
 mike bill bernie ted chris tom jim bob barack mitt newt rand marco jeb ben lindsey mitch chuck
-vladimir xi boris emmanuel justin narendra recep benjamin josh jamieson li
+vladimir xi boris emmanuel narendra recep josh jamieson li
 """.split())
 FEMALE_NAMES = frozenset("""
 mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty margaret
@@ -100,8 +101,8 @@ katherine christine debra rachel carolyn janet catherine maria heather diane rut
 joyce virginia victoria kelly lauren christina joan evelyn judith megan andrea cheryl hannah
 jacqueline martha gloria teresa ann sara madison frances kathryn janice jean abigail alice judy
 sophia grace denise amber doris marilyn danielle beverly isabella theresa diana natalie brittany
-charlotte marie kayla alexis lori hillary kellyanne huma nikki sarah elizabeth theresa angela
-kamala nancy condoleezza madeleine carly ivanka melania chelsea michele
+charlotte marie kayla alexis lori hillary kellyanne huma nikki
+kamala condoleezza madeleine carly ivanka melania chelsea michele
 """.split())
 MALE_TITLES = frozenset({"mr", "mr.", "sir", "lord", "king", "prince", "father"})
 FEMALE_TITLES = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "lady", "dame", "queen"})
@@ -173,3 +174,29 @@ COMPLEMENT_CUES: dict[str, tuple[str, ...]] = {
 # and dropped: on the train split their verb phrases matched an annotated attribution less than
 # a fifth of the time.)
 UNDERTAKING_VERBS = frozenset("vow suggest claim".split())
+
+# Words that head a noun phrase but never name who spoke ("it said", "this shows", "that means").
+NOT_SPEAKER_WORDS = frozenset({"it", "this", "that", "which", "who", "what", "there", "you", "me", "us", "them", "one"})
+# Object pronouns: a clause does not start with one ("told him the plan was dead").
+OBJECT_PRONOUNS = frozenset({"them", "him", "her", "me", "us", "it"})
+
+# Small words a capitalised title may hold ("Meet the Press", "Lord of the Rings"), lower-case texts.
+TITLE_SMALL_WORDS = frozenset({"of", "the", "a", "an", "and", "for", "in", "on", "to", "with", "at", "or"})
+
+# Verbs whose clause before a colon introduces something other than the subject's words.
+COLON_VERBS_NOT_SPEECH = frozenset("be have include read show find see get list follow release publish".split())
+
+# Capitalised words that continue a title or name a place or body, never a person's name:
+# "Chief Executive Officer", "Governor Street Bridge", "General Assembly Hall".
+NOT_NAME_WORDS = TITLE_NOUNS | ROLE_NOUNS | INSTITUTION_NOUNS | frozenset("""
+executive financial operating officer assembly affairs staff counsel general attorney deputy
+street avenue road bridge square park river lake hall tower building center centre airport station
+district county city state province island bay beach port school college hospital church
+""".split())
+
+# Prepositions that tie a person to an organisation ("an economist at …", "a spokesman for …").
+AFFILIATION_PREPS = frozenset({"at", "of", "with", "for", "from"})
+# Prepositions after an organisation's name that say where it is, not what it is ("in Washington").
+PLACE_PREPS = frozenset({"in", "at", "on", "from"})
+# Descriptor heads that make a title although ROLE_NOUNS lacks them ("a senior fellow").
+DESCRIPTOR_HEADS = frozenset({"chair", "expert", "fellow", "economist", "analyst", "professor"})

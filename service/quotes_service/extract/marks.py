@@ -64,86 +64,110 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# The characters the scan acts on; everything between them is skipped over.
+_ACTS_ON = re.compile("[\n" + re.escape("".join(sorted(lx.ALL_MARKS))) + "]")
+REOPEN_REACH = 40   # characters after a paragraph end in which a continued quote reopens
+
+
 def find_quoted(text: str) -> list[Marked]:
-    found: list[Marked] = []
-    n = len(text)
-    open_double = -1          # offset of the pending opener, -1 when none
-    open_single = -1
-    carry: Marked | None = None   # a quote left open at the last paragraph end
-    para_start = 0
-
-    def emit(opener: int, closer: int, single: bool) -> None:
-        nonlocal carry
-        start, end = _trim(text, opener + 1, closer)
-        if end <= start or closer - opener > MAX_FRAGMENT_CHARS:
-            carry = None
-            return
-        if carry is not None:
-            carry.fragments.append((start, end))
-            carry.close_at = closer + 1
-            found.append(carry)
-            carry = None
-        else:
-            found.append(Marked([(start, end)], opener, closer + 1, single))
-
+    """Every quoted passage of ``text``, in order (see the module docstring)."""
     if "''" in text or "``" in text:
         # Typewriter doubles (``…'' and ''…''): read them as one straight double mark each.
         text = _TYPEWRITER.sub(lambda m: ' "' if m.end() < len(text) and text[m.end()].isalnum() else '" ', text)
-    i = 0
-    while i < n:
-        ch = text[i]
+    return _Scan(text).run()
+
+
+class _Scan:
+    """One pass over the marks and newlines of a text, pairing openers with closers."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.found: list[Marked] = []
+        self.open_double = -1          # offset of the pending opener, -1 when none
+        self.open_single = -1
+        self.carry: Marked | None = None   # a quote left open at the last paragraph end
+        self.para_start = 0
+
+    def run(self) -> list[Marked]:
+        resume = 0
+        for mark in _ACTS_ON.finditer(self.text):
+            if mark.start() >= resume:
+                resume = self._step(mark.start())
+        return self.found
+
+    def _step(self, i: int) -> int:
+        """Acts on the character at ``i``; returns where the scan goes on."""
+        ch = self.text[i]
         if ch == "\n":
-            if open_double >= 0:
-                # Open at paragraph end: it continues only if the next paragraph reopens.
-                j = i
-                while j < n and j - i < 40 and text[j].isspace():
-                    j += 1
-                if j < n and (text[j] in lx.DOUBLE_OPEN or text[j] == lx.STRAIGHT_DOUBLE) and j - i < 40:
-                    start, end = _trim(text, open_double + 1, i)
-                    if end > start and i - open_double <= MAX_FRAGMENT_CHARS:
-                        if carry is None:
-                            carry = Marked([], open_double, i, False)
-                        carry.fragments.append((start, end))
-                    open_double = j
-                    open_single = -1
-                    i = j + 1
-                    continue
-                carry = None
-            open_double = -1
-            open_single = -1
-            para_start = i + 1
-            i += 1
-            continue
+            return self._paragraph_end(i)
         if ch in lx.DOUBLE_OPEN:
-            open_double = i
-            open_single = -1
+            self.open_double, self.open_single = i, -1
         elif ch in lx.DOUBLE_CLOSE:
-            if open_double >= 0:
-                emit(open_double, i, False)
-                open_double = -1
-            elif _opens(text, i) or i == para_start:
+            if self.open_double >= 0:
+                self._emit(self.open_double, i, False)
+                self.open_double = -1
+            elif _opens(self.text, i) or i == self.para_start:
                 # A closing mark typed where an opening one belongs (”Fear. I am …”).
-                open_double = i
-                open_single = -1
+                self.open_double, self.open_single = i, -1
         elif ch == lx.STRAIGHT_DOUBLE:
-            if open_double < 0:
-                if _opens(text, i) or i == para_start:
-                    open_double = i
-                    open_single = -1
-            elif _closes(text, i) or not _opens(text, i):
-                emit(open_double, i, False)
-                open_double = -1
-            else:
-                open_double = i  # the earlier opener was never closed
-        elif open_double < 0:
-            if ch in lx.SINGLE_OPEN:
-                open_single = i
-            elif ch == lx.SINGLE_CLOSE or ch == lx.STRAIGHT_SINGLE:
-                after = text[i + 1] if i + 1 < n else " "
-                if open_single >= 0 and not _is_word(after) and i > open_single + 1:
-                    emit(open_single, i, True)
-                    open_single = -1
-                elif ch == lx.STRAIGHT_SINGLE and open_single < 0 and _opens(text, i) and _is_word(after):
-                    open_single = i
-        i += 1
-    return found
+            self._straight_double(i)
+        elif self.open_double < 0:
+            self._single(i, ch)
+        return i + 1
+
+    def _straight_double(self, i: int) -> None:
+        text = self.text
+        if self.open_double < 0:
+            if _opens(text, i) or i == self.para_start:
+                self.open_double, self.open_single = i, -1
+        elif _closes(text, i) or not _opens(text, i):
+            self._emit(self.open_double, i, False)
+            self.open_double = -1
+        else:
+            self.open_double = i  # the earlier opener was never closed
+
+    def _single(self, i: int, ch: str) -> None:
+        """Single marks count only outside a double quote, and only where they cannot be apostrophes."""
+        text = self.text
+        if ch in lx.SINGLE_OPEN:
+            self.open_single = i
+        elif ch == lx.SINGLE_CLOSE or ch == lx.STRAIGHT_SINGLE:
+            after = text[i + 1] if i + 1 < len(text) else " "
+            if self.open_single >= 0 and not _is_word(after) and i > self.open_single + 1:
+                self._emit(self.open_single, i, True)
+                self.open_single = -1
+            elif ch == lx.STRAIGHT_SINGLE and self.open_single < 0 and _opens(text, i) and _is_word(after):
+                self.open_single = i
+
+    def _paragraph_end(self, i: int) -> int:
+        """A quote open at a paragraph's end continues only if the next paragraph reopens it."""
+        text, n = self.text, len(self.text)
+        if self.open_double >= 0:
+            j = i
+            while j < n and j - i < REOPEN_REACH and text[j].isspace():
+                j += 1
+            if j < n and (text[j] in lx.DOUBLE_OPEN or text[j] == lx.STRAIGHT_DOUBLE) and j - i < REOPEN_REACH:
+                start, end = _trim(text, self.open_double + 1, i)
+                if end > start and i - self.open_double <= MAX_FRAGMENT_CHARS:
+                    if self.carry is None:
+                        self.carry = Marked([], self.open_double, i, False)
+                    self.carry.fragments.append((start, end))
+                self.open_double, self.open_single = j, -1
+                return j + 1
+            self.carry = None
+        self.open_double, self.open_single = -1, -1
+        self.para_start = i + 1
+        return i + 1
+
+    def _emit(self, opener: int, closer: int, single: bool) -> None:
+        start, end = _trim(self.text, opener + 1, closer)
+        if end <= start or closer - opener > MAX_FRAGMENT_CHARS:
+            self.carry = None
+            return
+        if self.carry is not None:
+            self.carry.fragments.append((start, end))
+            self.carry.close_at = closer + 1
+            self.found.append(self.carry)
+            self.carry = None
+        else:
+            self.found.append(Marked([(start, end)], opener, closer + 1, single))

@@ -22,6 +22,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="score a running service [QUOTES_SERVER]; without one, extraction runs in this process")
     parser.add_argument("--by-type", action="store_true",
                         help="also recall per gold type, precision per predicted type and per confidence band")
+    parser.add_argument("--by-rule", action="store_true",
+                        help="also the quotes each extraction rule made and their precision (in process only)")
     parser.add_argument("--errors", type=int, default=0, metavar="N",
                         help="print a sample of N misses, N false positives and N wrong speakers to read")
     parser.add_argument("--json", default=None, metavar="FILE", help="also write the figures as JSON")
@@ -33,22 +35,20 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(f"quotes eval needs the developers' tools (quotes_tools): {extras.TOOLS_HINT}", EXIT_SETUP)
     from quotes_tools import evaluate
 
-    try:
-        docs = list(evaluate.read_gold(args.gold))
-    except OSError as exc:
-        raise CommandError(f"{args.gold}: {exc.strerror or exc}", EXIT_INPUT) from None
-    except ValueError as exc:
-        raise CommandError(str(exc), EXIT_INPUT) from None
-    if any("text" not in d for d in docs):
-        raise CommandError(f"{args.gold}: every line needs a \"text\"", EXIT_INPUT)
+    docs = _read(args.gold, evaluate)
     server = args.server or os.environ.get("QUOTES_SERVER", "").strip()
+    if args.by_rule and server:
+        raise CommandError("--by-rule needs in-process extraction (the rule that made a quote is not on the wire): "
+                           "drop --server", EXIT_SETUP)
     backend = _backend(server, args)
     report = evaluate.Report()
     bar = progress.Progress(len(docs), enabled=progress.wanted(len(docs)))
     try:
         pairs = ((str(d.get("id", n)), d["text"]) for n, d in enumerate(docs))
-        for doc, response in zip(docs, backend.extract_many_messages(pairs)):
-            evaluate.score_document(report, doc, response_to_dict(response).get("quotes", []))
+        results = (backend.extract_many_with_rules(pairs) if args.by_rule
+                   else ((m, None) for m in backend.extract_many_messages(pairs)))
+        for doc, (response, rules) in zip(docs, results):
+            evaluate.score_document(report, doc, response_to_dict(response).get("quotes", []), rules)
             bar.advance()
     except Exception as exc:
         raise _failure(exc, server, [str(d.get("id", "")) for d in docs]) from None
@@ -56,7 +56,27 @@ def run(args: argparse.Namespace) -> int:
         bar.close()
         if server:
             backend.close()
+    _print(args, report, evaluate, backend.rule_names() if args.by_rule else ())
+    return 0
+
+
+def _read(path: str, evaluate) -> list[dict]:
+    try:
+        docs = list(evaluate.read_gold(path))
+    except OSError as exc:
+        raise CommandError(f"{path}: {exc.strerror or exc}", EXIT_INPUT) from None
+    except ValueError as exc:
+        raise CommandError(str(exc), EXIT_INPUT) from None
+    if any("text" not in d for d in docs):
+        raise CommandError(f"{path}: every line needs a \"text\"", EXIT_INPUT)
+    return docs
+
+
+def _print(args: argparse.Namespace, report, evaluate, rule_order) -> None:
     print(evaluate.format_report(report, by_type=args.by_type))
+    if args.by_rule:
+        print("\nby rule (precision of each rule's quotes; overlap 0.3 unless exact):")
+        print(evaluate.format_by_rule(report, rule_order))
     if args.errors:
         for title, items in (("misses", report.misses), ("false positives", report.false_positives),
                              ("wrong speakers", report.wrong_speakers)):
@@ -69,4 +89,3 @@ def run(args: argparse.Namespace) -> int:
             json.dump(report.as_dict(), fh, indent=2)
             fh.write("\n")
     sys.stdout.flush()
-    return 0

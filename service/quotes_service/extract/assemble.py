@@ -1,0 +1,250 @@
+"""From rule findings to quotes: candidates, follow-on quotes, duplicates, folding, confidence.
+
+One document's quotes are assembled in three passes over a parsed ``DocIndex``:
+
+1. every passage in quote marks, in order: the registry's quoted-passage rules attribute it; a
+   quote that hands over to the next ('"…," he said, "…"') gains that quote as a fragment; a
+   sentence-like quote with no attribution of its own continues the one before (a fragment of it
+   within its paragraph, a follow-on quote in a later one);
+2. reported speech from every reported-speech rule, without the content already reported once
+   or attributed by a direct quote's cue;
+3. a quoted fragment inside a reported clause is reported once, as that clause (PARTIAL).
+
+Every candidate remembers its rule, which sets its confidence (scoring.py) and stays on the quote.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from spacy.tokens import Token
+
+from quotes.types import Quote, QuoteType, Span, Speaker
+from quotes_service.extract import lexicon as lx
+from quotes_service.extract.docindex import DocIndex
+from quotes_service.extract.intervals import RangeIndex
+from quotes_service.extract.marks import Marked
+from quotes_service.extract.rules import registry
+from quotes_service.extract.rules.base import Attribution, Reported, first_word, with_particle
+from quotes_service.extract.rules.registry import Rule
+from quotes_service.extract.scoring import confidence
+from quotes_service.extract.speakers.mentions import grow_mention
+from quotes_service.extract.speakers.resolver import SpeakerResolver
+
+Check = Callable[[], None]   # raises when the caller has given up
+FOLLOW_ON_GAP = 300      # characters between a quote and an unattributed one that continues it
+CHECK_EVERY = 256        # quotes or clauses handled between two looks at the caller's should_stop
+
+
+@dataclass
+class Candidate:
+    """A quote as the rules found it, before it becomes a ``Quote`` record."""
+
+    rule: Rule
+    type: QuoteType
+    fragments: list[tuple[int, int]]   # character ranges of the quoted pieces
+    speaker: Speaker
+    cue: tuple[int, int] | None         # character range of the cue words
+    mixed: bool = False                 # a reported clause holding the speaker's words in quote marks
+
+    @property
+    def start(self) -> int:
+        return self.fragments[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.fragments[-1][1]
+
+
+def looks_like_title(text: str) -> bool:
+    """"Phase One", 'Masterpiece', "Meet the Press.": names and titles in quote marks, not speech."""
+    text = text.rstrip().rstrip(".,;:")
+    words = [w for w in text.split() if any(c.isalpha() for c in w)]
+    if not words or len(words) > 6:
+        return False
+    if text[-1:] in "?!":
+        return False
+    return all(w[0].isupper() or w.lower() in lx.TITLE_SMALL_WORDS or not w[0].isalpha() for w in words)
+
+
+def looks_like_sentence(text: str) -> bool:
+    words = text.split()
+    return len(words) >= 4 and text[:1].isupper() and not looks_like_title(text)
+
+
+def cue_range(tokens: list[Token]) -> tuple[int, int] | None:
+    if not tokens:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+class QuotedPass:
+    """Pass 1: the passages in quote marks, in order (see the module docstring)."""
+
+    def __init__(self, index: DocIndex, resolver: SpeakerResolver):
+        self.index = index
+        self.resolver = resolver
+        self.found: list[Candidate] = []
+        self.recent: list[tuple[int, str]] = []        # (end offset, canonical name) of quotes so far
+        self.previous: tuple[Candidate, Marked] | None = None   # the last direct quote and its marks
+
+    def run(self, check: Check) -> list[Candidate]:
+        marked = self.index.marked
+        i = 0
+        while i < len(marked):
+            if i % CHECK_EVERY == 0:
+                check()
+            i = self._attribute(i) + 1
+        return self.found
+
+    def _attribute(self, i: int) -> int:
+        """Handles marked passage ``i`` (and the next, when it is this quote's second fragment);
+        returns the index of the last passage used."""
+        index, marked = self.index, self.index.marked
+        m = marked[i]
+        fragments = list(m.fragments)
+        qtype = QuoteType.DIRECT
+        found = registry.attribute_quoted(m, index)
+        if found is not None and found[1].joins_next and i + 1 < len(marked):
+            i += 1
+            fragments += marked[i].fragments
+        if found is not None and found[0].partial_mid_sentence and not index.at_sentence_start(m.open_at):
+            qtype = QuoteType.PARTIAL
+        quote_text = " ".join(index.text[s:e] for s, e in fragments)
+        continues = self._continues(m, quote_text)
+        if found is None and not continues and not looks_like_title(quote_text):
+            found = registry.attribute_around(m, index)
+            qtype = QuoteType.PARTIAL
+        if found is not None:
+            self._add(Candidate(found[0], qtype, fragments, self._speaker(found[1]), cue_range(found[1].cue)), marked[i])
+        elif continues:
+            self._continue(m, fragments)
+        return i
+
+    def _continues(self, m: Marked, quote_text: str) -> bool:
+        """A sentence that opens a sentence soon after the last direct quote: the same speaker's words."""
+        return (self.previous is not None and looks_like_sentence(quote_text) and self.index.at_sentence_start(m.open_at)
+                and 0 <= m.open_at - self.previous[1].close_at <= FOLLOW_ON_GAP)
+
+    def _speaker(self, found: Attribution) -> Speaker:
+        mention = grow_mention(found.speaker, found.lo, found.hi or len(self.index.doc))
+        return self.resolver.speaker(mention, self.recent)
+
+    def _continue(self, m: Marked, fragments: list[tuple[int, int]]) -> None:
+        prior, prior_marks = self.previous
+        if "\n" not in self.index.text[prior_marks.close_at:m.open_at]:
+            # '"…," he said. "…"' in one paragraph: one quotation interrupted by its attribution,
+            # like the comma-split form; it gains a fragment.
+            prior.fragments += fragments
+            self.previous = (prior, m)
+            return
+        self._add(Candidate(registry.FOLLOW_ON_RULE, QuoteType.DIRECT, fragments, prior.speaker, None), m)
+
+    def _add(self, candidate: Candidate, m: Marked) -> None:
+        self.found.append(candidate)
+        if candidate.speaker.canonical_name:
+            self.recent.append((candidate.end, candidate.speaker.canonical_name))
+        if candidate.type == QuoteType.DIRECT:
+            self.previous = (candidate, m)
+
+
+def _mostly_within(s: int, e: int, a: int, b: int) -> bool:
+    """[s, e) lies mostly inside [a, b): the same reported content attributed twice
+    ("Reuters reported that …, according to sources"); the first attribution found is kept."""
+    return max(0, min(e, b) - max(s, a)) >= 0.6 * (e - s)
+
+
+def _content_end(doc, start: int, end: int) -> int:
+    """Without a trailing conjunction or punctuation (a closing quote mark stays)."""
+    while end > start and (doc[end - 1].dep_ == "cc" or doc[end - 1].is_punct and not doc[end - 1].is_quote):
+        end -= 1
+    return end
+
+
+def _starts_quoted(index: DocIndex, start: int, end: int) -> bool:
+    """A clause that is one direct quote from its first word (the direct rules have it)."""
+    doc = index.doc
+    first = first_word(start, end, doc)
+    starts = index.in_quote(doc[first]) or (first > 0 and index.in_quote(doc[first - 1]) and doc[first - 1].is_quote)
+    return starts and index.quoted_count(start, end) * 2 >= end - start
+
+
+def reported_pass(index: DocIndex, resolver: SpeakerResolver, quoted: list[Candidate],
+                  recent: list[tuple[int, str]], check: Check) -> list[Candidate]:
+    """Pass 2: reported speech, each content once; a clause with unquoted words around quoted ones
+    is mixed and stays."""
+    doc = index.doc
+    out: list[Candidate] = []
+    seen: RangeIndex[tuple[int, int]] = RangeIndex()
+    # (A quote without a cue counts as one at offset 0, as it always has.)
+    direct_cues = {(q.cue or (0, 0))[0] for q in quoted if q.type == QuoteType.DIRECT}
+    for number, (rule, found) in enumerate(registry.reported_speech(index)):
+        if number % CHECK_EVERY == 0:
+            check()
+        start, end = found.start, _content_end(doc, found.start, found.end)
+        if end <= start:
+            continue
+        s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+        # A range holding 60% of [s, e) holds its middle: only those are looked at.
+        if _starts_quoted(index, start, end) or any(
+                _mostly_within(s, e, a, b) for _, (a, b) in seen.holding((s + e) // 2)):
+            continue
+        if found.cue[0].idx in direct_cues:
+            continue
+        seen.add(s, e, (s, e))
+        out.append(_reported_candidate(rule, found, (s, e), resolver, recent))
+    return out
+
+
+def _reported_candidate(rule: Rule, found: Reported, content: tuple[int, int], resolver: SpeakerResolver,
+                        recent: list[tuple[int, str]]) -> Candidate:
+    speaker = resolver.speaker(grow_mention(found.speaker, 0, len(found.speaker.doc)), recent)
+    cue = found.cue[:-1] + with_particle(found.cue[-1])
+    return Candidate(rule, QuoteType.INDIRECT, [content], speaker, cue_range(cue))
+
+
+def fold_fragments(quoted: list[Candidate], reported: list[Candidate]) -> list[Candidate]:
+    """Pass 3: a quoted fragment inside a reported clause ('Trump said Machado was "disgusting"') is
+    reported once: the clause, typed PARTIAL because it quotes the speaker's words."""
+    hosts: RangeIndex[Candidate] = RangeIndex()
+    for r in reported:
+        hosts.add(r.start, r.end, r)
+    out = []
+    for q in quoted:
+        host = None
+        if q.type == QuoteType.PARTIAL:
+            # The first reported clause (in the order found) that holds the fragment.
+            host = next((r for _, r in hosts.holding(q.start) if r.start <= q.start and q.end <= r.end + 1), None)
+        if host is None:
+            out.append(q)
+        else:
+            host.type = QuoteType.PARTIAL
+            host.mixed = True
+    return out + reported
+
+
+def to_quote(text: str, c: Candidate) -> Quote:
+    quote_text = " ".join(text[s:e] for s, e in c.fragments)
+    return Quote(
+        text=quote_text,
+        span=Span(c.start, c.end),
+        type=c.type,
+        speaker=c.speaker,
+        cue=text[c.cue[0]:c.cue[1]] if c.cue else "",
+        cue_span=Span(*c.cue) if c.cue else Span(),
+        confidence=confidence(c.rule, c.type, c.speaker, len(quote_text.split()), len(c.fragments), c.mixed),
+        fragments=[Span(s, e) for s, e in c.fragments],
+        rule=c.rule.name,
+    )
+
+
+def assemble(index: DocIndex, check: Check) -> list[Quote]:
+    """Every quote of the indexed document, in order of start offset."""
+    resolver = SpeakerResolver(index)
+    quoted_pass = QuotedPass(index, resolver)
+    quoted = quoted_pass.run(check)
+    check()
+    reported = reported_pass(index, resolver, quoted, quoted_pass.recent, check)
+    candidates = fold_fragments(quoted, reported)
+    candidates.sort(key=lambda c: (c.start, c.end))
+    return [to_quote(index.text, c) for c in candidates]

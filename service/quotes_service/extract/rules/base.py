@@ -1,0 +1,233 @@
+"""What every rule works with: the records rules return, and the grammar questions they share.
+
+A rule finds a cue (a reporting verb or phrase) and the head token of its speaker.
+Rules for a quoted passage return an ``Attribution``; rules for reported speech
+return ``Reported`` content. Which rules exist, in what order they are tried and how
+sure each is lives in one table, ``rules.registry``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Collection, Iterator, Mapping
+
+from spacy.tokens import Token
+
+from quotes_service.extract import lexicon as lx
+from quotes_service.extract.docindex import DocIndex
+from quotes_service.extract.pipeline.lemmas import lemma
+
+WINDOW = 30            # tokens looked at beside a quote
+CUE_REACH = 8          # the reporting verb is this close to the quote
+SPEAKER_REACH = 12     # the speaker phrase before a verb is at most this long
+SKIP_PUNCT = frozenset({",", "\u2014", "\u2013", "-", "--", ")", "(", ";"})
+NAME_LEADERS = frozenset({":", "\u2015", "\u2014", "\u2013", "-", "--"})
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+SPEAKER_POS = frozenset({"PROPN", "NOUN", "PRON"})
+NON_SPEAKER_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+ADVERBIAL_POS = frozenset({"ADV", "AUX", "PART"})
+FINITE_TAGS = frozenset({"MD", "VBD", "VBZ", "VBP"})
+OBJECT_DEPS = frozenset({"dobj", "attr", "acomp", "ccomp", "xcomp", "oprd"})
+
+
+@dataclass
+class Attribution:
+    """A quoted passage's cue and speaker head; the speaker phrase may not grow outside [lo, hi)."""
+
+    speaker: Token
+    cue: list[Token]
+    lo: int = 0
+    hi: int = 0
+    joins_next: bool = False  # "…," he said, "…": the next quote is the same quote's second fragment
+
+
+@dataclass
+class Reported:
+    """Reported speech found by one rule: the content is tokens [start, end)."""
+
+    cue: list[Token]
+    speaker: Token
+    start: int
+    end: int
+
+
+class Stop:
+    """Returned by a quoted-passage rule: the words on this side of the quote attribute it to no one,
+    so the later rules of the same side are not tried."""
+
+
+STOP = Stop()
+
+
+def negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children) or any(
+        c.dep_ == "neg" for c in tok.head.children if tok.dep_ in ("xcomp",)
+    )
+
+
+def is_reporting(tok: Token, verbs: frozenset[str] = lx.SPEECH_VERBS) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and lemma(tok) in verbs and not negated(tok)
+
+
+def with_particle(verb: Token) -> list[Token]:
+    """The verb and its particle right after it ("pointed out")."""
+    return [verb] + [c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1]
+
+
+def valid_speaker(tok: Token | None, index: DocIndex) -> bool:
+    return (
+        tok is not None
+        and (tok.pos_ in SPEAKER_POS or (tok.pos_ == "ADJ" and tok.dep_ in SUBJECT_DEPS and tok.text.istitle()))
+        and tok.ent_type_ not in NON_SPEAKER_ENTS
+        and not index.in_quote(tok)
+        and tok.lower_ not in lx.NOT_SPEAKER_WORDS
+        and tok.text[:1].isalpha()
+    )
+
+
+def _share_of_people(tok: Token, index: DocIndex) -> bool:
+    """Poll subjects: "three-quarters of the voters said", "a mere 9 percent say"."""
+    return (tok.ent_type_ in ("PERCENT", "CARDINAL") and tok.pos_ in ("NOUN", "NUM")
+            and not index.in_quote(tok) and tok.lower_ not in ("one",))
+
+
+def _agent_of(tok: Token, index: DocIndex) -> Token | None:
+    for child in tok.children:  # passive "was quoted as saying by X" is rare; "by" agents are not
+        if child.dep_ == "agent":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and valid_speaker(obj, index):
+                    return obj
+    return None
+
+
+def subject_of(verb: Token, index: DocIndex) -> Token | None:
+    """The verb's subject, inherited along conjunctions and participles ("…, adding that")."""
+    seen = 0
+    tok = verb
+    while tok is not None and seen < 4:
+        for child in tok.children:
+            if child.dep_ in SUBJECT_DEPS and (valid_speaker(child, index) or _share_of_people(child, index)):
+                return child
+        agent = _agent_of(tok, index)
+        if agent is not None:
+            return agent
+        if tok.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep") and tok.head.i != tok.i:
+            tok = tok.head
+        elif tok.dep_ in ("acl", "relcl") and valid_speaker(tok.head, index):
+            return tok.head
+        else:
+            return None
+        seen += 1
+    return None
+
+
+def noun_before(verb: Token, lo: int, index: DocIndex) -> Token | None:
+    """The head of the phrase that ends right before the verb (adverbs and auxiliaries skipped)."""
+    doc = verb.doc
+    j = verb.i - 1
+    while j >= lo and doc[j].pos_ in ADVERBIAL_POS:
+        j -= 1
+    if j < lo or not valid_speaker(doc[j], index):
+        return None
+    return doc[j]
+
+
+def _capitalised_name_word(tok: Token) -> bool:
+    """A word that continues a name: a proper noun, or "He" (a surname) before one."""
+    if tok.ent_type_ in NON_SPEAKER_ENTS or tok.ent_type_ in ("GPE", "LOC"):
+        return False  # "said Scott Kennedy Tuesday", "said Kennedy in Washington"
+    if tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.is_alpha:
+        return True
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return tok.text == "He" and nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper()
+
+
+def noun_after(verb: Token, hi: int, index: DocIndex) -> Token | None:
+    """Inverted order: "said Scott Kennedy, …", "says Trump"."""
+    doc = verb.doc
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS and verb.i < child.i < hi and valid_speaker(child, index):
+            return name_head(child)
+    j = verb.i + 1
+    while j < hi and (doc[j].pos_ in ("ADV", "DET", "ADJ") or doc[j].ent_type_ in NON_SPEAKER_ENTS):
+        j += 1
+    if j >= hi or not valid_speaker(doc[j], index):
+        return None
+    k = j
+    while k + 1 < hi and doc[k + 1].pos_ in ("PROPN", "NOUN") and doc[k + 1].dep_ in (
+            "compound", "flat", "nsubj", "appos", "npadvmod", "dobj") and not doc[k].whitespace_ == "":
+        if doc[k + 1].dep_ == "appos":
+            break
+        k += 1
+    return doc[k]
+
+
+def name_head(tok: Token) -> Token:
+    """The last word of a name the parser split ("Scott" compound of "Kennedy"), or of a
+    title-and-name run it cut short ("Premier" in "Vice Premier He Lifeng")."""
+    doc = tok.doc
+    k = tok.i
+    while k + 1 < len(doc) and doc[k + 1].ent_iob_ == "I" and doc[k + 1].ent_type_ == tok.ent_type_ and tok.ent_type_:
+        k += 1
+    if tok.pos_ == "PROPN":
+        while k + 1 < len(doc) and doc[k].whitespace_ and _capitalised_name_word(doc[k + 1]):
+            k += 1
+    return doc[k]
+
+
+def speaker_head(tok: Token) -> Token:
+    """A proper noun's name as a whole ends at its last word; other speakers are their head."""
+    return name_head(tok) if tok.pos_ == "PROPN" else tok
+
+
+def phrase_cue(tokens: list[Token]) -> list[Token] | None:
+    """The first multi-word cue of the lexicon ("according to", "in a statement") among ``tokens``."""
+    lows = [t.lower_ for t in tokens]
+    for phrase in lx.PHRASE_CUES:
+        n = len(phrase)
+        for i in range(len(lows) - n + 1):
+            if tuple(lows[i:i + n]) == phrase:
+                return tokens[i:i + n]
+    return None
+
+
+def first_word(start: int, end: int, doc) -> int:
+    """The first token of reported content [start, end) after its complementiser and punctuation."""
+    while start < end and (doc[start].dep_ == "mark" and doc[start].lower_ in lx.COMPLEMENTISERS
+                           or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return start
+
+
+def trim_punct(doc, start: int, end: int) -> tuple[int, int]:
+    """[start, end) without punctuation or spaces at either edge."""
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def cue_verbs(index: DocIndex, cues: Collection[str]) -> Iterator[tuple[Token, object]]:
+    """Full verbs whose lemma is one of ``cues``, neither negated nor inside quote marks, each with
+    its entry when ``cues`` is a mapping (None for a set)."""
+    for verb in index.verbs:
+        if verb.pos_ != "VERB":
+            continue
+        key = lemma(verb)
+        if key not in cues or negated(verb) or index.in_quote(verb):
+            continue
+        yield verb, cues[key] if isinstance(cues, Mapping) else None
+
+
+def phrase_end(start: int, first_free: int, limit: int, index: DocIndex) -> int:
+    """End of an object phrase begun at ``start``: the verb's subtree up to ``limit``, cut at the
+    first comma, semicolon, full stop, conjunction or paragraph break from ``first_free`` on."""
+    doc = index.doc
+    end = min(limit, start + 61)
+    for t in doc[first_free:end]:
+        if t.text in (",", ";", ".") or t.dep_ in ("cc",) or index.breaks_paragraph(t):
+            end = t.i
+            break
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return end

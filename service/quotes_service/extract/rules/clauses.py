@@ -1,0 +1,190 @@
+"""Rules for reported speech as a clause: "X said (that) …", "…, X said, …", "according to X, …".
+
+Each rule reads the whole document and returns ``Reported`` content (token ranges) with its
+cue and speaker head, in the order found.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from quotes_service.extract import lexicon as lx
+from quotes_service.extract.docindex import DocIndex
+from quotes_service.extract.rules.base import (
+    FINITE_TAGS, OBJECT_DEPS, SUBJECT_DEPS, Reported, first_word, is_reporting, noun_after, speaker_head,
+    subject_of, trim_punct, valid_speaker,
+)
+
+
+def _reporting_verbs(index: DocIndex):
+    for verb in index.verbs:
+        if is_reporting(verb, lx.INDIRECT_VERBS) and not index.in_quote(verb):
+            yield verb
+
+
+def _clause_hung_on_phrase(verb: Token) -> list[Token]:
+    """'predicted at the debate that Republicans will win', 'said in a statement that the firm
+    would appeal': the small model hangs the reported clause on the phrase's noun as a relative
+    clause. Taken as the verb's clause when it begins with "that", has a subject of its own and
+    leaves no gap for "that" to fill (the relative reading: 'in a statement that he released')."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i < verb.i:
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj":
+                continue
+            for rel in noun.children:
+                first = rel.left_edge
+                if rel.dep_ != "relcl" or first.lower_ != "that" or first.i <= noun.i:
+                    continue
+                own = [c for c in rel.children if c.i != first.i]
+                if any(c.dep_ in SUBJECT_DEPS for c in own) and (
+                        first.dep_ == "mark" or any(c.dep_ in OBJECT_DEPS for c in own)):
+                    return [rel]
+    return []
+
+
+def _clauses_of(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ == "ccomp"] or _clause_hung_on_phrase(verb)
+
+
+def clause(index: DocIndex) -> list[Reported]:
+    """'Mayor John Carter said that the city would hire …' / 'Officials said the bridge will reopen':
+    the verb's clausal complement (or the clause the parser hung on a phrase after it)."""
+    doc = index.doc
+    found = []
+    for verb in _reporting_verbs(index):
+        content = _clauses_of(verb)
+        if not content:
+            continue
+        # A clause after the verb is what it reports; one before it is often a misparse of an
+        # earlier sentence ("X went further: he said that …").
+        comp = next((c for c in content if c.i > verb.i), content[0])
+        if comp.i < verb.i and any(t.text in (":", ";") for t in doc[comp.right_edge.i:verb.i]):
+            continue  # a colon or semicolon ends what came before; the verb does not report it
+        # Edge punctuation trimmed. The complementiser ("that", "whether") stays: annotators count
+        # it as part of what was reported; the length check counts the words after it.
+        start, end = trim_punct(doc, comp.left_edge.i, comp.right_edge.i + 1)
+        if end - first_word(start, end, doc) < 4:
+            continue
+        has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in comp.children)
+        if not has_subject and comp.i > verb.i:
+            continue
+        speaker = subject_of(verb, index)
+        if speaker is None and comp.i < verb.i:
+            speaker = noun_after(verb, min(len(doc), verb.i + 12), index)
+        if speaker is None or start <= speaker.i < end:
+            continue
+        found.append(Reported([verb], speaker, start, end))
+    return found
+
+
+def _clause_after(verb: Token, index: DocIndex) -> tuple[int, int] | None:
+    """A subject right after the verb (or after "that") and a finite verb soon after it, to the
+    sentence end: (content start, content end) or None."""
+    doc = verb.doc
+    start = content = verb.i + 1
+    if start < len(doc) and doc[start].lower_ == "that":
+        start += 1
+    if start >= len(doc) or doc[start].pos_ not in ("DET", "PROPN", "NOUN", "PRON", "ADJ", "NUM") or index.in_quote(doc[start]):
+        return None
+    if doc[start].lower_ in lx.OBJECT_PRONOUNS:
+        return None
+    end = start
+    finite = False
+    while end < len(doc) and end - start < 80:
+        t = doc[end]
+        if t.text in (".", "!", "?", ";") or index.breaks_paragraph(t) or index.in_quote(t):
+            break
+        if end - start <= 8 and t.tag_ in FINITE_TAGS and end > start:
+            finite = True
+        end += 1
+    if not finite or end - start < 4:
+        return None
+    return content, end
+
+
+def clause_after(index: DocIndex) -> list[Reported]:
+    """When the parser missed the clause ("vowed the US and its allies would not accept …"): a
+    reporting verb with no clausal complement, followed by a subject and a finite verb."""
+    found = []
+    for verb in _reporting_verbs(index):
+        if _clauses_of(verb):
+            continue
+        span = _clause_after(verb, index)
+        if span is None:
+            continue
+        speaker = subject_of(verb, index)
+        if speaker is not None:
+            found.append(Reported([verb], speaker, span[0], span[1]))
+    return found
+
+
+def _parenthetical_content(verb: Token, left: int, index: DocIndex) -> tuple[int, int] | None:
+    """What a parenthetical attribution at token ``left`` reports: the clause it interrupts or follows."""
+    doc = index.doc
+    if verb.dep_ == "parataxis":
+        start, end = verb.head.left_edge.i, verb.head.right_edge.i + 1
+    elif verb.dep_ == "ROOT":
+        start, end = index.sentence(verb)[0], left - 1
+        if not any(t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" for t in doc[start:end]):
+            return None  # what precedes is a phrase, not something said
+    else:
+        return None
+    if left - start > 150:
+        return None
+    # Not across another quote's closing mark or a paragraph break.
+    for t in doc[start:left]:
+        if index.breaks_paragraph(t) or (index.in_quote(t) and not index.in_quote(doc[left - 1])):
+            start = t.i + 1
+    start, end = trim_punct(doc, start, end)
+    if end - start < 3 or index.in_quote(doc[start]) or index.in_quote(doc[end - 1]):
+        return None
+    return start, end
+
+
+def parenthetical(index: DocIndex) -> list[Reported]:
+    """"The latest test, North Korea said, was its biggest yet." / "People like Scott, he said."
+    The attribution set off by a comma inside or after what was said."""
+    doc = index.doc
+    found = []
+    for verb in _reporting_verbs(index):
+        subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
+        if subj is None or not valid_speaker(subj, index):
+            continue
+        left = subj.left_edge.i
+        if left == 0 or doc[left - 1].text != "," or verb.i - subj.right_edge.i > 3:
+            continue
+        if any(c.dep_ == "ccomp" for c in verb.children if c.i > verb.i):
+            continue
+        if any(c.i > verb.i and c.dep_ in ("dobj", "xcomp", "attr", "oprd", "dative") for c in verb.children):
+            continue  # "…, the candidate repeated his promise": the verb has its own object
+        content = _parenthetical_content(verb, left, index)
+        if content is not None:
+            found.append(Reported([verb], subj, *content))
+    return found
+
+
+def according(index: DocIndex) -> list[Reported]:
+    """Reported speech attributed with "according to": the clause beside the phrase."""
+    doc = index.doc
+    found = []
+    for tok in index.tokens_written("according"):
+        if tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to" or index.in_quote(tok):
+            continue
+        to = doc[tok.i + 1]
+        obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if obj is None and tok.i + 2 < len(doc):
+            obj = doc[tok.i + 2]
+        if not valid_speaker(obj, index):
+            continue
+        sent_start, sent_end = index.sentence(tok)
+        pp_end = max(obj.right_edge.i, to.right_edge.i) + 1
+        if pp_end - tok.i > 15:
+            pp_end = obj.i + 1
+        before = (sent_start, tok.i)
+        after = (pp_end, sent_end)
+        start, end = trim_punct(doc, *(before if before[1] - before[0] >= after[1] - after[0] else after))
+        if end - start < 4:
+            continue
+        found.append(Reported([tok, to], speaker_head(obj), start, end))
+    return found

@@ -1,0 +1,118 @@
+"""Rules for reported speech as a verb's object or verb phrase: "called for a moratorium",
+"called the plan a disaster", "vowed to fight on". The verbs and their prepositions or
+complements are data in the lexicon (OBJECT_CUES, COMPLEMENT_CUES, UNDERTAKING_VERBS).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from quotes_service.extract import lexicon as lx
+from quotes_service.extract.docindex import DocIndex
+from quotes_service.extract.rules.base import Reported, cue_verbs, phrase_end, subject_of
+
+
+def _object_and_cue(verb: Token, preps: tuple[str, ...]) -> tuple[Token | None, list[Token]]:
+    """The verb's object (a direct object, or the object of one of ``preps`` right after it) and
+    the cue tokens (the verb, with that preposition)."""
+    cue = [verb]
+    obj = None
+    for child in verb.children:
+        if child.i <= verb.i:
+            continue
+        if "" in preps and child.dep_ in ("dobj", "xcomp") and obj is None:
+            obj = child
+        elif child.dep_ in ("prep", "prt") and child.lower_ in preps and child.i == verb.i + 1:
+            cue.append(child)
+            obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+            break
+    return obj, cue
+
+
+def object_speech(index: DocIndex) -> list[Reported]:
+    """What was said as an object: "called for a moratorium", "mentioned the deal"."""
+    found = []
+    for verb, preps in cue_verbs(index, lx.OBJECT_CUES):
+        if any(c.dep_ == "ccomp" for c in verb.children):
+            continue  # the clause rules have it
+        obj, cue = _object_and_cue(verb, preps)
+        if obj is None or obj.pos_ == "PRON" and obj.lower_ not in ("what",):
+            continue
+        start = cue[-1].i + 1
+        # Stop at a clause of its own after the object ("…, saying …", "and …").
+        end = phrase_end(start, obj.right_edge.i + 1, verb.right_edge.i + 1, index)
+        if end <= obj.i:
+            end = phrase_end(start, obj.right_edge.i + 1, obj.right_edge.i + 1, index)
+        if end - start < 2 or end - start > 60:
+            continue
+        speaker = subject_of(verb, index)
+        if speaker is None or start <= speaker.i < end:
+            continue
+        found.append(Reported(cue, speaker, start, end))
+    return found
+
+
+def _complement(verb: Token, obj: Token, complements: tuple[str, ...]) -> Token | None:
+    """The complement after the object: by dependency label, or a preposition the cue names."""
+    for child in list(verb.children) + list(obj.children):
+        if child.i <= obj.i:
+            continue
+        if child.dep_ in complements or child.dep_ == "prep" and child.lower_ in complements:
+            return child
+    return None
+
+
+def _is_question(comp: Token) -> bool:
+    """"asked him whether …", not "told him they …", which the clause rule has."""
+    doc = comp.doc
+    return any(t.tag_ in ("WDT", "WP", "WRB") or t.lower_ in ("whether", "if")
+               for t in doc[comp.left_edge.i:comp.left_edge.i + 2])
+
+
+def characterised(index: DocIndex) -> list[Reported]:
+    """An object and what the speaker called it, accused it of or asked of it: "called the plan
+    a disaster", "accused the firm of hiding losses", "described himself as a moderate",
+    "asked the governor whether she would run". The object and its complement are the content."""
+    found = []
+    for verb, complements in cue_verbs(index, lx.COMPLEMENT_CUES):
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+        if obj is None:
+            continue
+        comp = _complement(verb, obj, complements)
+        if comp is None or comp.dep_ == "ccomp" and not _is_question(comp):
+            continue
+        start = obj.left_edge.i
+        if start <= verb.i:
+            continue
+        end = phrase_end(start, comp.right_edge.i + 1, verb.right_edge.i + 1, index)
+        end = max(end, comp.right_edge.i + 1)
+        if end - start < 2 or index.quoted_count(start, end):
+            continue  # with the speaker's words quoted, the contract's quote is the fragment alone
+        speaker = subject_of(verb, index)
+        if speaker is None or start <= speaker.i < end:
+            continue
+        found.append(Reported([verb], speaker, start, end))
+    return found
+
+
+def undertaking(index: DocIndex) -> list[Reported]:
+    """What someone vowed, promised or proposed to do, as a verb phrase rather than a clause:
+    "vowed to fight on", "threatened not to attend", "suggested delaying the vote"."""
+    doc = index.doc
+    found = []
+    for verb, _ in cue_verbs(index, lx.UNDERTAKING_VERBS):
+        if any(c.dep_ in ("dobj", "ccomp", "dative") for c in verb.children):
+            continue  # an object or a clause of its own: the other rules have it
+        comp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and c.pos_ == "VERB"), None)
+        if comp is None:
+            continue
+        start = comp.left_edge.i
+        if start <= verb.i or not (doc[start].lower_ in ("to", "not") or doc[start].tag_ == "VBG"):
+            continue
+        end = max(phrase_end(start, comp.i + 1, comp.right_edge.i + 1, index), comp.i + 1)
+        if end - start < 3 or index.quoted_count(start, end):
+            continue  # not a clause: with the speaker's words quoted, the quote is the fragment alone
+        speaker = subject_of(verb, index)
+        if speaker is None or start <= speaker.i < end:
+            continue
+        found.append(Reported([verb], speaker, start, end))
+    return found

@@ -1,0 +1,250 @@
+"""Rules for a passage in quote marks: who said it, read from the words after it, before it, or
+around it.
+
+Each side of a quote is read once into a ``Side`` (the tokens between the quote and the
+sentence or paragraph edge); the rules of that side are then tried in the registry's order.
+A rule returns an ``Attribution``, None (not this rule: try the next), or ``STOP`` (this side
+names no speaker: the side's later rules are not tried).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from quotes_service.extract import lexicon as lx
+from quotes_service.extract.docindex import DocIndex
+from quotes_service.extract.marks import Marked
+from quotes_service.extract.pipeline.lemmas import lemma
+from quotes_service.extract.rules.base import (
+    CUE_REACH, NAME_LEADERS, SKIP_PUNCT, SPEAKER_REACH, STOP, SUBJECT_DEPS, WINDOW, Attribution, is_reporting,
+    noun_after, noun_before, phrase_cue, speaker_head, subject_of, valid_speaker, with_particle,
+)
+
+@dataclass
+class Side:
+    """The words on one side of a quote, as the rules of that side read them."""
+
+    index: DocIndex
+    window: list[Token]
+    lo: int                  # first token a speaker phrase may use
+    hi: int = 0              # end of the tokens a speaker phrase may use (after the quote)
+    joins_next: bool = False  # after the quote: '"…," he said, "…"' continues in the next quote
+    tail: list[Token] | None = None   # before the quote: the window backwards, without its last , or :
+
+
+# --- after the quote ------------------------------------------------------------------------------
+
+def after_side(m: Marked, index: DocIndex) -> Side | None:
+    """The tokens after the closing mark up to the sentence's end, the next quote or the paragraph's
+    end; punctuation at their start skipped, except a dash or colon that leads a name."""
+    doc = index.doc
+    first = index.first_at_or_after(m.close_at)
+    window: list[Token] = []
+    joins_next = False
+    for t in doc[first:first + WINDOW]:
+        if index.in_quote(t):
+            joins_next = bool(window) and window[-1].text in (",", ":")
+            break
+        if t.is_space:
+            break
+        window.append(t)
+        if t.text in (".", "!", "?") or index.breaks_paragraph(t):
+            break
+    if not window:
+        return None
+    leader = window[0].text
+    while window and window[0].text in SKIP_PUNCT:
+        window = window[1:]
+    if not window:
+        return None
+    lo, hi = window[0].i, window[-1].i + 1
+    if leader in NAME_LEADERS and window[0].text != leader:
+        window = [doc[window[0].i - 1]] + window
+    return Side(index, window, lo, hi, joins_next)
+
+
+def _line_ends_after(tok: Token, index: DocIndex) -> bool:
+    """Nothing but a full stop, spaces or the next quote between ``tok`` and the end of its line."""
+    doc = index.doc
+    j = tok.i + 1
+    while j < len(doc) and doc[j].text in (".", ",") and not index.breaks_paragraph(doc[j - 1]):
+        j += 1
+    return (
+        j >= len(doc)
+        or index.breaks_paragraph(doc[j - 1])
+        or doc[j].is_space
+        or index.in_quote(doc[j])
+        or (doc[j - 1].text == "." and doc[j].text[:1].isupper())
+    )
+
+
+def headline(side: Side):
+    """'"…": Union Minister CR Patil', '"…" ― Sonya Herridge': a name alone after a colon or dash,
+    running to the end of the line or sentence. A colon followed by anything else attributes nothing."""
+    window = side.window
+    if not (window[0].text in NAME_LEADERS or window[0].text[:1] in NAME_LEADERS):
+        return None
+    rest = [t for t in window[1:] if not (t.is_punct and t.text != ".")]
+    while rest and rest[-1].text == ".":
+        rest = rest[:-1]
+    if 0 < len(rest) <= 8 and all(t.pos_ in ("PROPN", "NOUN", "ADJ") or t.text in (".", "'s") for t in rest) \
+            and any(t.pos_ == "PROPN" for t in rest) and _line_ends_after(rest[-1], side.index):
+        head = next((t for t in reversed(rest) if t.pos_ == "PROPN"), rest[-1])
+        return Attribution(head, [], rest[0].i, rest[-1].i + 1)
+    return STOP if window[0].text == ":" else None
+
+
+def according_after(side: Side):
+    """'"…," according to Peter Hall, the company's chief executive.'"""
+    phrase = phrase_cue(side.window[:CUE_REACH])
+    if phrase is None or phrase[0].lower_ != "according":
+        return None
+    obj = next((c for c in phrase[-1].children if c.dep_ == "pobj"), None)
+    if obj is None and phrase[-1].i + 1 < side.hi:
+        obj = side.index.doc[phrase[-1].i + 1]
+    if not valid_speaker(obj, side.index):
+        return None
+    return Attribution(speaker_head(obj), phrase, phrase[-1].i + 1, side.hi)
+
+
+def verb_after(side: Side):
+    """'"…," Lipsky said.' / '"…," said Scott Kennedy, …': a reporting verb within a few words,
+    its speaker right before it or (inverted) right after it. Another verb first ends the search."""
+    index, lo, hi = side.index, side.lo, side.hi
+    for t in side.window[:CUE_REACH]:
+        if is_reporting(t, lx.SPEECH_VERBS | lx.CHARACTERISING_VERBS):
+            if t.i > lo:
+                speaker = noun_before(t, lo, index)
+                if speaker is None:
+                    continue
+                if t.i - lo > SPEAKER_REACH:
+                    return None
+            else:
+                speaker = noun_after(t, hi, index)
+            if speaker is None:
+                return STOP
+            return Attribution(speaker, with_particle(t), lo, t.i if speaker.i < t.i else hi, side.joins_next)
+        if t.pos_ == "VERB" and t.i > lo:
+            # Another verb first: the quote is not what this clause reports, unless that verb is
+            # inside a phrase set off after the speaker's name.
+            return None
+    return None
+
+
+def set_off(side: Side):
+    """'"…," Warren, who has not endorsed anyone, told reporters' / '"…," Lee, the party's
+    candidate in the state, said': a name right after the quote, set off by a comma and an
+    appositive or relative clause too long for the verb to sit beside it; the parse links them."""
+    index, window, lo, hi = side.index, side.window, side.lo, side.hi
+    name = next((t for t in window[:3] if t.pos_ in ("PROPN", "NOUN")), None)
+    if name is None:
+        return None
+    while name.dep_ in ("compound", "flat") and name.i < name.head.i < hi:
+        name = name.head
+    verb = name.head
+    if name.dep_ not in SUBJECT_DEPS or not name.i < verb.i < hi or not valid_speaker(name, index):
+        return None
+    if name.i + 1 >= hi or index.doc[name.i + 1].text != "," or not is_reporting(verb, lx.SPEECH_VERBS):
+        return None
+    return Attribution(name, with_particle(verb), lo, verb.i, side.joins_next)
+
+
+# --- before the quote -----------------------------------------------------------------------------
+
+def before_side(m: Marked, index: DocIndex) -> Side | None:
+    """The tokens before the opening mark back to the sentence's or paragraph's start or the last
+    quote; None when they do not end in a comma, a colon or a reporting verb (then the quote sits
+    inside its clause: a partial quote, for the rules around it)."""
+    doc = index.doc
+    last = index.last_before(m.open_at)
+    if last < 0:
+        return None
+    window: list[Token] = []
+    for t in reversed(doc[max(0, last - WINDOW):last + 1]):
+        if index.in_quote(t) or index.breaks_paragraph(t) and window:
+            break
+        if t.text in (".", "!", "?") and window:
+            break
+        if t.is_space:
+            break
+        window.insert(0, t)
+    if not window:
+        return None
+    tail = list(reversed(window))
+    if tail[0].text in (":", ","):
+        tail = tail[1:]
+    elif not is_reporting(tail[0]):
+        return None
+    return Side(index, window, window[0].i, tail=tail)
+
+
+def verb_before(side: Side):
+    """'a Treasury spokesperson said: "…"' / 'Lipsky said, "…"' / 'He added: "…"'."""
+    index, lo = side.index, side.lo
+    for gap, t in enumerate(side.tail[:CUE_REACH]):
+        if not is_reporting(t):
+            continue
+        if gap > 5:
+            return STOP
+        speaker = subject_of(t, index)
+        if speaker is None or speaker.i < lo or speaker.i > t.i:
+            speaker = noun_before(t, lo, index)
+        if speaker is None:
+            return STOP
+        return Attribution(speaker, with_particle(t), lo, t.i)
+    return None
+
+
+def according_before(side: Side):
+    """'According to the ministry, "…"'."""
+    window = side.window
+    phrase = phrase_cue(window)
+    if phrase is None or phrase[0].lower_ != "according" or window[-1].text != ",":
+        return None
+    obj = next((c for c in phrase[-1].children if c.dep_ == "pobj"), None)
+    if not valid_speaker(obj, side.index):
+        return None
+    return Attribution(speaker_head(obj), phrase, phrase[-1].i + 1, window[-1].i)
+
+
+def colon_clause(side: Side):
+    """A quote after a colon with no reporting verb, in a clause whose subject is a person
+    ("Kasich resisted:", "Trump went even further:"). A name alone before a colon was tried
+    and dropped: on the train split it was right once in eleven (headings, captions)."""
+    window = side.window
+    if window[-1].text != ":" or len(window) < 2:
+        return None
+    clause = window[:-1]
+    for t in clause:
+        if t.dep_ == "nsubj" and t.head.pos_ == "VERB" and lemma(t.head) not in lx.COLON_VERBS_NOT_SPEECH \
+                and (t.ent_type_ == "PERSON" or t.lower_ in ("he", "she")) and not side.index.in_quote(t):
+            return Attribution(t, [t.head], clause[0].i, t.head.i if t.head.i > t.i else clause[-1].i + 1)
+    return None
+
+
+# --- around the quote -----------------------------------------------------------------------------
+
+def enclosing_cue(m: Marked, index: DocIndex, max_steps: int = 4):
+    """A fragment inside reported speech: 'blasted the move as a "power grab"'."""
+    doc = index.doc
+    first = index.first_at_or_after(m.start)
+    last = index.first_at_or_after(m.end)
+    inner = [t for t in doc[first:last] if not t.is_punct]
+    if not inner:
+        return None
+    # The fragment's root: the inner token whose head lies outside the fragment.
+    root = next((t for t in inner if not (first <= t.head.i < last) or t.head.i == t.i), inner[-1])
+    tok = root
+    for _ in range(max_steps + 1):
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+        if index.in_quote(tok):
+            continue
+        if is_reporting(tok, lx.SPEECH_VERBS | lx.CHARACTERISING_VERBS):
+            speaker = subject_of(tok, index)
+            if speaker is None:
+                return None
+            return Attribution(speaker, [tok], 0, tok.i if speaker.i < tok.i else len(doc))
+    return None
