@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from quotes_tools.evaluate.matching import GoldQuote, PredQuote, gold_quotes, match, pred_quotes, speaker_correct
+from quotes_tools.evaluate.speakers import SpeakerReport, score_speaker
 
 
 @dataclass
@@ -48,6 +49,7 @@ class Report:
     false_positives: list[dict] = field(default_factory=list)
     wrong_speakers: list[dict] = field(default_factory=list)
     by_rule: dict[str, "RuleFigures"] = field(default_factory=dict)
+    speakers: SpeakerReport | None = None
 
     @property
     def speaker_accuracy(self) -> float:
@@ -66,6 +68,7 @@ class Report:
             "precision_by_confidence": {k: {"precision": round(v.precision, 4), "predicted": v.n_pred}
                                         for k, v in sorted(self.confidence_bands.items())},
             **({"by_rule": {k: v.as_dict() for k, v in sorted(self.by_rule.items())}} if self.by_rule else {}),
+            **({"speakers": self.speakers.as_dict()} if self.speakers is not None else {}),
         }
 
 
@@ -110,9 +113,11 @@ def _score(doc: dict, predicted: list[dict]) -> _Scored:
     return _Scored(golds, preds, exact, m03, right)
 
 
-def score_document(report: Report, doc: dict, predicted: list[dict], rules: list[str] | None = None) -> None:
-    """Adds one document to ``report``: ``predicted`` in the protobuf JSON shape, and, if known,
-    the name of the rule that made each predicted quote."""
+def score_document(report: Report, doc: dict, predicted: list[dict], rules: list[str] | None = None,
+                   entities: dict[int, dict] | None = None) -> None:
+    """Adds one document to ``report``: ``predicted`` in the protobuf JSON shape; if known, the name
+    of the rule that made each predicted quote, and the gold entity of each gold attribution (by its
+    index in the document's quotes), for the speaker-profile figures."""
     s = _score(doc, predicted)
     n_pred, n_gold = len(s.preds), len(s.golds)
     report.documents += 1
@@ -125,7 +130,18 @@ def score_document(report: Report, doc: dict, predicted: list[dict], rules: list
     _by_type_and_band(report, s)
     if rules is not None:
         _by_rule(report, s, rules)
+    if entities is not None:
+        _profiles(report, doc, s, entities)
     _samples(report, doc, s)
+
+
+def _profiles(report: Report, doc: dict, s: _Scored, entities: dict[int, dict]) -> None:
+    if report.speakers is None:
+        report.speakers = SpeakerReport()
+    for gi, pi, _ in s.m03:
+        entity = entities.get(s.golds[gi].index)
+        if pi in s.right and entity is not None:
+            score_speaker(report.speakers, str(doc.get("id")), s.preds[pi].text, s.preds[pi].speaker, entity)
 
 
 def _by_type_and_band(report: Report, s: _Scored) -> None:

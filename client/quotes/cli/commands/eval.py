@@ -24,6 +24,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="also recall per gold type, precision per predicted type and per confidence band")
     parser.add_argument("--by-rule", action="store_true",
                         help="also the quotes each extraction rule made and their precision (in process only)")
+    parser.add_argument("--speakers", default=None, metavar="SPEAKERS.jsonl",
+                        help="also score speaker profiles (canonical name, title, affiliation, kind, gender) against "
+                             "this annotation of who each gold attribution's speaker is (../shared/eval/"
+                             "speaker_profiles.md)")
     parser.add_argument("--errors", type=int, default=0, metavar="N",
                         help="print a sample of N misses, N false positives and N wrong speakers to read")
     parser.add_argument("--json", default=None, metavar="FILE", help="also write the figures as JSON")
@@ -36,6 +40,7 @@ def run(args: argparse.Namespace) -> int:
     from quotes_tools import evaluate
 
     docs = _read(args.gold, evaluate)
+    speakers = _read_speakers(args.speakers, evaluate) if args.speakers else None
     server = args.server or os.environ.get("QUOTES_SERVER", "").strip()
     if args.by_rule and server:
         raise CommandError("--by-rule needs in-process extraction (the rule that made a quote is not on the wire): "
@@ -48,7 +53,8 @@ def run(args: argparse.Namespace) -> int:
         results = (backend.extract_many_with_rules(pairs) if args.by_rule
                    else ((m, None) for m in backend.extract_many_messages(pairs)))
         for doc, (response, rules) in zip(docs, results):
-            evaluate.score_document(report, doc, response_to_dict(response).get("quotes", []), rules)
+            entities = None if speakers is None else speakers.get(str(doc.get("id")), {})
+            evaluate.score_document(report, doc, response_to_dict(response).get("quotes", []), rules, entities)
             bar.advance()
     except Exception as exc:
         raise _failure(exc, server, [str(d.get("id", "")) for d in docs]) from None
@@ -72,14 +78,28 @@ def _read(path: str, evaluate) -> list[dict]:
     return docs
 
 
+def _read_speakers(path: str, evaluate) -> dict:
+    try:
+        return evaluate.read_speakers(path)
+    except OSError as exc:
+        raise CommandError(f"{path}: {exc.strerror or exc}", EXIT_INPUT) from None
+    except (ValueError, KeyError, TypeError) as exc:
+        raise CommandError(f"{path}: not a speaker annotation ({exc})", EXIT_INPUT) from None
+
+
 def _print(args: argparse.Namespace, report, evaluate, rule_order) -> None:
     print(evaluate.format_report(report, by_type=args.by_type))
     if args.by_rule:
         print("\nby rule (precision of each rule's quotes; overlap 0.3 unless exact):")
         print(evaluate.format_by_rule(report, rule_order))
+    if report.speakers is not None:
+        print("\n" + evaluate.format_speakers(report.speakers))
     if args.errors:
-        for title, items in (("misses", report.misses), ("false positives", report.false_positives),
-                             ("wrong speakers", report.wrong_speakers)):
+        groups = [("misses", report.misses), ("false positives", report.false_positives),
+                  ("wrong speakers", report.wrong_speakers)]
+        if report.speakers is not None:
+            groups += [(f"{name} errors", items) for name, items in evaluate.error_samples(report.speakers)]
+        for title, items in groups:
             sample = evaluate.sample(items, args.errors)
             print(f"\n{title} ({len(sample)} of {len(items)}):")
             for item in sample:
