@@ -3,9 +3,9 @@
 The base install needs only grpcio and protobuf; the ``[service]`` extra adds
 spaCy and the model for serving and for in-process extraction.
 """
-from quotes.types import DocumentQuotes, Quote, QuoteType, Span, Speaker, SpeakerKind
+from quotes.types import DocumentQuotes, Gender, Quote, QuoteType, Span, Speaker, SpeakerEntity, SpeakerKind
 
-__all__ = ["DocumentQuotes", "Quote", "QuoteType", "Span", "Speaker", "SpeakerKind",
+__all__ = ["DocumentQuotes", "Gender", "Quote", "QuoteType", "Span", "Speaker", "SpeakerEntity", "SpeakerKind",
            "QuoteClient", "AsyncQuoteClient"]
 __version__ = "0.1.0"
 

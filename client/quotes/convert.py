@@ -52,6 +52,8 @@ def quote_to_proto(quote: types.Quote, utf8: dict[int, int]) -> pb.Quote:
             kind=int(speaker.kind),
             resolved_from_pronoun=speaker.resolved_from_pronoun,
             span_utf8=_span_utf8(speaker.span, utf8),
+            gender=int(speaker.gender),
+            id=speaker.id,
         ),
         cue=quote.cue,
         cue_span=_span(quote.cue_span),
@@ -60,19 +62,34 @@ def quote_to_proto(quote: types.Quote, utf8: dict[int, int]) -> pb.Quote:
         span_utf8=_span_utf8(quote.span, utf8),
         fragments_utf8=[_span_utf8(f, utf8) for f in quote.fragments],
         cue_span_utf8=_span_utf8(quote.cue_span, utf8),
+        speaker_id=speaker.id,
     )
 
 
-def response_to_proto(document_id: str, text: str, quotes: list[types.Quote]) -> pb.ExtractQuotesResponse:
+def entity_to_proto(entity: types.SpeakerEntity, utf8: dict[int, int]) -> pb.SpeakerEntity:
+    return pb.SpeakerEntity(
+        id=entity.id, canonical_name=entity.canonical_name, kind=int(entity.kind), titles=entity.titles,
+        affiliations=entity.affiliations, acronyms=entity.acronyms, gender=int(entity.gender),
+        mentions=[_span(m) for m in entity.mentions], mentions_utf8=[_span_utf8(m, utf8) for m in entity.mentions],
+        quote_count=entity.quote_count,
+    )
+
+
+def response_to_proto(document_id: str, text: str, quotes: list[types.Quote],
+                      speakers: list[types.SpeakerEntity] = ()) -> pb.ExtractQuotesResponse:
     points: list[int] = []
     for q in quotes:
         points += [q.span.start, q.span.end, q.cue_span.start, q.cue_span.end,
                    q.speaker.span.start, q.speaker.span.end]
         for f in q.fragments:
             points += [f.start, f.end]
+    for entity in speakers:
+        for m in entity.mentions:
+            points += [m.start, m.end]
     utf8 = _utf8_offsets(text, points)
     return pb.ExtractQuotesResponse(
-        document_id=document_id, quotes=[quote_to_proto(q, utf8) for q in quotes]
+        document_id=document_id, quotes=[quote_to_proto(q, utf8) for q in quotes],
+        speakers=[entity_to_proto(e, utf8) for e in speakers],
     )
 
 
@@ -85,7 +102,7 @@ def quote_from_proto(msg: pb.Quote) -> types.Quote:
     return types.Quote(
         text=msg.text,
         span=_span_from(msg.span),
-        type=types.QuoteType(msg.type),
+        type=_enum(types.QuoteType, msg.type),
         speaker=types.Speaker(
             name=s.name,
             span=_span_from(s.span),
@@ -93,8 +110,10 @@ def quote_from_proto(msg: pb.Quote) -> types.Quote:
             title=s.title,
             affiliation=s.affiliation,
             affiliation_short=s.affiliation_short,
-            kind=types.SpeakerKind(s.kind),
+            kind=_enum(types.SpeakerKind, s.kind),
             resolved_from_pronoun=s.resolved_from_pronoun,
+            gender=_enum(types.Gender, s.gender),
+            id=s.id,
         ),
         cue=msg.cue,
         cue_span=_span_from(msg.cue_span),
@@ -103,11 +122,28 @@ def quote_from_proto(msg: pb.Quote) -> types.Quote:
     )
 
 
+def _enum(kind, value: int):
+    """A record enum from a wire value; one this client does not know yet (a newer server's) is UNSPECIFIED."""
+    try:
+        return kind(value)
+    except ValueError:
+        return kind(0)
+
+
+def entity_from_proto(msg: pb.SpeakerEntity) -> types.SpeakerEntity:
+    return types.SpeakerEntity(
+        id=msg.id, canonical_name=msg.canonical_name, kind=_enum(types.SpeakerKind, msg.kind), titles=list(msg.titles),
+        affiliations=list(msg.affiliations), acronyms=list(msg.acronyms), gender=_enum(types.Gender, msg.gender),
+        mentions=[_span_from(m) for m in msg.mentions], quote_count=msg.quote_count,
+    )
+
+
 def response_from_proto(msg: pb.ExtractQuotesResponse, served_by: str = "") -> types.DocumentQuotes:
     return types.DocumentQuotes(
         document_id=msg.document_id,
         quotes=[quote_from_proto(q) for q in msg.quotes],
         served_by=served_by,
+        speakers=[entity_from_proto(e) for e in msg.speakers],
     )
 
 

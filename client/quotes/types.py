@@ -26,7 +26,16 @@ class SpeakerKind(enum.IntEnum):
     PERSON = 1
     ORGANIZATION = 2
     ROLE = 3        #: "a Treasury spokesperson"
-    GROUP = 4       #: officials, analysts, sources
+    GROUP = 4       #: officials, analysts, sources; several people speaking together
+    DOCUMENT = 5    #: a statement, report, poll, email or post given as the source
+
+
+class Gender(enum.IntEnum):
+    """Mirrors ``quotes.v1.Gender``: as the article's own words give it, never from a first name."""
+
+    UNSPECIFIED = 0
+    FEMALE = 1
+    MALE = 2
 
 
 @dataclass(frozen=True, order=True)
@@ -53,6 +62,23 @@ class Speaker:
     affiliation_short: str = ""       #: "CSIS"
     kind: SpeakerKind = SpeakerKind.UNSPECIFIED
     resolved_from_pronoun: bool = False
+    gender: Gender = Gender.UNSPECIFIED
+    id: str = ""                      #: the SpeakerEntity of the document this mention refers to
+
+
+@dataclass
+class SpeakerEntity:
+    """One distinct speaker of a document, with everything the article says about it."""
+
+    id: str                           #: "S1", "S2", ... in order of first quote; Quote.speaker_id points here
+    canonical_name: str = ""
+    kind: SpeakerKind = SpeakerKind.UNSPECIFIED
+    titles: list[str] = field(default_factory=list)
+    affiliations: list[str] = field(default_factory=list)
+    acronyms: list[str] = field(default_factory=list)
+    gender: Gender = Gender.UNSPECIFIED
+    mentions: list[Span] = field(default_factory=list)   #: every mention of it found in the text
+    quote_count: int = 0
 
 
 @dataclass
@@ -67,6 +93,10 @@ class Quote:
     fragments: list[Span] = field(default_factory=list)
     rule: str = ""                    #: the extraction rule that found it ("after", "clause", ...)
 
+    @property
+    def speaker_id(self) -> str:
+        return self.speaker.id
+
 
 @dataclass
 class DocumentQuotes:
@@ -75,3 +105,4 @@ class DocumentQuotes:
     document_id: str
     quotes: list[Quote] = field(default_factory=list)
     served_by: str = ""               #: the replica that answered (``x-served-by``), when called over gRPC
+    speakers: list[SpeakerEntity] = field(default_factory=list)   #: one per distinct speaker

@@ -34,8 +34,8 @@ def dev_report() -> Report:
     extractor = Extractor()
     report = Report()
     docs = list(read_gold(str(DEV)))
-    for doc, quotes in zip(docs, extractor.extract_many(d["text"] for d in docs)):
-        predicted = response_to_dict(response_to_proto(doc["id"], doc["text"], quotes)).get("quotes", [])
+    for doc, found in zip(docs, extractor.extract_many(d["text"] for d in docs)):
+        predicted = response_to_dict(response_to_proto(doc["id"], doc["text"], found.quotes)).get("quotes", [])
         score_document(report, doc, predicted)
     return report
 

@@ -100,7 +100,7 @@ def _answer(extractor: Extractor, text: str) -> bytes:
 @PROPERTY_SETTINGS
 @given(text=article())
 def test_spans_hold_the_quoted_words(extractor, text):
-    assert_valid_quotes(text, extractor.extract(text))
+    assert_valid_quotes(text, extractor.extract_document(text))
 
 
 @PROPERTY_SETTINGS
@@ -114,4 +114,4 @@ def test_the_answer_is_the_same_every_time(extractor, text, other):
 @settings(max_examples=100, deadline=None)
 @given(text=st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=400))
 def test_any_unicode_text_at_all(extractor, text):
-    assert_valid_quotes(text, extractor.extract(text))
+    assert_valid_quotes(text, extractor.extract_document(text))

@@ -19,14 +19,14 @@ ROWS = [
     ('"We will appeal the ruling," said Daniel Okafor, a lawyer for the union.',
      [(D, "We will appeal the ruling", "Daniel Okafor", "after")]),
     ("\u201cThe talks went well,\u201d a State Department spokeswoman told Reuters.",
-     [(D, "The talks went well", "a State Department spokeswoman", "after")]),
+     [(D, "The talks went well", "State Department spokeswoman", "after")]),
     # the speaker's name set off from the verb by a long relative clause or appositive
     ('"We will appeal the ruling," Rosa Vega, who has led the union since 2019 and ran for mayor twice, told reporters.',
      [(D, "We will appeal the ruling", "Rosa Vega", "set_off")]),
     ('"We will appeal the ruling," Rosa Vega, who has led the union since 2019 and ran for mayor twice, left the room.', []),
     # attribution, then quote
     ('The governor said: "We are not raising taxes this year."',
-     [(D, "We are not raising taxes this year.", "The governor", "before")]),
+     [(D, "We are not raising taxes this year.", "governor", "before")]),
     # split quote: one quote, two fragments
     ('"We tried," Helen Park said, "but the votes were not there."',
      [(D, "We tried but the votes were not there.", "Helen Park", "after")]),
@@ -56,27 +56,27 @@ ROWS = [
     ("Ms. Lee went further than her colleagues: she said nothing.", []),
     # what someone vowed to do, as a verb phrase
     ("The senator vowed to fight for every vote in the state.",
-     [(I, "to fight for every vote in the state", "The senator", "undertaking")]),
+     [(I, "to fight for every vote in the state", "senator", "undertaking")]),
     ("The senator wants to fight for every vote in the state.", []),
     # a reported clause the parser hung on the noun of a phrase after the verb
     ("The governor predicted at the debate that Republicans will win every state if Sanders wins the nomination.",
-     [(I, "that Republicans will win every state if Sanders wins the nomination", "The governor", "clause")]),
+     [(I, "that Republicans will win every state if Sanders wins the nomination", "governor", "clause")]),
     ("The company said in a statement that it released on Monday.", []),
     # what was said as the object of a speech verb
     ("The mayor stressed the need for more teachers in the city schools.",
-     [(I, "the need for more teachers in the city schools", "The mayor", "object")]),
+     [(I, "the need for more teachers in the city schools", "mayor", "object")]),
     ("The mayor stressed it.", []),
     # partial quote inside reported speech
     ('The minister denounced the report as "a work of fiction" on Tuesday.',
-     [(P, "a work of fiction", "The minister", "partial")]),
+     [(P, "a work of fiction", "minister", "partial")]),
     # an object with what the speaker called it, accused it of or asked of it
     ("The senator accused the agency of hiding the report from voters.",
-     [(I, "the agency of hiding the report from voters", "The senator", "characterised")]),
+     [(I, "the agency of hiding the report from voters", "senator", "characterised")]),
     ("A reporter asked the governor whether she would run again.",
-     [(I, "the governor whether she would run again", "A reporter", "characterised")]),
+     [(I, "the governor whether she would run again", "reporter", "characterised")]),
     ("Critics of the plan call it a tax on the poor.", [(I, "it a tax on the poor", "Critics of the plan", "characterised")]),
     # with the speaker's words quoted, the quote is the fragment (the contract), not the object with it
-    ('The mayor called the budget "a gift to developers" on Monday.', [(P, "a gift to developers", "The mayor", "partial")]),
+    ('The mayor called the budget "a gift to developers" on Monday.', [(P, "a gift to developers", "mayor", "partial")]),
     ("He called his mother on Sunday.", []),
     ("She asked the waiter for a glass of water.", []),
     ("The coach called a timeout with ten seconds left.", []),
@@ -94,17 +94,17 @@ ROWS = [
      [(D, "The water is safe to drink", "Sonya Herridge", "headline")]),
     # according to, before the quote; a clause ending in a colon with a person as its subject
     ('According to the ministry, "the border will stay closed until March."',
-     [(D, "the border will stay closed until March.", "the ministry", "according_before")]),
+     [(D, "the border will stay closed until March.", "ministry", "according_before")]),
     ('Senator Maria Lopez went even further: "This bill is a disgrace to the chamber."',
      [(D, "This bill is a disgrace to the chamber.", "Maria Lopez", "colon_clause")]),
     # reported speech the parser did not hand over as the verb's clause
     ("The governor vowed the state and its cities would not accept the new rules.",
-     [(I, "the state and its cities would not accept the new rules", "The governor", "clause_after")]),
+     [(I, "the state and its cities would not accept the new rules", "governor", "clause_after")]),
     # an attribution set off by commas after the clause it reports; according to, without quote marks
     ("The plan will cost more than expected, the mayor said on Tuesday.",
-     [(I, "The plan will cost more than expected", "the mayor", "clause")]),
+     [(I, "The plan will cost more than expected", "mayor", "clause")]),
     ("The latest test, the ministry said, was its largest so far this year.",
-     [(I, "The latest test, the ministry said, was its largest so far this year", "the ministry", "parenthetical")]),
+     [(I, "The latest test, the ministry said, was its largest so far this year", "ministry", "parenthetical")]),
     ("The plant will close in June, according to officials familiar with the plan.",
      [(I, "The plant will close in June", "officials familiar with the plan", "according")]),
     # headline forms

@@ -2,7 +2,8 @@
 quote's words, in code points and in UTF-8 bytes alike.
 
 ``assert_valid_response(text, response)`` checks an ExtractQuotesResponse; in-process
-results go through ``quotes.convert.response_to_proto`` first (``assert_valid_quotes``),
+results go through ``quotes.convert.response_to_proto`` first (``assert_valid_quotes``, given
+what ``Extractor.extract_document`` returns),
 so the byte offsets are checked there too.
 """
 from __future__ import annotations
@@ -51,8 +52,25 @@ def assert_valid_response(text: str, response: pb.ExtractQuotesResponse) -> None
         assert text[q.cue_span.start:q.cue_span.end] == q.cue, where
         assert utf8(q.cue_span_utf8) == q.cue, where
         assert 0 < q.confidence <= 1, where
+    _assert_valid_speakers(text, response, utf8)
 
 
-def assert_valid_quotes(text: str, quotes) -> None:
-    """The same checks for an in-process result (a list of quotes.types.Quote)."""
-    assert_valid_response(text, response_to_proto("", text, quotes))
+def _assert_valid_speakers(text: str, response: pb.ExtractQuotesResponse, utf8) -> None:
+    """Every quote points at one speaker entry, whose quote count and mention spans hold."""
+    entries = {e.id: e for e in response.speakers}
+    assert len(entries) == len(response.speakers), "speaker ids are unique"
+    counts: dict[str, int] = {}
+    for q in response.quotes:
+        assert q.speaker_id in entries and q.speaker.id == q.speaker_id, f"quote at {q.span.start}: speaker id"
+        counts[q.speaker_id] = counts.get(q.speaker_id, 0) + 1
+    for e in response.speakers:
+        assert e.quote_count == counts.get(e.id, 0) > 0, f"speaker {e.id}: quote count"
+        assert len(e.mentions) == len(e.mentions_utf8), f"speaker {e.id}: mentions"
+        for m, m8 in zip(e.mentions, e.mentions_utf8):
+            assert _in_bounds(m, len(text)), f"speaker {e.id}: mention {m.start}..{m.end}"
+            assert utf8(m8) == text[m.start:m.end], f"speaker {e.id}: UTF-8 mention"
+
+
+def assert_valid_quotes(text: str, found) -> None:
+    """The same checks for an in-process result (``Extractor.extract_document``: a DocumentQuotes)."""
+    assert_valid_response(text, response_to_proto("", text, found.quotes, found.speakers))

@@ -63,5 +63,6 @@ class LocalExtractor:
                 text = check_text(request.text, self.max_text_length)
             except InvalidRequest as bad:
                 raise InvalidDocument(index, bad.description) from None
-            quotes = self._extractor.extract(text)
-            yield response_to_proto(request.document_id, text, quotes), [q.rule for q in quotes]
+            found = self._extractor.extract_document(text)
+            yield (response_to_proto(request.document_id, text, found.quotes, found.speakers),
+                   [q.rule for q in found.quotes])

@@ -21,6 +21,13 @@ class SpeakerKind(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     SPEAKER_KIND_ORGANIZATION: _ClassVar[SpeakerKind]
     SPEAKER_KIND_ROLE: _ClassVar[SpeakerKind]
     SPEAKER_KIND_GROUP: _ClassVar[SpeakerKind]
+    SPEAKER_KIND_DOCUMENT: _ClassVar[SpeakerKind]
+
+class Gender(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    GENDER_UNSPECIFIED: _ClassVar[Gender]
+    GENDER_FEMALE: _ClassVar[Gender]
+    GENDER_MALE: _ClassVar[Gender]
 QUOTE_TYPE_UNSPECIFIED: QuoteType
 QUOTE_TYPE_DIRECT: QuoteType
 QUOTE_TYPE_INDIRECT: QuoteType
@@ -30,6 +37,10 @@ SPEAKER_KIND_PERSON: SpeakerKind
 SPEAKER_KIND_ORGANIZATION: SpeakerKind
 SPEAKER_KIND_ROLE: SpeakerKind
 SPEAKER_KIND_GROUP: SpeakerKind
+SPEAKER_KIND_DOCUMENT: SpeakerKind
+GENDER_UNSPECIFIED: Gender
+GENDER_FEMALE: Gender
+GENDER_MALE: Gender
 
 class ExtractQuotesRequest(_message.Message):
     __slots__ = ("document_id", "text")
@@ -40,12 +51,14 @@ class ExtractQuotesRequest(_message.Message):
     def __init__(self, document_id: _Optional[str] = ..., text: _Optional[str] = ...) -> None: ...
 
 class ExtractQuotesResponse(_message.Message):
-    __slots__ = ("document_id", "quotes")
+    __slots__ = ("document_id", "quotes", "speakers")
     DOCUMENT_ID_FIELD_NUMBER: _ClassVar[int]
     QUOTES_FIELD_NUMBER: _ClassVar[int]
+    SPEAKERS_FIELD_NUMBER: _ClassVar[int]
     document_id: str
     quotes: _containers.RepeatedCompositeFieldContainer[Quote]
-    def __init__(self, document_id: _Optional[str] = ..., quotes: _Optional[_Iterable[_Union[Quote, _Mapping]]] = ...) -> None: ...
+    speakers: _containers.RepeatedCompositeFieldContainer[SpeakerEntity]
+    def __init__(self, document_id: _Optional[str] = ..., quotes: _Optional[_Iterable[_Union[Quote, _Mapping]]] = ..., speakers: _Optional[_Iterable[_Union[SpeakerEntity, _Mapping]]] = ...) -> None: ...
 
 class Span(_message.Message):
     __slots__ = ("start", "end")
@@ -56,7 +69,7 @@ class Span(_message.Message):
     def __init__(self, start: _Optional[int] = ..., end: _Optional[int] = ...) -> None: ...
 
 class Quote(_message.Message):
-    __slots__ = ("text", "span", "type", "speaker", "cue", "cue_span", "confidence", "fragments", "span_utf8", "fragments_utf8", "cue_span_utf8")
+    __slots__ = ("text", "span", "type", "speaker", "cue", "cue_span", "confidence", "fragments", "span_utf8", "fragments_utf8", "cue_span_utf8", "speaker_id")
     TEXT_FIELD_NUMBER: _ClassVar[int]
     SPAN_FIELD_NUMBER: _ClassVar[int]
     TYPE_FIELD_NUMBER: _ClassVar[int]
@@ -68,6 +81,7 @@ class Quote(_message.Message):
     SPAN_UTF8_FIELD_NUMBER: _ClassVar[int]
     FRAGMENTS_UTF8_FIELD_NUMBER: _ClassVar[int]
     CUE_SPAN_UTF8_FIELD_NUMBER: _ClassVar[int]
+    SPEAKER_ID_FIELD_NUMBER: _ClassVar[int]
     text: str
     span: Span
     type: QuoteType
@@ -79,10 +93,11 @@ class Quote(_message.Message):
     span_utf8: Span
     fragments_utf8: _containers.RepeatedCompositeFieldContainer[Span]
     cue_span_utf8: Span
-    def __init__(self, text: _Optional[str] = ..., span: _Optional[_Union[Span, _Mapping]] = ..., type: _Optional[_Union[QuoteType, str]] = ..., speaker: _Optional[_Union[Speaker, _Mapping]] = ..., cue: _Optional[str] = ..., cue_span: _Optional[_Union[Span, _Mapping]] = ..., confidence: _Optional[float] = ..., fragments: _Optional[_Iterable[_Union[Span, _Mapping]]] = ..., span_utf8: _Optional[_Union[Span, _Mapping]] = ..., fragments_utf8: _Optional[_Iterable[_Union[Span, _Mapping]]] = ..., cue_span_utf8: _Optional[_Union[Span, _Mapping]] = ...) -> None: ...
+    speaker_id: str
+    def __init__(self, text: _Optional[str] = ..., span: _Optional[_Union[Span, _Mapping]] = ..., type: _Optional[_Union[QuoteType, str]] = ..., speaker: _Optional[_Union[Speaker, _Mapping]] = ..., cue: _Optional[str] = ..., cue_span: _Optional[_Union[Span, _Mapping]] = ..., confidence: _Optional[float] = ..., fragments: _Optional[_Iterable[_Union[Span, _Mapping]]] = ..., span_utf8: _Optional[_Union[Span, _Mapping]] = ..., fragments_utf8: _Optional[_Iterable[_Union[Span, _Mapping]]] = ..., cue_span_utf8: _Optional[_Union[Span, _Mapping]] = ..., speaker_id: _Optional[str] = ...) -> None: ...
 
 class Speaker(_message.Message):
-    __slots__ = ("name", "span", "canonical_name", "title", "affiliation", "affiliation_short", "kind", "resolved_from_pronoun", "span_utf8")
+    __slots__ = ("name", "span", "canonical_name", "title", "affiliation", "affiliation_short", "kind", "resolved_from_pronoun", "span_utf8", "gender", "id")
     NAME_FIELD_NUMBER: _ClassVar[int]
     SPAN_FIELD_NUMBER: _ClassVar[int]
     CANONICAL_NAME_FIELD_NUMBER: _ClassVar[int]
@@ -92,6 +107,8 @@ class Speaker(_message.Message):
     KIND_FIELD_NUMBER: _ClassVar[int]
     RESOLVED_FROM_PRONOUN_FIELD_NUMBER: _ClassVar[int]
     SPAN_UTF8_FIELD_NUMBER: _ClassVar[int]
+    GENDER_FIELD_NUMBER: _ClassVar[int]
+    ID_FIELD_NUMBER: _ClassVar[int]
     name: str
     span: Span
     canonical_name: str
@@ -101,4 +118,30 @@ class Speaker(_message.Message):
     kind: SpeakerKind
     resolved_from_pronoun: bool
     span_utf8: Span
-    def __init__(self, name: _Optional[str] = ..., span: _Optional[_Union[Span, _Mapping]] = ..., canonical_name: _Optional[str] = ..., title: _Optional[str] = ..., affiliation: _Optional[str] = ..., affiliation_short: _Optional[str] = ..., kind: _Optional[_Union[SpeakerKind, str]] = ..., resolved_from_pronoun: _Optional[bool] = ..., span_utf8: _Optional[_Union[Span, _Mapping]] = ...) -> None: ...
+    gender: Gender
+    id: str
+    def __init__(self, name: _Optional[str] = ..., span: _Optional[_Union[Span, _Mapping]] = ..., canonical_name: _Optional[str] = ..., title: _Optional[str] = ..., affiliation: _Optional[str] = ..., affiliation_short: _Optional[str] = ..., kind: _Optional[_Union[SpeakerKind, str]] = ..., resolved_from_pronoun: _Optional[bool] = ..., span_utf8: _Optional[_Union[Span, _Mapping]] = ..., gender: _Optional[_Union[Gender, str]] = ..., id: _Optional[str] = ...) -> None: ...
+
+class SpeakerEntity(_message.Message):
+    __slots__ = ("id", "canonical_name", "kind", "titles", "affiliations", "acronyms", "gender", "mentions", "mentions_utf8", "quote_count")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    CANONICAL_NAME_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    TITLES_FIELD_NUMBER: _ClassVar[int]
+    AFFILIATIONS_FIELD_NUMBER: _ClassVar[int]
+    ACRONYMS_FIELD_NUMBER: _ClassVar[int]
+    GENDER_FIELD_NUMBER: _ClassVar[int]
+    MENTIONS_FIELD_NUMBER: _ClassVar[int]
+    MENTIONS_UTF8_FIELD_NUMBER: _ClassVar[int]
+    QUOTE_COUNT_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    canonical_name: str
+    kind: SpeakerKind
+    titles: _containers.RepeatedScalarFieldContainer[str]
+    affiliations: _containers.RepeatedScalarFieldContainer[str]
+    acronyms: _containers.RepeatedScalarFieldContainer[str]
+    gender: Gender
+    mentions: _containers.RepeatedCompositeFieldContainer[Span]
+    mentions_utf8: _containers.RepeatedCompositeFieldContainer[Span]
+    quote_count: int
+    def __init__(self, id: _Optional[str] = ..., canonical_name: _Optional[str] = ..., kind: _Optional[_Union[SpeakerKind, str]] = ..., titles: _Optional[_Iterable[str]] = ..., affiliations: _Optional[_Iterable[str]] = ..., acronyms: _Optional[_Iterable[str]] = ..., gender: _Optional[_Union[Gender, str]] = ..., mentions: _Optional[_Iterable[_Union[Span, _Mapping]]] = ..., mentions_utf8: _Optional[_Iterable[_Union[Span, _Mapping]]] = ..., quote_count: _Optional[int] = ...) -> None: ...

@@ -19,7 +19,7 @@ from typing import Callable
 
 from spacy.tokens import Token
 
-from quotes.types import Quote, QuoteType, Span, Speaker
+from quotes.types import DocumentQuotes, Quote, QuoteType, Span, Speaker
 from quotes_service.extract import lexicon as lx
 from quotes_service.extract.docindex import DocIndex
 from quotes_service.extract.intervals import RangeIndex
@@ -238,8 +238,8 @@ def to_quote(text: str, c: Candidate) -> Quote:
     )
 
 
-def assemble(index: DocIndex, check: Check) -> list[Quote]:
-    """Every quote of the indexed document, in order of start offset."""
+def assemble(index: DocIndex, check: Check) -> DocumentQuotes:
+    """Every quote of the indexed document, in order of start offset, and its distinct speakers."""
     resolver = SpeakerResolver(index)
     quoted_pass = QuotedPass(index, resolver)
     quoted = quoted_pass.run(check)
@@ -247,4 +247,5 @@ def assemble(index: DocIndex, check: Check) -> list[Quote]:
     reported = reported_pass(index, resolver, quoted, quoted_pass.recent, check)
     candidates = fold_fragments(quoted, reported)
     candidates.sort(key=lambda c: (c.start, c.end))
-    return [to_quote(index.text, c) for c in candidates]
+    quotes = [to_quote(index.text, c) for c in candidates]
+    return DocumentQuotes("", quotes, speakers=resolver.entities.finish(quotes))

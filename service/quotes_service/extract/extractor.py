@@ -1,7 +1,8 @@
 """text -> spaCy Doc -> quote marks -> candidates (rules) -> quotes -> speakers -> records.
 
-Pure: no gRPC, no I/O. ``Extractor.extract(text)`` is what the server and the in-process
-CLI call; ``extract_many`` parses short texts in batches.
+Pure: no gRPC, no I/O. ``Extractor.extract_document(text)`` (the quotes and the distinct
+speakers) is what the server and the in-process CLI call; ``extract(text)`` gives the quotes
+alone; ``extract_many`` parses short texts in batches.
 """
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import Callable, Iterable, Iterator
 
 from spacy.tokens import Doc
 
-from quotes.types import Quote
+from quotes.types import DocumentQuotes, Quote
 from quotes_service.extract.assemble import assemble
 from quotes_service.extract.docindex import DocIndex
 from quotes_service.extract.marks import find_quoted
@@ -46,29 +47,34 @@ class Extractor:
 
     def extract(self, text: str, should_stop: StopCheck | None = None,
                 on_parsed: Callable[[int], None] | None = None) -> list[Quote]:
-        """Every quote in ``text``, in order of start offset. ``on_parsed`` is told the number of
-        tokens once the text is parsed (for metrics)."""
+        """Every quote in ``text``, in order of start offset (``extract_document`` without the speakers)."""
+        return self.extract_document(text, should_stop, on_parsed).quotes
+
+    def extract_document(self, text: str, should_stop: StopCheck | None = None,
+                         on_parsed: Callable[[int], None] | None = None) -> DocumentQuotes:
+        """Every quote in ``text``, in order of start offset, and its distinct speakers. ``on_parsed``
+        is told the number of tokens once the text is parsed (for metrics)."""
         check = _checker(should_stop)
         check()
         if not text.strip():
-            return []
+            return DocumentQuotes("")
         with self.pipeline.memory_zone():
             doc = self.pipeline.parse(text, should_stop, _raise_cancelled)
             if on_parsed is not None:
                 on_parsed(len(doc))
             check()
-            return self.quotes_in(doc, should_stop)
+            return self.document_in(doc, should_stop)
 
     def extract_many(self, texts: Iterable[str], should_stop: StopCheck | None = None,
-                     batch_size: int = BATCH) -> Iterator[list[Quote]]:
-        """Like ``extract`` for each text, in order; short texts are parsed ``batch_size`` at a
-        time with ``nlp.pipe``, and each batch's results are yielded before the next is read."""
+                     batch_size: int = BATCH) -> Iterator[DocumentQuotes]:
+        """Like ``extract_document`` for each text, in order; short texts are parsed ``batch_size``
+        at a time with ``nlp.pipe``, and each batch's results are yielded before the next is read."""
         batch: list[str] = []
         for text in texts:
             if self.pipeline.parsed_in_pieces(text):
                 yield from self._pipe(batch, should_stop)
                 batch = []
-                yield self.extract(text, should_stop)
+                yield self.extract_document(text, should_stop)
                 continue
             batch.append(text)
             if len(batch) >= batch_size:
@@ -76,16 +82,20 @@ class Extractor:
                 batch = []
         yield from self._pipe(batch, should_stop)
 
-    def _pipe(self, texts: list[str], should_stop: StopCheck | None) -> Iterator[list[Quote]]:
+    def _pipe(self, texts: list[str], should_stop: StopCheck | None) -> Iterator[DocumentQuotes]:
         if not texts:
             return
         _checker(should_stop)()
         with self.pipeline.memory_zone():
-            results = [self.quotes_in(doc, should_stop) if text.strip() else []
+            results = [self.document_in(doc, should_stop) if text.strip() else DocumentQuotes("")
                        for text, doc in zip(texts, self.pipeline.pipe(texts))]
         yield from results
 
     def quotes_in(self, doc: Doc, should_stop: StopCheck | None = None) -> list[Quote]:
         """Every quote of a parsed document (from ``Pipeline.parse``, ``parse`` or ``pipe``)."""
+        return self.document_in(doc, should_stop).quotes
+
+    def document_in(self, doc: Doc, should_stop: StopCheck | None = None) -> DocumentQuotes:
+        """The quotes and distinct speakers of a parsed document."""
         self.pipeline.ready(doc)
         return assemble(DocIndex(doc, find_quoted(doc.text)), _checker(should_stop))

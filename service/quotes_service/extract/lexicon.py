@@ -200,3 +200,64 @@ AFFILIATION_PREPS = frozenset({"at", "of", "with", "for", "from"})
 PLACE_PREPS = frozenset({"in", "at", "on", "from"})
 # Descriptor heads that make a title although ROLE_NOUNS lacks them ("a senior fellow").
 DESCRIPTOR_HEADS = frozenset({"chair", "expert", "fellow", "economist", "analyst", "professor"})
+
+# --- speaker profiles ------------------------------------------------------------------------------
+# Honorifics tell gender, not role: they are never a title (speaker_profiles.md). Lower-case texts.
+HONORIFIC_GENDER = {"mr": "male", "mr.": "male", "mister": "male", "mrs": "female", "mrs.": "female",
+                    "ms": "female", "ms.": "female", "miss": "female"}
+# Nouns that say the gender of the one they describe ("a spokeswoman", "the congressman").
+FEMALE_NOUNS = frozenset("""
+spokeswoman chairwoman congresswoman businesswoman councilwoman assemblywoman alderwoman anchorwoman
+stateswoman sportswoman policewoman forewoman woman girl wife mother daughter sister grandmother aunt
+niece widow actress waitress hostess heiress duchess queen princess lady girlfriend bride granddaughter
+stepmother stepdaughter mom grandma matriarch nun
+""".split())
+MALE_NOUNS = frozenset("""
+spokesman chairman congressman businessman councilman assemblyman alderman anchorman statesman
+sportsman policeman foreman man boy husband father son brother grandfather uncle nephew widower king
+prince lord boyfriend groom grandson stepfather stepson dad grandpa patriarch gentleman monk
+""".split())
+# Third-person pronouns by gender, every case: evidence for the gender of the one they refer to.
+GENDERED_PRONOUNS = {"he": "male", "him": "male", "his": "male", "himself": "male",
+                     "she": "female", "her": "female", "hers": "female", "herself": "female"}
+# Short forms of titles, as written before names, and the words they stand for.
+TITLE_FORMS = {"gov": "governor", "sen": "senator", "rep": "representative", "reps": "representative",
+               "gen": "general", "lt": "lieutenant", "col": "colonel", "sgt": "sergeant", "adm": "admiral",
+               "atty": "attorney", "pres": "president", "supt": "superintendent", "cmdr": "commander",
+               "capt": "captain", "maj": "major", "dr": "doctor", "prof": "professor", "sec": "secretary",
+               "amb": "ambassador", "congressman": "representative", "congresswoman": "representative",
+               "chairwoman": "chairman", "chair": "chairman", "spokeswoman": "spokesperson",
+               "spokesman": "spokesperson"}
+# Parties, and the adjective an affiliation is written with ("a Democratic senator", "R-Ohio").
+PARTY_WORDS = {"democrat": "Democratic", "democrats": "Democratic", "democratic": "Democratic",
+               "republican": "Republican", "republicans": "Republican", "gop": "Republican",
+               "libertarian": "Libertarian", "independent": "Independent"}
+PARTY_LETTERS = {"D": "Democratic", "R": "Republican", "I": "Independent"}
+# Titles that make a person the representative of a state or city: "Sen. Ellison of Ohio" (not a home town).
+POLITICAL_TITLES = frozenset("""
+senator representative governor mayor congressman congresswoman lawmaker legislator delegate
+assemblyman assemblywoman councilman councilwoman commissioner attorney_general secretary_of_state
+""".split())
+# Heads of speakers that are documents, not people: "the report said", "a statement read".
+DOCUMENT_NOUNS = frozenset("""
+statement report poll survey study analysis email e-mail letter memo memorandum tweet post posting
+filing complaint lawsuit suit indictment document paper transcript article story editorial op-ed column
+ad advertisement video clip release book record message note website blog notice brief summary cable
+order decision opinion ruling motion petition affidavit testimony questionnaire guidance plan proposal
+audit review assessment investigation probe estimate forecast projection data figure chart map
+""".split())
+# Words before a group's head that count it rather than name it: dropped from its canonical name
+# ("two Democratic speechwriters" is "Democratic speechwriters"); "many" stays, as annotators keep it.
+GROUP_QUANTIFIERS = frozenset("""
+two three four five six seven eight nine ten eleven twelve dozen dozens hundreds thousands millions
+several some both few a number of various numerous other
+""".split())
+# Words that qualify a title rather than name a place or body: "Former Pennsylvania Gov." -> former Gov.
+TITLE_MODIFIERS = frozenset({"former", "ex", "acting", "interim", "outgoing", "incoming", "retired", "then"})
+# Plural heads of groups named by a role, which annotators give as the group's title ("analysts").
+GROUP_ROLE_NOUNS = frozenset("""
+official analyst expert lawmaker leader economist doctor physician attorney lawyer adviser advisor aide
+strategist researcher scientist pollster prosecutor investigator diplomat negotiator executive
+spokesperson spokesman spokeswoman senator representative governor mayor minister host reporter
+journalist correspondent editor commentator historian professor scholar teacher organizer activist
+""".split())

@@ -67,7 +67,7 @@ class QuoteService:
         try:
             with self._slots.hold(should_stop):
                 waited = time.perf_counter() - started
-                quotes = self._extractor.extract(text, should_stop=should_stop, on_parsed=parsed)
+                found = self._extractor.extract_document(text, should_stop=should_stop, on_parsed=parsed)
         except Cancelled:
             if context.time_remaining() <= 0:
                 context.abort(grpc.StatusCode.DEADLINE_EXCEEDED, where + "deadline passed before extraction finished")
@@ -77,11 +77,11 @@ class QuoteService:
                               "before extraction finished")
             context.abort(grpc.StatusCode.CANCELLED, where + "call cancelled before extraction finished")
         if self._metrics is not None:
-            self._metrics.extracted(len(text), tokens, len(quotes))
+            self._metrics.extracted(len(text), tokens, len(found.quotes))
         logs.event("extracted", request_id=current_request_id(), index=index,
-                   document_id=request.document_id[:200], chars=len(text), tokens=tokens, quotes=len(quotes),
+                   document_id=request.document_id[:200], chars=len(text), tokens=tokens, quotes=len(found.quotes),
                    wait_ms=round(waited * 1000, 1), ms=round((time.perf_counter() - started) * 1000, 1))
-        return response_to_proto(request.document_id, text, quotes)
+        return response_to_proto(request.document_id, text, found.quotes, found.speakers)
 
 
 _END = object()

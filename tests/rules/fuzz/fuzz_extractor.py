@@ -29,7 +29,7 @@ def check(extractor, data: bytes) -> None:
     from support.spans import assert_valid_quotes
 
     text = text_of(data)
-    assert_valid_quotes(text, extractor.extract(text))
+    assert_valid_quotes(text, extractor.extract_document(text))
 
 
 def main(argv: list[str]) -> None:

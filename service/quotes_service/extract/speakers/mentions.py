@@ -145,20 +145,19 @@ def grow_mention(head: Token, lo: int, hi: int) -> Mention:
 
 
 def mention_kind(head: Token, mention: Mention, known_person=lambda tok: False) -> SpeakerKind:
-    """PERSON, ORGANIZATION, ROLE or GROUP; ``known_person`` says a word names a person seen elsewhere."""
+    """PERSON, ORGANIZATION, ROLE, GROUP or DOCUMENT; ``known_person`` says a word names a person
+    seen elsewhere. Several people speaking together are a GROUP."""
     low = head.lower_
     if low in lx.PERSON_PRONOUNS or low in ("i",):
         return SpeakerKind.PERSON
     if low in lx.GROUP_PRONOUNS:
         return SpeakerKind.GROUP
     if len(mention.heads) > 1:
-        people = all(
-            known_person(h) or (name_like(h) and h.lower_ not in lx.GROUP_NOUNS and h.ent_type_ not in ("ORG", "GPE", "NORP"))
-            for h in mention.heads
-        )
-        return SpeakerKind.PERSON if people else SpeakerKind.GROUP
+        return SpeakerKind.GROUP
     if head.ent_type_ == "PERSON" or known_person(head):
         return SpeakerKind.PERSON
+    if head.pos_ == "NOUN" and lemma(head) in lx.DOCUMENT_NOUNS:
+        return SpeakerKind.DOCUMENT
     if low in lx.GROUP_NOUNS or (head.tag_ == "NNS" and head.pos_ == "NOUN") or head.ent_type_ in ("PERCENT", "CARDINAL"):
         return SpeakerKind.GROUP
     if lemma(head) in lx.ROLE_NOUNS or low in lx.ROLE_NOUNS:

@@ -1,71 +1,190 @@
-"""The people a document names: every PERSON entity (and titled name the recognizer missed), the
-fullest name each surname stands for, and one profile per person."""
+"""The people a document names, one entity each, with everything its mentions say about them.
+
+Every PERSON entity (and name after a title the recognizer missed) outside quote marks is a
+name mention. Names of two words or more are people: "Donald Trump" and "Donald J. Trump" are one
+(same first and last word; the fullest form is the canonical name). A one-word name ("Johnson")
+is the person of that surname (or first name) mentioned most recently before it, so "Johnson"
+after "Jeh Johnson" is not Gary Johnson named earlier; "Mr."/"Ms." before it and a title beside it
+choose between namesakes. Each mention's descriptors (descriptors.py) go to its person's profile.
+"""
 from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
 
 from spacy.tokens import Span as SpacySpan, Token
 
 from quotes_service.extract import lexicon as lx
 from quotes_service.extract.docindex import DocIndex
+from quotes_service.extract.speakers.descriptors import Descriptors, describe_name, title_word
 from quotes_service.extract.speakers.mentions import person_ent, titled_names
-from quotes_service.extract.speakers.profiles import Profile, learn_profile
+
+STRONG = 3      # votes a cue of the person's own words gives (Mr./Ms., "spokeswoman"); a pronoun gives 1
+MIN_VOTES = 2   # a gender is given on at least this weight of cues ...
+RATIO = 3       # ... and at least this many times the weight of cues for the other
+
+
+@dataclass
+class Person:
+    id: str
+    full: str
+    first: str
+    last: str
+    mentions: list[SpacySpan] = field(default_factory=list)
+    profile: Descriptors = field(default_factory=Descriptors)
+    votes: Counter = field(default_factory=Counter)   # gender -> weight of the cues for it
+
+    @property
+    def gender(self) -> str:
+        """The gender the text gives, when its cues agree: "male", "female" or ""."""
+        female, male = self.votes["female"], self.votes["male"]
+        top, low = max(female, male), min(female, male)
+        if top < MIN_VOTES or low * RATIO >= top:
+            return ""
+        return "female" if female > male else "male"
+
+    def vote(self, gender: str, weight: int = 1) -> None:
+        if gender:
+            self.votes[gender] += weight
+
+
+def name_words(ent: SpacySpan) -> tuple[list[str], str]:
+    """The words of a name as written, without a title or honorific before it, a possessive after
+    it or a verb the recognizer took in ("Obama Says"); and the honorific's gender."""
+    toks = [t for t in ent if not t.is_punct or t.text == "."]
+    gender = ""
+    while toks and (toks[0].lower_.rstrip(".") in lx.TITLE_NOUNS or toks[0].lower_.rstrip(".") in lx.TITLE_FORMS
+                    or toks[0].lower_ in lx.HONORIFIC_GENDER):
+        gender = lx.HONORIFIC_GENDER.get(toks[0].lower_, gender)
+        toks = toks[1:]
+    while toks and (toks[-1].text in ("'s", "\u2019s") or toks[-1].pos_ in ("VERB", "AUX")):
+        toks = toks[:-1]
+    while toks and toks[0].pos_ in ("VERB", "AUX"):
+        toks = toks[1:]
+    return [t.text for t in toks], gender
 
 
 def clean_name(ent: SpacySpan) -> str:
-    """A name as written without a leading title ("Sen.") or a possessive "'s"."""
-    words = [t.text for t in ent if not t.is_punct or t.text == "."]
-    while words and (words[0].lower().rstrip(".") in lx.TITLE_NOUNS):
-        words = words[1:]
-    while words and words[-1] in ("'s", "’s"):
-        words = words[:-1]
-    return " ".join(words)
+    return " ".join(name_words(ent)[0])
+
+
+def _key(word: str) -> str:
+    return word.lower().rstrip(".")
 
 
 class People:
     def __init__(self, index: DocIndex):
         doc = index.doc
-        self.persons: list[SpacySpan] = [
-            e for e in doc.ents if e.label_ == "PERSON" and not index.in_quote(e[0]) and e.text[:1].isupper()
-        ]
+        mentions = [e for e in doc.ents if e.label_ == "PERSON" and not index.in_quote(e[0]) and e.text[:1].isupper()]
         # Names after a title that the entity recognizer missed ("Mayor Ana Ruiz"), by their last token.
         self.titled: dict[int, SpacySpan] = {}
         for name in titled_names(doc):
             if not index.in_quote(name[0]):
                 self.titled[name.end - 1] = name
-                self.persons.append(name)
-        self.persons.sort(key=lambda e: e.start_char)
+                mentions.append(name)
+        mentions.sort(key=lambda e: e.start_char)
+        self.persons: list[SpacySpan] = []       # every name mention that resolved, in order
+        self.everyone: list[Person] = []
+        self._by_first_last: dict[tuple[str, str], Person] = {}
+        self._by_token: dict[int, Person] = {}
+        for ent in mentions:
+            words, _ = name_words(ent)
+            if len(words) >= 2:
+                self._person_named(words)
+        for ent in mentions:
+            found = describe_name(ent)
+            person = self._resolve_mention(ent, {title_word_of(t) for t in found.titles})
+            if person is not None:
+                self._attach(person, ent, found)
         self.starts = [e.start_char for e in self.persons]
-        self.by_surname: dict[str, str] = {}
-        for ent in self.persons:
-            full = clean_name(ent)
-            if not full:
-                continue
-            surname = full.split()[-1]
-            known = self.by_surname.get(surname)
-            if known is None or len(full.split()) > len(known.split()):
-                self.by_surname[surname] = full
-        self.profiles: dict[str, Profile] = {}
-        for ent in self.persons:
-            name = clean_name(ent)
-            full = self.by_surname.get(name.split()[-1] if name else "", "")
-            if full:
-                learn_profile(self.profiles.setdefault(full, Profile(full)), ent)
+
+    # --- building ----------------------------------------------------------------------------------
+    def _person_named(self, words: list[str]) -> Person:
+        key = (_key(words[0]), _key(words[-1]))
+        person = self._by_first_last.get(key)
+        if person is None:
+            person = Person(f"p{len(self.everyone) + 1}", " ".join(words), key[0], key[1])
+            self._by_first_last[key] = person
+            self.everyone.append(person)
+        elif len(words) > len(person.full.split()):
+            person.full = " ".join(words)
+        return person
+
+    def _resolve_mention(self, ent: SpacySpan, hints: set[str] = frozenset()) -> Person | None:
+        """The person a name mention refers to; ``hints``: the titles it is given beside it."""
+        words, honorific = name_words(ent)
+        if not words:
+            return None
+        if len(words) >= 2:
+            return self._by_first_last.get((_key(words[0]), _key(words[-1])))
+        title = {title_word(t) for t in ent.doc[max(0, ent.start - 3):ent.start]} | set(hints)
+        return self.one_word(words[0], ent.start_char, honorific, title) or self._person_named(words)
+
+    def _attach(self, person: Person, ent: SpacySpan, found: Descriptors) -> None:
+        person.mentions.append(ent)
+        self.persons.append(ent)
+        for tok in ent:
+            self._by_token[tok.i] = person
+        person.profile.add(found)
+        _, honorific = name_words(ent)
+        for gender in found.genders + ([honorific] if honorific else []):
+            person.vote(gender, STRONG)
+
+    # --- questions -----------------------------------------------------------------------------------
+    def one_word(self, word: str, at: int, honorific: str = "", hints: set[str] = frozenset()) -> Person | None:
+        """The person a one-word name at offset ``at`` stands for (a surname, else a first name)."""
+        key = _key(word)
+        candidates = [p for p in self.everyone if p.last == key] or [p for p in self.everyone if p.first == key]
+        if len(candidates) > 1 and honorific:
+            candidates = [p for p in candidates if p.gender in ("", honorific)] or candidates
+        if len(candidates) > 1 and hints:
+            titled = [p for p in candidates if hints & {title_word_of(t) for t in p.profile.titles}]
+            candidates = titled or candidates
+        if len(candidates) <= 1:
+            return candidates[0] if candidates else None
+        return max(candidates, key=lambda p: self._last_seen(p, at))
+
+    def _last_seen(self, person: Person, at: int) -> tuple[int, int]:
+        """Sort key for namesakes: mentioned before ``at`` (latest first), else first mentioned after."""
+        before = [m.start_char for m in person.mentions if m.start_char < at]
+        if before:
+            return 1, max(before)
+        after = [m.start_char for m in person.mentions]
+        return 0, -min(after) if after else 0
+
+    def person_of(self, tok: Token) -> Person | None:
+        """The person a token of a name mention refers to, or the person its word names."""
+        found = self._by_token.get(tok.i)
+        if found is not None:
+            return found
+        ent = person_ent(tok) or self.titled.get(tok.i)
+        if ent is not None:
+            return self._resolve_mention(ent)
+        if tok.text[:1].isupper() and tok.is_alpha:
+            return self.one_word(tok.text, tok.idx)
+        return None
 
     def is_known_person(self, tok: Token) -> bool:
-        """A capitalised word that is the surname of a person named in full elsewhere ("Trump", "Bessent")."""
-        return tok.text[:1].isupper() and tok.text in self.by_surname and tok.pos_ in ("PROPN", "ADJ", "NOUN")
+        """A capitalised word that names a person named in full elsewhere ("Trump", "Bessent")."""
+        return tok.text[:1].isupper() and tok.pos_ in ("PROPN", "ADJ", "NOUN") and any(
+            p.last == _key(tok.text) for p in self.everyone)
 
-    def person_of(self, tok: Token) -> SpacySpan | None:
-        """The PERSON entity ``tok`` is in, or the titled name it ends."""
-        return person_ent(tok) or self.titled.get(tok.i)
+    def mentioned_before(self, at: int, window: int) -> list[SpacySpan]:
+        """Name mentions that start in [at - window, at)."""
+        lo = bisect_right(self.starts, at - window - 1)
+        hi = bisect_right(self.starts, at - 1)
+        return self.persons[lo:hi]
 
-    def canonical(self, name: str) -> str:
-        """The fullest name in the document that ends with ``name`` (its title dropped)."""
-        words = name.split()
-        if not words:
-            return ""
-        while len(words) > 1 and words[0].lower().rstrip(".") in lx.TITLE_NOUNS:
-            words = words[1:]
-        full = self.by_surname.get(words[-1])
-        if full and full.endswith(" ".join(words)):
-            return full
-        return " ".join(words)
+    def person_at(self, ent: SpacySpan) -> Person | None:
+        return self._by_token.get(ent.start)
+
+    def by_name(self, full: str) -> Person | None:
+        return next((p for p in self.everyone if p.full == full), None)
+
+
+def title_word_of(title: str) -> str:
+    """The word a title stands for ("Gov." -> governor), from its last word."""
+    words = title.lower().split()
+    last = words[-1].rstrip(".") if words else ""
+    return lx.TITLE_FORMS.get(last, last)

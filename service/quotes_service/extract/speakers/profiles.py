@@ -6,6 +6,7 @@ naming an organisation. ``learn_profile`` folds one mention's details into the p
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan, Token
@@ -25,6 +26,14 @@ class Profile:
     affiliation: str = ""
     affiliation_short: str = ""
     gender: str = ""
+
+
+_WORDS = re.compile(r"[^\W_]+")
+
+
+def normalise(text: str) -> str:
+    """Lower-case words without punctuation or articles: the key two spellings of a name share."""
+    return " ".join(w for w in _WORDS.findall(text.lower().replace("\u2019", "'")) if w not in ("the", "a", "an"))
 
 
 def derive_acronym(name: str) -> str:

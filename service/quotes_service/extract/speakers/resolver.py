@@ -1,13 +1,17 @@
-"""A speaker record for a mention: its name as written, canonical name, kind, title and affiliation.
+"""A speaker record for a mention: its name as written, canonical name, kind, title, affiliation,
+and the document entity it belongs to.
 
-Pronouns go to the person they refer to (pronouns.py), surnames to the fullest name in the
-document (people.py), and titles and affiliations come from the person's profile
-(profiles.py) or, for roles and groups, from the mention's own words ("a US Treasury
-spokesman": title spokesman, affiliation US Treasury).
+* a person's name, surname or title-and-surname: the person (people.py), with the title and
+  affiliation its own mention gives, else its profile's;
+* "he"/"she": the person it refers to (pronouns.py);
+* a role noun the text ties to a person ("the club's general manager, David Feder"; "the Indiana
+  governor" after "Indiana Gov. Mike Pence"): that person;
+* an organisation: its fullest name and acronym (organisations.py); "the commission" the one named;
+* a document ("the report", "a statement"): kind DOCUMENT, its issuer as affiliation;
+* other roles and groups: their phrase without the leading article (or a group's count), the role
+  noun as title, and the organisation they belong to.
 """
 from __future__ import annotations
-
-import re
 
 from spacy.tokens import Span as SpacySpan, Token
 
@@ -15,103 +19,120 @@ from quotes.types import Span, Speaker, SpeakerKind
 from quotes_service.extract import lexicon as lx
 from quotes_service.extract.docindex import DocIndex
 from quotes_service.extract.pipeline.lemmas import lemma
+from quotes_service.extract.speakers import fields as describe
+from quotes_service.extract.speakers.entities import EntityTable
 from quotes_service.extract.speakers.mentions import Mention, ent_of, mention_kind
-from quotes_service.extract.speakers.people import People, clean_name
-from quotes_service.extract.speakers.profiles import acronym_for, affiliation_from, strip_det
+from quotes_service.extract.speakers.organisations import Organisations
+from quotes_service.extract.speakers.people import People, Person, clean_name
+from quotes_service.extract.speakers.profiles import acronym_for, strip_det
 from quotes_service.extract.speakers.pronouns import antecedent
-
-_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
 class SpeakerResolver:
-    """Per-document knowledge of people: full names, titles, affiliations, pronoun antecedents."""
+    """Per-document knowledge of speakers: people, organisations, and the entities quotes point at."""
 
     def __init__(self, index: DocIndex):
         self.doc = index.doc
         self.people = People(index)
+        self.orgs = Organisations(index, frozenset(p.last for p in self.people.everyone))
+        self.entities = EntityTable()
 
     def speaker(self, mention: Mention, recent_speakers: list[tuple[int, str]]) -> Speaker:
         head = mention.heads[-1] if mention.heads else self.doc[mention.end - 1]
         kind = mention_kind(head, mention, self.people.is_known_person)
         span = self.doc[mention.start:mention.end]
         if head.lower_ in lx.PERSON_PRONOUNS and len(span) == 1:
-            return self._pronoun(head, kind, recent_speakers)
+            return self._pronoun(head, recent_speakers)
+        if len(mention.heads) > 1:
+            return self._unknown_person(mention, span, [self.people.person_of(h) for h in mention.heads])
         if kind == SpeakerKind.PERSON:
-            return self._person(mention, span, kind)
-        out = Speaker(name=span.text, span=Span(span.start_char, span.end_char), canonical_name=span.text, kind=kind)
-        if kind in (SpeakerKind.ROLE, SpeakerKind.GROUP):
-            self._role_details(head, span, out)
-        elif kind == SpeakerKind.ORGANIZATION:
-            ent = ent_of(head)
-            if ent is not None and lemma(head) not in lx.INSTITUTION_NOUNS:
-                out.canonical_name = strip_det(ent).text
-            # The organisation itself, without the article its mention may start with.
-            out.affiliation = _LEADING_ARTICLE.sub("", out.canonical_name) if any(t.pos_ == "PROPN" for t in span) else ""
-            out.affiliation_short = acronym_for(out.affiliation)
+            return self._person(mention, span)
+        if kind == SpeakerKind.ROLE:
+            person, title = describe.person_for_role(head, span, self.people)
+            if person is not None:
+                return self._as_person(person, span, title)
+        out = Speaker(name=span.text, span=Span(span.start_char, span.end_char), kind=kind)
+        gender = self._describe_other(head, span, out)
+        out.id = self.entities.key_for(out, gender)
+        self.entities.mentioned(out.id, out.span)
         return out
 
-    def _pronoun(self, head: Token, kind: SpeakerKind, recent_speakers: list[tuple[int, str]]) -> Speaker:
-        out = Speaker(name=head.text, span=Span(head.idx, head.idx + len(head.text)), kind=kind)
-        out.canonical_name = antecedent(self.people, head, recent_speakers)
-        out.resolved_from_pronoun = bool(out.canonical_name)
-        prof = self.people.profiles.get(out.canonical_name)
-        if prof:
-            out.title, out.affiliation, out.affiliation_short = prof.title, prof.affiliation, prof.affiliation_short
+    # --- people --------------------------------------------------------------------------------------
+    def _pronoun(self, head: Token, recent_speakers: list[tuple[int, str]]) -> Speaker:
+        out = Speaker(name=head.text, span=Span(head.idx, head.idx + len(head.text)), kind=SpeakerKind.PERSON)
+        person = antecedent(self.people, head, recent_speakers)
+        if person is None:
+            out.id = self.entities.key_for(out)
+            return out
+        person.vote(lx.GENDERED_PRONOUNS.get(head.lower_, ""))
+        out.canonical_name = person.full
+        out.resolved_from_pronoun = True
+        out.title, out.affiliation, out.affiliation_short = describe.best(person.profile)
+        out.id = self.entities.key_for_person(person)
+        self.entities.mentioned(out.id, out.span)
         return out
 
-    def _person(self, mention: Mention, span: SpacySpan, kind: SpeakerKind) -> Speaker:
+    def _person(self, mention: Mention, span: SpacySpan) -> Speaker:
         """The name itself; words before it are its title ("Union Minister CR Patil")."""
-        doc, people = self.doc, self.people
-        out = Speaker(kind=kind)
-        names = []
-        for h in mention.heads:
-            ent = people.person_of(h)
-            names.append(clean_name(ent) if ent is not None else h.text)
-        canon = [people.canonical(n) for n in names if n]
-        first_tok, last_tok = span[0], span[-1]
-        ent0 = people.person_of(mention.heads[0])
-        if ent0 is not None and len(mention.heads) == 1:
-            first_tok = doc[max(ent0.start, mention.start)]
-            title_toks = [t for t in doc[mention.start:first_tok.i] if t.dep_ != "det" and t.ent_type_ not in ("GPE", "NORP")]
-            if title_toks:
-                out.title = " ".join(t.text for t in title_toks)
-            while first_tok.i < last_tok.i and first_tok.lower_.rstrip(".") in lx.TITLE_NOUNS:
-                first_tok = doc[first_tok.i + 1]
-        name_span = doc[first_tok.i:last_tok.i + 1]
-        if len(canon) == 1:
-            name_span = self._widen_to_full_name(name_span, canon[0])
-        out.name = name_span.text
-        out.span = Span(name_span.start_char, name_span.end_char)
-        out.canonical_name = " and ".join(canon)
-        prof = people.profiles.get(canon[0]) if len(canon) == 1 else None
-        if prof:
-            out.title = prof.title or out.title
-            out.affiliation, out.affiliation_short = prof.affiliation, prof.affiliation_short
+        people = self.people
+        person = people.person_of(mention.heads[0])
+        if person is None:
+            return self._unknown_person(mention, span, [None])
+        ent = people.titled.get(mention.heads[0].i) or ent_of(mention.heads[0])
+        name_span = describe.name_span(span, ent, person.full)
+        here = describe.mention_descriptors(ent, span) if ent is not None else None
+        out = self._as_person(person, name_span, "", here)
         return out
 
-    def _widen_to_full_name(self, span: SpacySpan, full: str) -> SpacySpan:
-        """"Lifeng" written right after "He": the mention is "He Lifeng" when the words before
-        it spell the rest of the person's full name."""
-        words = full.split()
-        have = span.text.split()
-        if len(words) <= len(have) or words[-len(have):] != have:
-            return span
-        missing = words[: len(words) - len(have)]
-        start = span.start - len(missing)
-        if start >= 0 and [t.text for t in self.doc[start:span.start]] == missing:
-            return self.doc[start:span.end]
-        return span
+    def _as_person(self, person: Person, name_span: SpacySpan, title: str = "", here=None) -> Speaker:
+        out = Speaker(name=name_span.text, span=Span(name_span.start_char, name_span.end_char),
+                      canonical_name=person.full, kind=SpeakerKind.PERSON)
+        out.title, out.affiliation, out.affiliation_short = describe.best(person.profile, here, title)
+        out.id = self.entities.key_for_person(person)
+        self.entities.mentioned(out.id, out.span)
+        return out
 
-    def _role_details(self, head: Token, span: SpacySpan, out: Speaker) -> None:
-        """"a US Treasury spokesman": title spokesman, affiliation US Treasury."""
-        mods = [t for t in span if t.i < head.i and (t.ent_type_ in ("ORG", "GPE", "FAC")
-                                                     or (t.pos_ == "PROPN" and t.dep_ in ("compound", "nmod")))]
-        if mods:
-            out.affiliation = " ".join(t.text for t in self.doc[mods[0].i:mods[-1].i + 1])
-        titled = [t for t in span if t.i <= head.i and t.dep_ != "det" and t not in mods and t.pos_ in ("NOUN", "ADJ", "PROPN")]
-        if out.kind == SpeakerKind.ROLE:
-            out.title = " ".join(t.text for t in titled) or head.text
-        aff = affiliation_from(head)
-        if aff:
-            out.affiliation = aff
+    def _unknown_person(self, mention: Mention, span: SpacySpan, persons: list[Person | None]) -> Speaker:
+        """Joint speakers ("Bessent and Greer") or a name the document names nowhere else."""
+        names = [p.full if p is not None else clean_name(self.doc[h.i:h.i + 1]) or h.text
+                 for p, h in zip(persons, mention.heads)]
+        kind = SpeakerKind.GROUP if len(names) > 1 else SpeakerKind.PERSON
+        out = Speaker(name=span.text, span=Span(span.start_char, span.end_char), kind=kind,
+                      canonical_name=" and ".join(n for n in names if n))
+        if kind == SpeakerKind.PERSON:
+            name_span = describe.name_span(span, None, out.canonical_name)
+            out.name, out.span = name_span.text, Span(name_span.start_char, name_span.end_char)
+        out.id = self.entities.key_for(out)
+        self.entities.mentioned(out.id, out.span)
+        return out
+
+    # --- everyone else -------------------------------------------------------------------------------
+    def _describe_other(self, head: Token, span: SpacySpan, out: Speaker) -> str:
+        """Fills an organisation's, document's, role's or group's canonical name, title and
+        affiliation; returns the gender a role noun gives ("spokeswoman")."""
+        if out.kind == SpeakerKind.ORGANIZATION:
+            self._organisation(head, span, out)
+            return ""
+        out.canonical_name = describe.unnamed_canonical(span, out.kind)
+        found = describe.role_or_group(head, span)
+        if out.kind == SpeakerKind.DOCUMENT:
+            out.canonical_name = describe.fuller_document(head, self.doc) or out.canonical_name
+            out.affiliation = next(iter(found.affiliations), "")
+        else:
+            out.title = found.titles[0] if found.titles and out.kind == SpeakerKind.ROLE or (
+                found.titles and out.kind == SpeakerKind.GROUP and describe.group_title(head)) else ""
+            out.affiliation = describe.pick_affiliation(found.affiliations)
         out.affiliation_short = acronym_for(out.affiliation) if out.affiliation else ""
+        return found.genders[0] if found.genders and out.kind == SpeakerKind.ROLE else ""
+
+    def _organisation(self, head: Token, span: SpacySpan, out: Speaker) -> None:
+        ent = ent_of(head)
+        if ent is not None and lemma(head) not in lx.INSTITUTION_NOUNS:
+            name = strip_det(ent).text.removesuffix("'s").removesuffix("\u2019s")
+        else:
+            name = self.orgs.described(head) or describe.unnamed_canonical(span, out.kind)
+        out.canonical_name, acronyms = self.orgs.canonical(name)
+        # The organisation itself, without the article its mention may start with.
+        named = any(t.pos_ == "PROPN" for t in span) or out.canonical_name != describe.unnamed_canonical(span, out.kind)
+        out.affiliation = out.canonical_name if named else ""
+        out.affiliation_short = acronyms[0] if acronyms else acronym_for(out.affiliation)

@@ -1,0 +1,328 @@
+"""What the words around one mention of a person say about them: titles, affiliations, acronyms and
+gender, read from the grammar (speaker_profiles.md has what each field holds).
+
+* before the name, in its noun phrase: "Harvard University economist Lena Brandt" (title
+  economist, affiliation Harvard University), "Homeland Security Secretary Jeh Johnson",
+  "Republican presidential candidate Donald Trump" (the title whole, the party an affiliation),
+  "Ms. Grant" (gender, never a title);
+* an appositive after it: ", a budget analyst with the city's finance office", ", the top
+  Republican on the Senate Finance Committee", coordinated (", a tax expert and professor of law
+  at …"), a relative clause (", who heads the state party");
+* an appositive it is the name of: "The mayor's chief of staff, Daniel Ortiz,";
+* party and state tags: "(D-Ore.)", ", R-Texas,"; "of Ohio" after a political title.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span as SpacySpan, Token
+
+from quotes_service.extract import lexicon as lx
+from quotes_service.extract.pipeline.lemmas import lemma
+
+ORG_ENTS = frozenset({"ORG", "FAC"})
+PLACE_ENTS = frozenset({"GPE", "LOC"})
+NOT_A_TITLE_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "PERSON",
+                              "GPE", "LOC"})
+PRE_NAME_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "punct", "nummod", "flat"})
+PARTY_TAG = re.compile(r"\s*[(,]\s*([DRI])\s*[-\u2013]\s*([A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)\s*[),]")
+LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
+@dataclass
+class Descriptors:
+    """What one mention says about its person (or role); every list in the order found."""
+
+    titles: list[str] = field(default_factory=list)
+    affiliations: list[str] = field(default_factory=list)
+    acronyms: list[str] = field(default_factory=list)
+    genders: list[str] = field(default_factory=list)   # "male"/"female", one vote per cue
+
+    def add(self, other: "Descriptors") -> None:
+        for name in ("titles", "affiliations", "acronyms"):
+            mine = getattr(self, name)
+            mine += [v for v in getattr(other, name) if v and v not in mine]
+        self.genders += other.genders
+
+
+def _text(tokens: list[Token]) -> str:
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    return doc[tokens[0].i:tokens[-1].i + 1].text
+
+
+def title_word(tok: Token) -> str:
+    """The word a title token stands for: "Gov." -> governor, "Sen." -> senator, else its lower form."""
+    low = tok.lower_.rstrip(".")
+    return lx.TITLE_FORMS.get(low, low)
+
+
+def is_title_token(tok: Token) -> bool:
+    """A word of a formal title ("Secretary", "Sen.", "Vice") or a role noun ("economist")."""
+    low = tok.lower_.rstrip(".")
+    return low in lx.TITLE_NOUNS or low in lx.TITLE_FORMS or lemma(tok) in lx.ROLE_NOUNS
+
+
+def _gender_of_noun(tok: Token) -> str:
+    low = tok.lower_
+    if low in lx.FEMALE_NOUNS:
+        return "female"
+    if low in lx.MALE_NOUNS:
+        return "male"
+    return ""
+
+
+def _strip_article(text: str) -> str:
+    return LEADING_ARTICLE.sub("", text.strip().rstrip(",")).strip()
+
+
+def org_phrase(head: Token) -> str:
+    """An organisation named by a phrase, as written without its leading article: the object's
+    subtree ("the city's finance office", "the Senate Finance Committee"), cut before a phrase
+    saying where it is ("in Washington") and before a comma."""
+    toks = list(head.subtree)
+    cut = [t.i for t in toks if t.i > head.i and (t.text in ",;(" or
+                                                   t.dep_ == "prep" and t.head.i == head.i and t.lower_ in lx.PLACE_PREPS)]
+    end = min(cut) if cut else toks[-1].i + 1
+    start = toks[0].i
+    doc = head.doc
+    while start < end and (doc[start].dep_ == "det" or doc[start].is_punct):
+        start += 1
+    return _strip_article(doc[start:end].text) if start < end else ""
+
+
+def _names_an_organisation(obj: Token) -> bool:
+    """A preposition's object that names a body: an organisation entity, a capitalised name, or a
+    determined phrase ("the city's finance office") -- not a bare noun ("of law", "of staff")."""
+    if obj.ent_type_ in ORG_ENTS or obj.ent_type_ == "NORP":
+        return True
+    if obj.ent_type_ in PLACE_ENTS or obj.ent_type_ == "PERSON" or is_title_token(obj):
+        return False   # a place, a person, or a person's role ("a spokeswoman for the mayor")
+    if obj.pos_ == "PROPN" and obj.text[:1].isupper():
+        return True
+    return any(c.dep_ in ("det", "poss") for c in obj.children)
+
+
+def role_phrase(head: Token) -> Descriptors:
+    """A role noun phrase about a person: "a budget analyst with the city's finance office" ->
+    title budget analyst, affiliation city's finance office; "Acme Corp's chief executive" -> title
+    chief executive, affiliation Acme Corp; "professor of law at Columbia" keeps "of law"."""
+    out = Descriptors()
+    if head.ent_type_ in NOT_A_TITLE_ENTS or head.pos_ not in ("NOUN", "PROPN") or head.like_num:
+        return out
+    if head.pos_ == "PROPN" and head.ent_type_ != "NORP" and not is_title_token(head):
+        return out   # a name ("He Lifeng" in a list of names), not a role
+    title: list[Token] = []
+    for left in head.lefts:
+        if left.dep_ in ("det", "punct") or left.i < head.left_edge.i:
+            continue
+        if left.dep_ == "poss":
+            if left.pos_ == "PROPN" or left.ent_type_ in ORG_ENTS:
+                out.affiliations.append(_strip_article(_text(list(left.subtree)).removesuffix("'s").removesuffix("\u2019s")))
+            continue
+        if left.dep_ in ("compound", "amod", "nmod"):
+            describes = left.ent_type_ in ("GPE", "LOC", "NORP") and head.doc[left.right_edge.i + 1].text.islower()
+            if not describes and (left.ent_type_ in ORG_ENTS or (left.pos_ == "PROPN" and not is_title_token(left)
+                                                                 and left.ent_type_ not in ("NORP",))):
+                out.affiliations.append(_text(list(left.subtree)))
+            else:
+                title += list(left.subtree)
+    title.append(head)
+    for prep in head.rights:
+        if prep.dep_ != "prep":
+            continue
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is None:
+            continue
+        if prep.lower_ in lx.AFFILIATION_PREPS | {"on"} and _names_an_organisation(obj):
+            affiliation = org_phrase(obj)
+            if affiliation:
+                out.affiliations.append(affiliation)
+        elif prep.lower_ == "of" and obj.pos_ == "NOUN" and not any(c.dep_ in ("det", "poss") for c in obj.children):
+            title += [prep] + list(obj.subtree)   # "chief of staff", "professor of law"
+    title.sort(key=lambda t: t.i)
+    text = _text(title)
+    if text and text.lower().rstrip(".") not in lx.HONORIFIC_GENDER:
+        out.titles.append(text)
+    for tok in title:
+        if tok.ent_type_ == "NORP" and tok.lower_ in lx.PARTY_WORDS:
+            out.affiliations.append(lx.PARTY_WORDS[tok.lower_])
+    gender = _gender_of_noun(head)
+    if gender:
+        out.genders.append(gender)
+    return out
+
+
+def _coordinated(head: Token) -> list[Token]:
+    """The head and the heads coordinated with it ("a tax expert and professor of law")."""
+    out = [head]
+    for child in head.children:
+        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN"):
+            out += _coordinated(child)
+    return out
+
+
+def before_name(ent: SpacySpan) -> Descriptors:
+    """Words before the name inside its noun phrase: formal titles, role nouns, organisations,
+    parties and nationalities, honorifics."""
+    out = Descriptors()
+    doc = ent.doc
+    j = ent.start
+    while j > 0 and ent.start - j < 8:
+        prev = doc[j - 1]
+        if prev.is_space or prev.ent_type_ == "PERSON" or prev.dep_ not in PRE_NAME_DEPS or prev.text in ",;:()\"":
+            break
+        if not (ent.start <= prev.head.i < ent.end or j <= prev.head.i < ent.start or prev.head.i == ent.root.head.i):
+            break   # (the last: the parser hung the whole phrase, name and title, on a word beyond it)
+        j -= 1
+    run = [t for t in doc[j:ent.start] if not (t.is_punct and t.text != ".")]
+    while run and run[0].lower_ in ("the", "a", "an"):
+        run = run[1:]
+    for t in run:
+        honorific = lx.HONORIFIC_GENDER.get(t.lower_)
+        if honorific:
+            out.genders.append(honorific)
+    run = [t for t in run if t.lower_ not in lx.HONORIFIC_GENDER]
+    last_title = max((k for k, t in enumerate(run) if is_title_token(t) or t.pos_ == "NOUN"), default=-1)
+    if last_title < 0:
+        return out
+    start = last_title
+    while start > 0 and run[start - 1].ent_type_ not in ORG_ENTS | PLACE_ENTS | {"NORP"} \
+            and (is_title_token(run[start - 1]) or run[start - 1].pos_ in ("NOUN", "ADJ")
+                 or run[start - 1].pos_ == "PROPN" and not run[start - 1].ent_type_):
+        start -= 1
+    lead, title = run[:start], run[start:last_title + 1]
+    modifiers = [t for t in lead if t.lower_ in lx.TITLE_MODIFIERS]
+    lead = [t for t in lead if t.lower_ not in lx.TITLE_MODIFIERS]
+    _split_lead(lead, title, out)
+    text = " ".join([t.text.lower() for t in modifiers] + [_text(title)]) if title else ""
+    if text:
+        out.titles.append(text)
+    gender = _gender_of_noun(title[-1]) if title else ""
+    if gender:
+        out.genders.append(gender)
+    return out
+
+
+def _split_lead(lead: list[Token], title: list[Token], out: Descriptors) -> None:
+    """The words before a title: organisations and places become affiliations; a party adjective
+    directly before a lower-case title stays in it ("Republican presidential candidate") and is
+    an affiliation too."""
+    if lead and title and title[0].text.islower() and lead[-1].ent_type_ in ("NORP", "GPE", "LOC"):
+        # A party or place before a lower-case role is part of the description: "Republican
+        # presidential candidate", "China economics expert" (not "Chinese Vice Premier").
+        while lead and lead[-1].ent_type_ in ("NORP", "GPE", "LOC") and (lead[-1].ent_iob_ == "I" or title[0].text.islower()):
+            title.insert(0, lead.pop())
+            if title[0].ent_iob_ != "I":
+                break
+    lead = [t for t in lead if t.text[:1].isupper() or t.lower_ in ("'s", "\u2019s")]   # "jailed" describes, not affiliates
+    if lead and title and title[0].lower_ in lx.INSTITUTION_NOUNS and lead[-1].text[:1].isupper():
+        # "Trump campaign manager Kellyanne Conway": the name and the institution are one affiliation.
+        out.affiliations.append(f"{lead[-1].text} {title[0].text}")
+        lead = lead[:-1]
+    groups: list[list[Token]] = []
+    for t in lead:
+        if t.lower_ in ("'s", "\u2019s"):
+            continue
+        if groups and groups[-1][-1].i == t.i - 1 and (t.ent_type_ == groups[-1][-1].ent_type_ or t.ent_iob_ == "I"):
+            groups[-1].append(t)
+        else:
+            groups.append([t])
+    for group in groups:
+        text = _text(group).removesuffix("'s").removesuffix("\u2019s")
+        party = lx.PARTY_WORDS.get(group[-1].lower_)
+        out.affiliations.append(party if party and len(group) == 1 else text)
+    for t in title:
+        if t.lower_ in lx.PARTY_WORDS and t.ent_type_ == "NORP":
+            out.affiliations.append(lx.PARTY_WORDS[t.lower_])
+
+
+def after_name(ent: SpacySpan) -> Descriptors:
+    """An appositive or relative clause after the name, and a party-and-state tag."""
+    out = Descriptors()
+    root, doc = ent.root, ent.doc
+    for child in root.children:
+        if child.i < ent.end:
+            continue
+        if child.dep_ == "appos" and child.ent_type_ != "PERSON" and doc[child.left_edge.i - 1].text != "(":
+            for head in _coordinated(child):
+                out.add(role_phrase(head))
+        elif child.dep_ == "relcl":
+            out.add(_relative_clause(child))
+        elif child.dep_ == "prep" and child.lower_ == "of" and child.i == ent.end:
+            out.add(_of_phrase(child))
+    out.add(party_tag(ent))
+    return out
+
+
+def _relative_clause(verb: Token) -> Descriptors:
+    """", who heads the state party" -> title head, affiliation state party; ", who is the director
+    of X" -> the role phrase of its complement."""
+    out = Descriptors()
+    if not any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in verb.children):
+        return out
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr")), None)
+    if obj is None:
+        return out
+    if lemma(verb) in ("head", "lead", "run", "chair", "direct"):
+        out.titles.append({"chair": "chair", "direct": "director"}.get(lemma(verb), "head"))
+        if _names_an_organisation(obj):
+            out.affiliations.append(org_phrase(obj))
+    elif lemma(verb) == "be":
+        out.add(role_phrase(obj))
+    return out
+
+
+def _of_phrase(prep: Token) -> Descriptors:
+    """"Josh Lipsky of the Atlantic Council": an organisation; a place only with a political title
+    (checked by the caller's profile, as "of Memphis" after a name is a home town)."""
+    out = Descriptors()
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is not None and (obj.ent_type_ in ORG_ENTS or _names_an_organisation(obj) and obj.ent_type_ not in PLACE_ENTS):
+        out.affiliations.append(org_phrase(obj))
+    return out
+
+
+def represented_place(ent: SpacySpan) -> str:
+    """"Sen. Mark Ellison of Ohio": the place after "of", for a caller that knows the title is political."""
+    doc = ent.doc
+    if ent.end + 1 < len(doc) and doc[ent.end].lower_ == "of" and doc[ent.end + 1].ent_type_ in PLACE_ENTS:
+        k = ent.end + 1
+        while k < len(doc) and doc[k].ent_type_ in PLACE_ENTS and (k == ent.end + 1 or doc[k].ent_iob_ == "I"):
+            k += 1
+        return doc[ent.end + 1:k].text
+    return ""
+
+
+def party_tag(ent: SpacySpan) -> Descriptors:
+    """"(D-Ore.)" / ", R-Texas," right after the name: the party, the state as written, the tag."""
+    out = Descriptors()
+    doc = ent.doc
+    tail = doc.text[ent.end_char:ent.end_char + 40]
+    found = PARTY_TAG.match(tail)
+    if found:
+        letter, state = found.groups()
+        out.affiliations += [lx.PARTY_LETTERS[letter], state]
+        out.acronyms.append(f"{letter}-{state}")
+    return out
+
+
+def is_political(title: str) -> bool:
+    words = [lx.TITLE_FORMS.get(w.rstrip("."), w.rstrip(".")) for w in title.lower().split()]
+    return any(w in lx.POLITICAL_TITLES for w in words) or "_".join(words[-3:]) in lx.POLITICAL_TITLES
+
+
+def describe_name(ent: SpacySpan) -> Descriptors:
+    """Everything one name mention says about its person."""
+    out = before_name(ent)
+    out.add(after_name(ent))
+    if ent.root.dep_ == "appos" and ent.root.head.i < ent.start:
+        # "The mayor's chief of staff, Daniel Ortiz,": the name describes its head's role.
+        for head in _coordinated(ent.root.head):
+            out.add(role_phrase(head))
+    place = represented_place(ent)
+    if place and any(is_political(t) for t in out.titles):
+        out.affiliations.append(place)
+    return out

@@ -1,0 +1,143 @@
+"""What a speaker record says: the title and affiliation that fit a quote's mention, the name part
+of a mention, canonical names of unnamed speakers, and role nouns that stand for a named person."""
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan, Token
+
+from quotes.types import SpeakerKind
+from quotes_service.extract import lexicon as lx
+from quotes_service.extract.pipeline.lemmas import lemma
+from quotes_service.extract.speakers.descriptors import (
+    LEADING_ARTICLE, Descriptors, describe_name, role_phrase, title_word,
+)
+from quotes_service.extract.speakers.people import People, Person, title_word_of
+from quotes_service.extract.speakers.profiles import acronym_for, normalise
+
+PARTIES = frozenset(lx.PARTY_WORDS.values())
+
+
+def pick_affiliation(affiliations: list[str]) -> str:
+    """The one affiliation a quote's speaker shows: an organisation before a party or a place."""
+    for value in affiliations:
+        if value not in PARTIES and not value.endswith(".") and value[:1].isupper() or value[:1].islower():
+            return value
+    return affiliations[0] if affiliations else ""
+
+
+def best(profile: Descriptors, here: Descriptors | None = None, title: str = "") -> tuple[str, str, str]:
+    """(title, affiliation, affiliation_short) for a person's quote: what its own mention says
+    first, then what the person's other mentions say."""
+    here = here or Descriptors()
+    title = title or next(iter(here.titles), "") or next(iter(profile.titles), "")
+    affiliation = pick_affiliation(here.affiliations) or pick_affiliation(profile.affiliations)
+    return title, affiliation, acronym_for(affiliation) if affiliation else ""
+
+
+def mention_descriptors(ent: SpacySpan, span: SpacySpan) -> Descriptors:
+    return describe_name(ent)
+
+
+def name_span(span: SpacySpan, ent: SpacySpan | None, full: str) -> SpacySpan:
+    """The name inside a mention: without the title or determiner before it ("Union Minister CR
+    Patil" -> "CR Patil"), widened to the full name when the words before it spell the rest of it
+    ("Lifeng" after "He")."""
+    doc = span.doc
+    first, last = span.start, span.end
+    if ent is not None:
+        first = max(ent.start, span.start)
+    while first < last - 1 and (doc[first].lower_.rstrip(".") in lx.TITLE_NOUNS or doc[first].dep_ == "det"
+                                or doc[first].lower_ in lx.HONORIFIC_GENDER):
+        first += 1
+    name = doc[first:last]
+    words, have = full.split(), name.text.split()
+    if len(words) > len(have) and words[-len(have):] == have:
+        missing = words[: len(words) - len(have)]
+        start = name.start - len(missing)
+        if start >= 0 and [t.text for t in doc[start:name.start]] == missing:
+            return doc[start:name.end]
+    return name
+
+
+def unnamed_canonical(span: SpacySpan, kind: SpeakerKind) -> str:
+    """A speaker without a name, as its phrase without the leading article, and for a group
+    without the words that count it: "a Treasury spokesperson" -> "Treasury spokesperson",
+    "two Democratic speechwriters" -> "Democratic speechwriters"."""
+    text = LEADING_ARTICLE.sub("", span.text.strip())
+    if kind == SpeakerKind.GROUP:
+        words = text.split()
+        while len(words) > 1 and (words[0].lower() in lx.GROUP_QUANTIFIERS or words[0].isdigit()
+                                  or words[0].lower() == "of" and len(words) > 2):
+            words = words[1:]
+        text = " ".join(words)
+    return text
+
+
+def role_or_group(head: Token, span: SpacySpan) -> Descriptors:
+    """Title and affiliation of a role, group or document from its own phrase: "a US Treasury
+    spokesman" (title spokesman, affiliation US Treasury), "officials from the United States"."""
+    found = role_phrase(head)
+    mods = [t for t in span if t.i < head.i and (t.ent_type_ in ("ORG", "GPE", "FAC", "NORP")
+                                                 or (t.pos_ == "PROPN" and t.dep_ in ("compound", "nmod")))]
+    if mods and not found.affiliations:
+        joined = span.doc[mods[0].i:mods[-1].i + 1].text
+        party = lx.PARTY_WORDS.get(joined.lower())
+        found.affiliations.append(party or joined)
+    return found
+
+
+def group_title(head: Token) -> bool:
+    """A group named by a role ("analysts", "officials") has it as title; "voters" or "Democrats" not."""
+    return lemma(head) in lx.ROLE_NOUNS or lemma(head) in lx.GROUP_ROLE_NOUNS
+
+
+def fuller_document(head: Token, doc) -> str:
+    """"the poll" after "a new Bloomberg poll": the fuller phrase the article named it with."""
+    word = lemma(head)
+    for tok in reversed(doc[:head.i]):
+        if tok.pos_ == "NOUN" and lemma(tok) == word and any(
+                c.dep_ in ("compound", "nmod", "poss") and c.pos_ == "PROPN" for c in tok.children):
+            start = min([c.left_edge.i for c in tok.children if c.i < tok.i] + [tok.i])
+            return LEADING_ARTICLE.sub("", doc[start:tok.i + 1].text)
+    return ""
+
+
+def _definite(head: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+
+
+def _fits(head: Token, person: Person) -> bool:
+    """Every word of the description names one of the person's titles or affiliations."""
+    known = set()
+    for value in person.profile.titles + person.profile.affiliations:
+        for word in normalise(value).split():
+            known.add(lx.TITLE_FORMS.get(word, word))
+            known.add(lx.PARTY_WORDS.get(word, word).lower())
+    if title_word(head) not in known and lemma(head) not in known:
+        return False
+    for mod in head.children:
+        if mod.dep_ in ("amod", "compound", "nmod") and mod.i < head.i:
+            word = lx.TITLE_FORMS.get(mod.lower_, mod.lower_)
+            if word not in known and lx.PARTY_WORDS.get(word, "").lower() not in known and word not in lx.TITLE_MODIFIERS:
+                return False
+        if mod.dep_ == "prep" and mod.i > head.i:
+            return False
+    return True
+
+
+def person_for_role(head: Token, span: SpacySpan, people: People) -> tuple[Person | None, str]:
+    """The named person a role mention stands for, and the role as title: a name in apposition
+    ("the club's general manager, David Feder"), or a definite description that fits exactly the
+    titles of a person named before ("the Indiana governor" after "Indiana Gov. Mike Pence")."""
+    title = next(iter(role_phrase(head).titles), "")
+    for child in head.children:
+        if child.dep_ == "appos" and child.i > head.i and child.ent_type_ == "PERSON":
+            person = people.person_of(child)
+            if person is not None:
+                return person, title
+    if not _definite(head):
+        return None, ""
+    fits = [p for p in people.everyone if any(m.start_char < head.idx for m in p.mentions) and _fits(head, p)]
+    if not fits:
+        return None, ""
+    latest = max(fits, key=lambda p: max(m.start_char for m in p.mentions if m.start_char < head.idx))
+    return latest, title

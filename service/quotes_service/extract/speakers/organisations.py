@@ -1,0 +1,117 @@
+"""The organisations a document names: their fullest names, their acronyms, and what "the
+commission" or "the campaign" refers to.
+
+* An acronym the article introduces ("the Securities and Exchange Commission (S.E.C.)") or that
+  spells the initials of a name it uses, stands for that name: "S.E.C." speaks as the Securities
+  and Exchange Commission, with the acronym as written.
+* A shorter name stands for a longer one that ends with it ("Tax Policy Center" for the
+  "Urban-Brookings Tax Policy Center").
+* "The commission", "the committee", "the agency": the organisation named before, whose name
+  has that head word (the most recent one).
+* "The campaign", "his campaign": the campaign of a person named before ("Trump's campaign",
+  "the Clinton campaign"), written as annotators write it, "Trump campaign".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span as SpacySpan, Token
+
+from quotes_service.extract import lexicon as lx
+from quotes_service.extract.docindex import DocIndex
+from quotes_service.extract.pipeline.lemmas import lemma
+from quotes_service.extract.speakers.profiles import derive_acronym, strip_det
+
+ORG_LABELS = frozenset({"ORG", "NORP", "FAC"})
+_PARENTHESISED = re.compile(r"\(([A-Z][A-Z.&]{1,9})\)")
+
+
+def acronym_key(text: str) -> str:
+    """"S.E.C." and "SEC" alike: the capitals of an acronym without its dots."""
+    return "".join(c for c in text if c.isalnum()).upper()
+
+
+def _looks_like_acronym(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return 2 <= len(letters) <= 8 and all(c.isupper() for c in letters) and " " not in text.strip()
+
+
+@dataclass
+class Named:
+    name: str         # as written, without a leading article
+    start: int        # character offset of its mention
+    head: str         # lemma of its root word ("commission")
+
+
+class Organisations:
+    def __init__(self, index: DocIndex, surnames: frozenset[str] = frozenset()):
+        doc = index.doc
+        self.named: list[Named] = []
+        for ent in doc.ents:
+            if ent.label_ in ("ORG", "FAC") and not index.in_quote(ent[0]):
+                name = strip_det(ent).text.removesuffix("'s").removesuffix("\u2019s")
+                if name:
+                    self.named.append(Named(name, ent.start_char, lemma(ent.root)))
+        self.full_of: dict[str, str] = {}
+        for found in _PARENTHESISED.finditer(index.text):
+            self._introduce(found.group(1), found.start(), doc)
+        for named in self.named:
+            derived = derive_acronym(named.name)
+            if derived:
+                self.full_of.setdefault(derived, named.name)
+        self.campaigns = self._campaigns(doc, surnames)
+
+    def _introduce(self, acronym: str, at: int, doc) -> None:
+        """"… Commission (S.E.C.)": the organisation named right before the parenthesis."""
+        before = [n for n in self.named if n.start < at and at - (n.start + len(n.name)) <= 6]
+        if before:
+            self.full_of[acronym_key(acronym)] = before[-1].name
+
+    @staticmethod
+    def _campaigns(doc, surnames: frozenset[str]) -> list[tuple[int, str]]:
+        """(offset, "Trump campaign") for every "Trump campaign" / "Trump's campaign" in the text."""
+        out = []
+        for tok in doc:
+            if tok.lower_ != "campaign" or tok.i == 0:
+                continue
+            prev = doc[tok.i - 1]
+            if prev.text in ("'s", "\u2019s") and tok.i >= 2:
+                prev = doc[tok.i - 2]
+            if prev.text[:1].isupper() and prev.lower_ in surnames:
+                out.append((tok.idx, f"{prev.text} campaign"))
+        return out
+
+    def canonical(self, name: str) -> tuple[str, list[str]]:
+        """The fullest name the document gives this organisation, and its acronym as written."""
+        name = name.strip()
+        if _looks_like_acronym(name):
+            full = self.full_of.get(acronym_key(name))
+            if full:
+                return full, [name]
+        longer = [n.name for n in self.named if n.name != name and n.name.endswith(" " + name)
+                  or n.name != name and n.name.endswith("-" + name)]
+        full = max(longer, key=len) if longer else name
+        acronyms = [a for a, f in self.full_of.items() if f == full and a in (n.name for n in self.named)]
+        return full, acronyms
+
+    def described(self, head: Token) -> str:
+        """The organisation a definite description refers to ("the commission", "the campaign"),
+        or ""."""
+        word = lemma(head)
+        if word == "campaign":
+            before = [name for at, name in self.campaigns if at < head.idx]
+            return before[-1] if before else ""
+        if word not in lx.INSTITUTION_NOUNS:
+            return ""
+        before = [n.name for n in self.named if n.start < head.idx and n.head == word]
+        return before[-1] if before else ""
+
+
+def is_definite(head: Token) -> bool:
+    """"the commission", "his campaign": a determiner that points at something known."""
+    return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "his", "her", "its", "their") for c in head.children)
+
+
+def mention_text(span: SpacySpan) -> str:
+    return strip_det(span).text
