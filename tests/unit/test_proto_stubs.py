@@ -32,6 +32,13 @@ def test_contract_names_are_kept():
                                     "kind", "resolved_from_pronoun")} == \
         {"name": 1, "span": 2, "canonical_name": 3, "title": 4, "affiliation": 5, "affiliation_short": 6,
          "kind": 7, "resolved_from_pronoun": 8}
+    # Added since the first contract, with the numbers assigned to them (buf breaking guards them
+    # once a release carries them: proto/released/).
+    assert {k: fields[k] for k in ("span_utf8", "fragments_utf8", "cue_span_utf8", "span_utf16", "fragments_utf16",
+                                   "cue_span_utf16")} == \
+        {"span_utf8": 9, "fragments_utf8": 10, "cue_span_utf8": 11, "span_utf16": 12, "fragments_utf16": 13,
+         "cue_span_utf16": 14}
+    assert (speaker["span_utf8"], speaker["span_utf16"]) == (9, 10)
     assert [v.name for v in pb.QuoteType.DESCRIPTOR.values] == [
         "QUOTE_TYPE_UNSPECIFIED", "QUOTE_TYPE_DIRECT", "QUOTE_TYPE_INDIRECT", "QUOTE_TYPE_PARTIAL"]
     assert [v.name for v in pb.SpeakerKind.DESCRIPTOR.values] == [

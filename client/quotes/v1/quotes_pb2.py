@@ -24,7 +24,7 @@ _sym_db = _symbol_database.Default()
 
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x16quotes/v1/quotes.proto\x12\tquotes.v1\"9\n\x14\x45xtractQuotesRequest\x12\x13\n\x0b\x64ocument_id\x18\x01 \x01(\t\x12\x0c\n\x04text\x18\x02 \x01(\t\"N\n\x15\x45xtractQuotesResponse\x12\x13\n\x0b\x64ocument_id\x18\x01 \x01(\t\x12 \n\x06quotes\x18\x02 \x03(\x0b\x32\x10.quotes.v1.Quote\"\"\n\x04Span\x12\r\n\x05start\x18\x01 \x01(\x05\x12\x0b\n\x03\x65nd\x18\x02 \x01(\x05\"\xda\x02\n\x05Quote\x12\x0c\n\x04text\x18\x01 \x01(\t\x12\x1d\n\x04span\x18\x02 \x01(\x0b\x32\x0f.quotes.v1.Span\x12\"\n\x04type\x18\x03 \x01(\x0e\x32\x14.quotes.v1.QuoteType\x12#\n\x07speaker\x18\x04 \x01(\x0b\x32\x12.quotes.v1.Speaker\x12\x0b\n\x03\x63ue\x18\x05 \x01(\t\x12!\n\x08\x63ue_span\x18\x06 \x01(\x0b\x32\x0f.quotes.v1.Span\x12\x12\n\nconfidence\x18\x07 \x01(\x02\x12\"\n\tfragments\x18\x08 \x03(\x0b\x32\x0f.quotes.v1.Span\x12\"\n\tspan_utf8\x18\t \x01(\x0b\x32\x0f.quotes.v1.Span\x12\'\n\x0e\x66ragments_utf8\x18\n \x03(\x0b\x32\x0f.quotes.v1.Span\x12&\n\rcue_span_utf8\x18\x0b \x01(\x0b\x32\x0f.quotes.v1.Span\"\xf6\x01\n\x07Speaker\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x1d\n\x04span\x18\x02 \x01(\x0b\x32\x0f.quotes.v1.Span\x12\x16\n\x0e\x63\x61nonical_name\x18\x03 \x01(\t\x12\r\n\x05title\x18\x04 \x01(\t\x12\x13\n\x0b\x61\x66\x66iliation\x18\x05 \x01(\t\x12\x19\n\x11\x61\x66\x66iliation_short\x18\x06 \x01(\t\x12$\n\x04kind\x18\x07 \x01(\x0e\x32\x16.quotes.v1.SpeakerKind\x12\x1d\n\x15resolved_from_pronoun\x18\x08 \x01(\x08\x12\"\n\tspan_utf8\x18\t \x01(\x0b\x32\x0f.quotes.v1.Span*o\n\tQuoteType\x12\x1a\n\x16QUOTE_TYPE_UNSPECIFIED\x10\x00\x12\x15\n\x11QUOTE_TYPE_DIRECT\x10\x01\x12\x17\n\x13QUOTE_TYPE_INDIRECT\x10\x02\x12\x16\n\x12QUOTE_TYPE_PARTIAL\x10\x03*\x92\x01\n\x0bSpeakerKind\x12\x1c\n\x18SPEAKER_KIND_UNSPECIFIED\x10\x00\x12\x17\n\x13SPEAKER_KIND_PERSON\x10\x01\x12\x1d\n\x19SPEAKER_KIND_ORGANIZATION\x10\x02\x12\x15\n\x11SPEAKER_KIND_ROLE\x10\x03\x12\x16\n\x12SPEAKER_KIND_GROUP\x10\x04\x32\xc0\x01\n\x0cQuoteService\x12R\n\rExtractQuotes\x12\x1f.quotes.v1.ExtractQuotesRequest\x1a .quotes.v1.ExtractQuotesResponse\x12\\\n\x13StreamExtractQuotes\x12\x1f.quotes.v1.ExtractQuotesRequest\x1a .quotes.v1.ExtractQuotesResponse(\x01\x30\x01\x42<\n\rcom.quotes.v1P\x01Z)example.com/quotes/gen/quotes/v1;quotesv1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x16quotes/v1/quotes.proto\x12\tquotes.v1\"9\n\x14\x45xtractQuotesRequest\x12\x13\n\x0b\x64ocument_id\x18\x01 \x01(\t\x12\x0c\n\x04text\x18\x02 \x01(\t\"N\n\x15\x45xtractQuotesResponse\x12\x13\n\x0b\x64ocument_id\x18\x01 \x01(\t\x12 \n\x06quotes\x18\x02 \x03(\x0b\x32\x10.quotes.v1.Quote\"\"\n\x04Span\x12\r\n\x05start\x18\x01 \x01(\x05\x12\x0b\n\x03\x65nd\x18\x02 \x01(\x05\"\xd2\x03\n\x05Quote\x12\x0c\n\x04text\x18\x01 \x01(\t\x12\x1d\n\x04span\x18\x02 \x01(\x0b\x32\x0f.quotes.v1.Span\x12\"\n\x04type\x18\x03 \x01(\x0e\x32\x14.quotes.v1.QuoteType\x12#\n\x07speaker\x18\x04 \x01(\x0b\x32\x12.quotes.v1.Speaker\x12\x0b\n\x03\x63ue\x18\x05 \x01(\t\x12!\n\x08\x63ue_span\x18\x06 \x01(\x0b\x32\x0f.quotes.v1.Span\x12\x12\n\nconfidence\x18\x07 \x01(\x02\x12\"\n\tfragments\x18\x08 \x03(\x0b\x32\x0f.quotes.v1.Span\x12\"\n\tspan_utf8\x18\t \x01(\x0b\x32\x0f.quotes.v1.Span\x12\'\n\x0e\x66ragments_utf8\x18\n \x03(\x0b\x32\x0f.quotes.v1.Span\x12&\n\rcue_span_utf8\x18\x0b \x01(\x0b\x32\x0f.quotes.v1.Span\x12#\n\nspan_utf16\x18\x0c \x01(\x0b\x32\x0f.quotes.v1.Span\x12(\n\x0f\x66ragments_utf16\x18\r \x03(\x0b\x32\x0f.quotes.v1.Span\x12\'\n\x0e\x63ue_span_utf16\x18\x0e \x01(\x0b\x32\x0f.quotes.v1.Span\"\x9b\x02\n\x07Speaker\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x1d\n\x04span\x18\x02 \x01(\x0b\x32\x0f.quotes.v1.Span\x12\x16\n\x0e\x63\x61nonical_name\x18\x03 \x01(\t\x12\r\n\x05title\x18\x04 \x01(\t\x12\x13\n\x0b\x61\x66\x66iliation\x18\x05 \x01(\t\x12\x19\n\x11\x61\x66\x66iliation_short\x18\x06 \x01(\t\x12$\n\x04kind\x18\x07 \x01(\x0e\x32\x16.quotes.v1.SpeakerKind\x12\x1d\n\x15resolved_from_pronoun\x18\x08 \x01(\x08\x12\"\n\tspan_utf8\x18\t \x01(\x0b\x32\x0f.quotes.v1.Span\x12#\n\nspan_utf16\x18\n \x01(\x0b\x32\x0f.quotes.v1.Span*o\n\tQuoteType\x12\x1a\n\x16QUOTE_TYPE_UNSPECIFIED\x10\x00\x12\x15\n\x11QUOTE_TYPE_DIRECT\x10\x01\x12\x17\n\x13QUOTE_TYPE_INDIRECT\x10\x02\x12\x16\n\x12QUOTE_TYPE_PARTIAL\x10\x03*\x92\x01\n\x0bSpeakerKind\x12\x1c\n\x18SPEAKER_KIND_UNSPECIFIED\x10\x00\x12\x17\n\x13SPEAKER_KIND_PERSON\x10\x01\x12\x1d\n\x19SPEAKER_KIND_ORGANIZATION\x10\x02\x12\x15\n\x11SPEAKER_KIND_ROLE\x10\x03\x12\x16\n\x12SPEAKER_KIND_GROUP\x10\x04\x32\xc0\x01\n\x0cQuoteService\x12R\n\rExtractQuotes\x12\x1f.quotes.v1.ExtractQuotesRequest\x1a .quotes.v1.ExtractQuotesResponse\x12\\\n\x13StreamExtractQuotes\x12\x1f.quotes.v1.ExtractQuotesRequest\x1a .quotes.v1.ExtractQuotesResponse(\x01\x30\x01\x42<\n\rcom.quotes.v1P\x01Z)example.com/quotes/gen/quotes/v1;quotesv1b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -32,10 +32,10 @@ _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'quotes.v1.quotes_pb2', _glo
 if not _descriptor._USE_C_DESCRIPTORS:
   _globals['DESCRIPTOR']._loaded_options = None
   _globals['DESCRIPTOR']._serialized_options = b'\n\rcom.quotes.v1P\001Z)example.com/quotes/gen/quotes/v1;quotesv1'
-  _globals['_QUOTETYPE']._serialized_start=810
-  _globals['_QUOTETYPE']._serialized_end=921
-  _globals['_SPEAKERKIND']._serialized_start=924
-  _globals['_SPEAKERKIND']._serialized_end=1070
+  _globals['_QUOTETYPE']._serialized_start=967
+  _globals['_QUOTETYPE']._serialized_end=1078
+  _globals['_SPEAKERKIND']._serialized_start=1081
+  _globals['_SPEAKERKIND']._serialized_end=1227
   _globals['_EXTRACTQUOTESREQUEST']._serialized_start=37
   _globals['_EXTRACTQUOTESREQUEST']._serialized_end=94
   _globals['_EXTRACTQUOTESRESPONSE']._serialized_start=96
@@ -43,9 +43,9 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_SPAN']._serialized_start=176
   _globals['_SPAN']._serialized_end=210
   _globals['_QUOTE']._serialized_start=213
-  _globals['_QUOTE']._serialized_end=559
-  _globals['_SPEAKER']._serialized_start=562
-  _globals['_SPEAKER']._serialized_end=808
-  _globals['_QUOTESERVICE']._serialized_start=1073
-  _globals['_QUOTESERVICE']._serialized_end=1265
+  _globals['_QUOTE']._serialized_end=679
+  _globals['_SPEAKER']._serialized_start=682
+  _globals['_SPEAKER']._serialized_end=965
+  _globals['_QUOTESERVICE']._serialized_start=1230
+  _globals['_QUOTESERVICE']._serialized_end=1422
 # @@protoc_insertion_point(module_scope)

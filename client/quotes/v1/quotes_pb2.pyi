@@ -56,7 +56,7 @@ class Span(_message.Message):
     def __init__(self, start: _Optional[int] = ..., end: _Optional[int] = ...) -> None: ...
 
 class Quote(_message.Message):
-    __slots__ = ("text", "span", "type", "speaker", "cue", "cue_span", "confidence", "fragments", "span_utf8", "fragments_utf8", "cue_span_utf8")
+    __slots__ = ("text", "span", "type", "speaker", "cue", "cue_span", "confidence", "fragments", "span_utf8", "fragments_utf8", "cue_span_utf8", "span_utf16", "fragments_utf16", "cue_span_utf16")
     TEXT_FIELD_NUMBER: _ClassVar[int]
     SPAN_FIELD_NUMBER: _ClassVar[int]
     TYPE_FIELD_NUMBER: _ClassVar[int]
@@ -68,6 +68,9 @@ class Quote(_message.Message):
     SPAN_UTF8_FIELD_NUMBER: _ClassVar[int]
     FRAGMENTS_UTF8_FIELD_NUMBER: _ClassVar[int]
     CUE_SPAN_UTF8_FIELD_NUMBER: _ClassVar[int]
+    SPAN_UTF16_FIELD_NUMBER: _ClassVar[int]
+    FRAGMENTS_UTF16_FIELD_NUMBER: _ClassVar[int]
+    CUE_SPAN_UTF16_FIELD_NUMBER: _ClassVar[int]
     text: str
     span: Span
     type: QuoteType
@@ -79,10 +82,13 @@ class Quote(_message.Message):
     span_utf8: Span
     fragments_utf8: _containers.RepeatedCompositeFieldContainer[Span]
     cue_span_utf8: Span
-    def __init__(self, text: _Optional[str] = ..., span: _Optional[_Union[Span, _Mapping]] = ..., type: _Optional[_Union[QuoteType, str]] = ..., speaker: _Optional[_Union[Speaker, _Mapping]] = ..., cue: _Optional[str] = ..., cue_span: _Optional[_Union[Span, _Mapping]] = ..., confidence: _Optional[float] = ..., fragments: _Optional[_Iterable[_Union[Span, _Mapping]]] = ..., span_utf8: _Optional[_Union[Span, _Mapping]] = ..., fragments_utf8: _Optional[_Iterable[_Union[Span, _Mapping]]] = ..., cue_span_utf8: _Optional[_Union[Span, _Mapping]] = ...) -> None: ...
+    span_utf16: Span
+    fragments_utf16: _containers.RepeatedCompositeFieldContainer[Span]
+    cue_span_utf16: Span
+    def __init__(self, text: _Optional[str] = ..., span: _Optional[_Union[Span, _Mapping]] = ..., type: _Optional[_Union[QuoteType, str]] = ..., speaker: _Optional[_Union[Speaker, _Mapping]] = ..., cue: _Optional[str] = ..., cue_span: _Optional[_Union[Span, _Mapping]] = ..., confidence: _Optional[float] = ..., fragments: _Optional[_Iterable[_Union[Span, _Mapping]]] = ..., span_utf8: _Optional[_Union[Span, _Mapping]] = ..., fragments_utf8: _Optional[_Iterable[_Union[Span, _Mapping]]] = ..., cue_span_utf8: _Optional[_Union[Span, _Mapping]] = ..., span_utf16: _Optional[_Union[Span, _Mapping]] = ..., fragments_utf16: _Optional[_Iterable[_Union[Span, _Mapping]]] = ..., cue_span_utf16: _Optional[_Union[Span, _Mapping]] = ...) -> None: ...
 
 class Speaker(_message.Message):
-    __slots__ = ("name", "span", "canonical_name", "title", "affiliation", "affiliation_short", "kind", "resolved_from_pronoun", "span_utf8")
+    __slots__ = ("name", "span", "canonical_name", "title", "affiliation", "affiliation_short", "kind", "resolved_from_pronoun", "span_utf8", "span_utf16")
     NAME_FIELD_NUMBER: _ClassVar[int]
     SPAN_FIELD_NUMBER: _ClassVar[int]
     CANONICAL_NAME_FIELD_NUMBER: _ClassVar[int]
@@ -92,6 +98,7 @@ class Speaker(_message.Message):
     KIND_FIELD_NUMBER: _ClassVar[int]
     RESOLVED_FROM_PRONOUN_FIELD_NUMBER: _ClassVar[int]
     SPAN_UTF8_FIELD_NUMBER: _ClassVar[int]
+    SPAN_UTF16_FIELD_NUMBER: _ClassVar[int]
     name: str
     span: Span
     canonical_name: str
@@ -101,4 +108,5 @@ class Speaker(_message.Message):
     kind: SpeakerKind
     resolved_from_pronoun: bool
     span_utf8: Span
-    def __init__(self, name: _Optional[str] = ..., span: _Optional[_Union[Span, _Mapping]] = ..., canonical_name: _Optional[str] = ..., title: _Optional[str] = ..., affiliation: _Optional[str] = ..., affiliation_short: _Optional[str] = ..., kind: _Optional[_Union[SpeakerKind, str]] = ..., resolved_from_pronoun: _Optional[bool] = ..., span_utf8: _Optional[_Union[Span, _Mapping]] = ...) -> None: ...
+    span_utf16: Span
+    def __init__(self, name: _Optional[str] = ..., span: _Optional[_Union[Span, _Mapping]] = ..., canonical_name: _Optional[str] = ..., title: _Optional[str] = ..., affiliation: _Optional[str] = ..., affiliation_short: _Optional[str] = ..., kind: _Optional[_Union[SpeakerKind, str]] = ..., resolved_from_pronoun: _Optional[bool] = ..., span_utf8: _Optional[_Union[Span, _Mapping]] = ..., span_utf16: _Optional[_Union[Span, _Mapping]] = ...) -> None: ...
