@@ -6,8 +6,13 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 50051
+NODE_DIR := tests/node
+NODE_STAMP := $(NODE_DIR)/node_modules/.installed
+BUF := $(NODE_DIR)/node_modules/.bin/buf
+# The contract as last released, which `buf breaking` checks against (README, "The contract").
+RELEASED_IMAGE := proto/released/quotes-v1.binpb
 
-.PHONY: install run test unit proto container-test deploy-deps bench clean
+.PHONY: install run test unit proto proto-check proto-released node-deps container-test deploy-deps bench clean
 
 # Idempotent: re-runs pip only when the dependency files changed since the last install.
 install: $(STAMP)
@@ -24,7 +29,7 @@ run: install
 	$(BIN)/quotes serve --host $(HOST) --port $(PORT)
 
 # The whole suite; system packages for the deploy tests are installed when root.
-test: install deploy-deps
+test: install deploy-deps node-deps
 	$(BIN)/python -m pytest -q -ra
 
 unit: install
@@ -32,6 +37,32 @@ unit: install
 
 deploy-deps:
 	@bash deploy/install-system-deps.sh
+
+# The Node toolchain of the tests (the grpc-js client, buf), exactly as locked, into tests/node/node_modules.
+# Without npm the Node tests skip, saying why; under CI=true a missing npm is an error.
+node-deps: $(NODE_STAMP)
+$(NODE_STAMP): $(NODE_DIR)/package.json $(NODE_DIR)/package-lock.json
+	@if command -v npm >/dev/null; then \
+	  echo "cd $(NODE_DIR) && npm ci"; \
+	  (cd $(NODE_DIR) && npm ci --prefer-offline --no-audit --no-fund --loglevel=error) && touch $@; \
+	elif [ -n "$$CI" ]; then \
+	  echo "node-deps: npm not found; CI needs Node.js >= 20 and npm (the Node client test, buf)" >&2; exit 1; \
+	else \
+	  echo "node-deps: npm not found; the Node client and buf tests will be skipped" >&2; \
+	fi
+
+# The contract checked by buf (proto/buf.yaml): lint, and no breaking change since the released image.
+proto-check: node-deps
+	$(BUF) lint proto
+	$(BUF) breaking proto --against $(RELEASED_IMAGE)
+
+# Refresh the released image when a release ships: make proto-released REF=<the release's commit or tag>.
+proto-released: node-deps
+	@test -n "$(REF)" || { echo "usage: make proto-released REF=<git ref of the release>" >&2; exit 2; }
+	@tmp=$$(mktemp -d) && mkdir -p $$tmp/quotes/v1 && \
+	  git show $(REF):proto/quotes/v1/quotes.proto > $$tmp/quotes/v1/quotes.proto && \
+	  $(BUF) build $$tmp --exclude-source-info -o $(RELEASED_IMAGE) && rm -rf $$tmp && \
+	  echo "$(RELEASED_IMAGE): quotes.proto as of $(REF) ($$(git rev-parse --short $(REF)))"
 
 # Build the Dockerfile and run the image for real (podman, buildah; as root). Prints build time and image size.
 container-test: install deploy-deps

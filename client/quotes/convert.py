@@ -1,8 +1,9 @@
-"""The one place where records (quotes.types) and protobuf messages meet."""
+"""The one place where records (quotes.types) and protobuf messages meet, and where a record's
+code point offsets become the UTF-8 and UTF-16 offsets of the wire (``Offsets``)."""
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Iterable, Iterator
 
 from google.protobuf import json_format
 
@@ -10,33 +11,60 @@ from quotes import types
 from quotes.v1 import quotes_pb2 as pb
 
 
-def _utf8_offsets(text: str, points: list[int]) -> dict[int, int]:
-    """Map code point offsets to UTF-8 byte offsets in one pass over the text."""
-    wanted = sorted(set(points))
-    out: dict[int, int] = {}
-    if not wanted:
-        return out
-    if text.isascii():
-        return {p: p for p in wanted}
-    byte = 0
-    pos = 0
-    for target in wanted:
-        if target > pos:
-            byte += len(text[pos:target].encode("utf-8", "surrogatepass"))
-            pos = target
-        out[target] = byte
-    return out
+def spans_of(quotes: Iterable[types.Quote], speakers: Iterable[types.SpeakerEntity] = ()) -> Iterator[types.Span]:
+    """Every span a response carries, so that one pass over the text can map them all.
+    A new span field is one line here (and a KeyError from ``Offsets`` until it is)."""
+    for q in quotes:
+        yield q.span
+        yield q.cue_span
+        yield q.speaker.span
+        yield from q.fragments
+    for entity in speakers:
+        yield from entity.mentions
+
+
+class Offsets:
+    """Code point offsets into one text, mapped to UTF-8 byte and UTF-16 code unit offsets.
+
+    Built in one pass over the text, from the points wanted in order: each stretch between two
+    is measured once, so the cost is linear in the text. The common cases cost next to nothing:
+    an ASCII text is the same in all three units, and a text with no character outside the Basic
+    Multilingual Plane (accents, curly quotes, CJK: most news) the same in code points and UTF-16.
+    """
+
+    def __init__(self, text: str, spans: Iterable[types.Span]):
+        wanted = sorted({p for s in spans for p in (s.start, s.end)})
+        if text.isascii():
+            self._utf8 = self._utf16 = {p: p for p in wanted}
+            return
+        astral = len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
+        self._utf8, self._utf16 = {}, {}
+        byte = unit = pos = 0
+        for target in wanted:
+            if target > pos:
+                piece = text[pos:target]
+                if piece.isascii():
+                    byte += len(piece)
+                    unit += len(piece)
+                else:
+                    byte += len(piece.encode("utf-8", "surrogatepass"))
+                    unit += len(piece.encode("utf-16-le", "surrogatepass")) // 2 if astral else len(piece)
+                pos = target
+            self._utf8[target] = byte
+            self._utf16[target] = unit
+
+    def utf8(self, span: types.Span) -> pb.Span:
+        return pb.Span(start=self._utf8[span.start], end=self._utf8[span.end])
+
+    def utf16(self, span: types.Span) -> pb.Span:
+        return pb.Span(start=self._utf16[span.start], end=self._utf16[span.end])
 
 
 def _span(span: types.Span) -> pb.Span:
     return pb.Span(start=span.start, end=span.end)
 
 
-def _span_utf8(span: types.Span, table: dict[int, int]) -> pb.Span:
-    return pb.Span(start=table.get(span.start, 0), end=table.get(span.end, 0))
-
-
-def quote_to_proto(quote: types.Quote, utf8: dict[int, int]) -> pb.Quote:
+def quote_to_proto(quote: types.Quote, offsets: Offsets) -> pb.Quote:
     speaker = quote.speaker
     return pb.Quote(
         text=quote.text,
@@ -51,7 +79,8 @@ def quote_to_proto(quote: types.Quote, utf8: dict[int, int]) -> pb.Quote:
             affiliation_short=speaker.affiliation_short,
             kind=int(speaker.kind),
             resolved_from_pronoun=speaker.resolved_from_pronoun,
-            span_utf8=_span_utf8(speaker.span, utf8),
+            span_utf8=offsets.utf8(speaker.span),
+            span_utf16=offsets.utf16(speaker.span),
             gender=int(speaker.gender),
             id=speaker.id,
         ),
@@ -59,37 +88,31 @@ def quote_to_proto(quote: types.Quote, utf8: dict[int, int]) -> pb.Quote:
         cue_span=_span(quote.cue_span),
         confidence=round(float(quote.confidence), 3),
         fragments=[_span(f) for f in quote.fragments],
-        span_utf8=_span_utf8(quote.span, utf8),
-        fragments_utf8=[_span_utf8(f, utf8) for f in quote.fragments],
-        cue_span_utf8=_span_utf8(quote.cue_span, utf8),
+        span_utf8=offsets.utf8(quote.span),
+        fragments_utf8=[offsets.utf8(f) for f in quote.fragments],
+        cue_span_utf8=offsets.utf8(quote.cue_span),
+        span_utf16=offsets.utf16(quote.span),
+        fragments_utf16=[offsets.utf16(f) for f in quote.fragments],
+        cue_span_utf16=offsets.utf16(quote.cue_span),
         speaker_id=speaker.id,
     )
 
 
-def entity_to_proto(entity: types.SpeakerEntity, utf8: dict[int, int]) -> pb.SpeakerEntity:
+def entity_to_proto(entity: types.SpeakerEntity, offsets: Offsets) -> pb.SpeakerEntity:
     return pb.SpeakerEntity(
         id=entity.id, canonical_name=entity.canonical_name, kind=int(entity.kind), titles=entity.titles,
         affiliations=entity.affiliations, acronyms=entity.acronyms, gender=int(entity.gender),
-        mentions=[_span(m) for m in entity.mentions], mentions_utf8=[_span_utf8(m, utf8) for m in entity.mentions],
-        quote_count=entity.quote_count,
+        mentions=[_span(m) for m in entity.mentions], mentions_utf8=[offsets.utf8(m) for m in entity.mentions],
+        mentions_utf16=[offsets.utf16(m) for m in entity.mentions], quote_count=entity.quote_count,
     )
 
 
 def response_to_proto(document_id: str, text: str, quotes: list[types.Quote],
                       speakers: list[types.SpeakerEntity] = ()) -> pb.ExtractQuotesResponse:
-    points: list[int] = []
-    for q in quotes:
-        points += [q.span.start, q.span.end, q.cue_span.start, q.cue_span.end,
-                   q.speaker.span.start, q.speaker.span.end]
-        for f in q.fragments:
-            points += [f.start, f.end]
-    for entity in speakers:
-        for m in entity.mentions:
-            points += [m.start, m.end]
-    utf8 = _utf8_offsets(text, points)
+    offsets = Offsets(text, spans_of(quotes, speakers))
     return pb.ExtractQuotesResponse(
-        document_id=document_id, quotes=[quote_to_proto(q, utf8) for q in quotes],
-        speakers=[entity_to_proto(e, utf8) for e in speakers],
+        document_id=document_id, quotes=[quote_to_proto(q, offsets) for q in quotes],
+        speakers=[entity_to_proto(e, offsets) for e in speakers],
     )
 
 

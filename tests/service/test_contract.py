@@ -119,6 +119,16 @@ def test_utf8_spans_count_bytes_not_code_points(channel):
     assert q.span_utf8.end - q.span_utf8.start == len(q.text.encode())
 
 
+def test_utf16_spans_count_code_units_not_code_points(channel):
+    """What JavaScript, Java and C# index: an emoji outside the BMP is two units, é and “ one."""
+    text = "Intro 😀 café. “We will 🎉 win,” said Ms. Ødegård, the minister."
+    response, _ = _call(channel, text)
+    [q] = [q for q in response.quotes if "We will" in q.text]
+    assert q.span_utf16.start == q.span.start + 1
+    assert q.span_utf16.end - q.span_utf16.start == len(q.text) + 1
+    assert q.speaker.span_utf16.start == q.speaker.span.start + 2
+
+
 def test_load_is_shed_with_resource_exhausted(second_server):
     """The second server takes one call at a time: while a stream is open, a call is refused."""
     with grpc.insecure_channel(second_server.target) as channel:

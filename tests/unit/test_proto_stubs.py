@@ -32,8 +32,18 @@ def test_contract_names_are_kept():
                                     "kind", "resolved_from_pronoun")} == \
         {"name": 1, "span": 2, "canonical_name": 3, "title": 4, "affiliation": 5, "affiliation_short": 6,
          "kind": 7, "resolved_from_pronoun": 8}
+    # Added since the first contract, with the numbers assigned to them (buf breaking guards them
+    # once a release carries them: proto/released/).
+    assert {k: fields[k] for k in ("span_utf8", "fragments_utf8", "cue_span_utf8", "span_utf16", "fragments_utf16",
+                                   "cue_span_utf16")} == \
+        {"span_utf8": 9, "fragments_utf8": 10, "cue_span_utf8": 11, "span_utf16": 12, "fragments_utf16": 13,
+         "cue_span_utf16": 14}
+    assert (speaker["span_utf8"], speaker["span_utf16"], speaker["gender"], speaker["id"]) == (9, 10, 11, 12)
+    assert fields["speaker_id"] == 15
+    assert {f.name: f.number for f in pb.ExtractQuotesResponse.DESCRIPTOR.fields}["speakers"] == 3
+    assert [v.name for v in pb.Gender.DESCRIPTOR.values] == ["GENDER_UNSPECIFIED", "GENDER_FEMALE", "GENDER_MALE"]
     assert [v.name for v in pb.QuoteType.DESCRIPTOR.values] == [
         "QUOTE_TYPE_UNSPECIFIED", "QUOTE_TYPE_DIRECT", "QUOTE_TYPE_INDIRECT", "QUOTE_TYPE_PARTIAL"]
     assert [v.name for v in pb.SpeakerKind.DESCRIPTOR.values] == [
         "SPEAKER_KIND_UNSPECIFIED", "SPEAKER_KIND_PERSON", "SPEAKER_KIND_ORGANIZATION", "SPEAKER_KIND_ROLE",
-        "SPEAKER_KIND_GROUP"]
+        "SPEAKER_KIND_GROUP", "SPEAKER_KIND_DOCUMENT"]

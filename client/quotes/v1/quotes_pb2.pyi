@@ -69,7 +69,7 @@ class Span(_message.Message):
     def __init__(self, start: _Optional[int] = ..., end: _Optional[int] = ...) -> None: ...
 
 class Quote(_message.Message):
-    __slots__ = ("text", "span", "type", "speaker", "cue", "cue_span", "confidence", "fragments", "span_utf8", "fragments_utf8", "cue_span_utf8", "speaker_id")
+    __slots__ = ("text", "span", "type", "speaker", "cue", "cue_span", "confidence", "fragments", "span_utf8", "fragments_utf8", "cue_span_utf8", "span_utf16", "fragments_utf16", "cue_span_utf16", "speaker_id")
     TEXT_FIELD_NUMBER: _ClassVar[int]
     SPAN_FIELD_NUMBER: _ClassVar[int]
     TYPE_FIELD_NUMBER: _ClassVar[int]
@@ -81,6 +81,9 @@ class Quote(_message.Message):
     SPAN_UTF8_FIELD_NUMBER: _ClassVar[int]
     FRAGMENTS_UTF8_FIELD_NUMBER: _ClassVar[int]
     CUE_SPAN_UTF8_FIELD_NUMBER: _ClassVar[int]
+    SPAN_UTF16_FIELD_NUMBER: _ClassVar[int]
+    FRAGMENTS_UTF16_FIELD_NUMBER: _ClassVar[int]
+    CUE_SPAN_UTF16_FIELD_NUMBER: _ClassVar[int]
     SPEAKER_ID_FIELD_NUMBER: _ClassVar[int]
     text: str
     span: Span
@@ -93,11 +96,14 @@ class Quote(_message.Message):
     span_utf8: Span
     fragments_utf8: _containers.RepeatedCompositeFieldContainer[Span]
     cue_span_utf8: Span
+    span_utf16: Span
+    fragments_utf16: _containers.RepeatedCompositeFieldContainer[Span]
+    cue_span_utf16: Span
     speaker_id: str
-    def __init__(self, text: _Optional[str] = ..., span: _Optional[_Union[Span, _Mapping]] = ..., type: _Optional[_Union[QuoteType, str]] = ..., speaker: _Optional[_Union[Speaker, _Mapping]] = ..., cue: _Optional[str] = ..., cue_span: _Optional[_Union[Span, _Mapping]] = ..., confidence: _Optional[float] = ..., fragments: _Optional[_Iterable[_Union[Span, _Mapping]]] = ..., span_utf8: _Optional[_Union[Span, _Mapping]] = ..., fragments_utf8: _Optional[_Iterable[_Union[Span, _Mapping]]] = ..., cue_span_utf8: _Optional[_Union[Span, _Mapping]] = ..., speaker_id: _Optional[str] = ...) -> None: ...
+    def __init__(self, text: _Optional[str] = ..., span: _Optional[_Union[Span, _Mapping]] = ..., type: _Optional[_Union[QuoteType, str]] = ..., speaker: _Optional[_Union[Speaker, _Mapping]] = ..., cue: _Optional[str] = ..., cue_span: _Optional[_Union[Span, _Mapping]] = ..., confidence: _Optional[float] = ..., fragments: _Optional[_Iterable[_Union[Span, _Mapping]]] = ..., span_utf8: _Optional[_Union[Span, _Mapping]] = ..., fragments_utf8: _Optional[_Iterable[_Union[Span, _Mapping]]] = ..., cue_span_utf8: _Optional[_Union[Span, _Mapping]] = ..., span_utf16: _Optional[_Union[Span, _Mapping]] = ..., fragments_utf16: _Optional[_Iterable[_Union[Span, _Mapping]]] = ..., cue_span_utf16: _Optional[_Union[Span, _Mapping]] = ..., speaker_id: _Optional[str] = ...) -> None: ...
 
 class Speaker(_message.Message):
-    __slots__ = ("name", "span", "canonical_name", "title", "affiliation", "affiliation_short", "kind", "resolved_from_pronoun", "span_utf8", "gender", "id")
+    __slots__ = ("name", "span", "canonical_name", "title", "affiliation", "affiliation_short", "kind", "resolved_from_pronoun", "span_utf8", "span_utf16", "gender", "id")
     NAME_FIELD_NUMBER: _ClassVar[int]
     SPAN_FIELD_NUMBER: _ClassVar[int]
     CANONICAL_NAME_FIELD_NUMBER: _ClassVar[int]
@@ -107,6 +113,7 @@ class Speaker(_message.Message):
     KIND_FIELD_NUMBER: _ClassVar[int]
     RESOLVED_FROM_PRONOUN_FIELD_NUMBER: _ClassVar[int]
     SPAN_UTF8_FIELD_NUMBER: _ClassVar[int]
+    SPAN_UTF16_FIELD_NUMBER: _ClassVar[int]
     GENDER_FIELD_NUMBER: _ClassVar[int]
     ID_FIELD_NUMBER: _ClassVar[int]
     name: str
@@ -118,12 +125,13 @@ class Speaker(_message.Message):
     kind: SpeakerKind
     resolved_from_pronoun: bool
     span_utf8: Span
+    span_utf16: Span
     gender: Gender
     id: str
-    def __init__(self, name: _Optional[str] = ..., span: _Optional[_Union[Span, _Mapping]] = ..., canonical_name: _Optional[str] = ..., title: _Optional[str] = ..., affiliation: _Optional[str] = ..., affiliation_short: _Optional[str] = ..., kind: _Optional[_Union[SpeakerKind, str]] = ..., resolved_from_pronoun: _Optional[bool] = ..., span_utf8: _Optional[_Union[Span, _Mapping]] = ..., gender: _Optional[_Union[Gender, str]] = ..., id: _Optional[str] = ...) -> None: ...
+    def __init__(self, name: _Optional[str] = ..., span: _Optional[_Union[Span, _Mapping]] = ..., canonical_name: _Optional[str] = ..., title: _Optional[str] = ..., affiliation: _Optional[str] = ..., affiliation_short: _Optional[str] = ..., kind: _Optional[_Union[SpeakerKind, str]] = ..., resolved_from_pronoun: _Optional[bool] = ..., span_utf8: _Optional[_Union[Span, _Mapping]] = ..., span_utf16: _Optional[_Union[Span, _Mapping]] = ..., gender: _Optional[_Union[Gender, str]] = ..., id: _Optional[str] = ...) -> None: ...
 
 class SpeakerEntity(_message.Message):
-    __slots__ = ("id", "canonical_name", "kind", "titles", "affiliations", "acronyms", "gender", "mentions", "mentions_utf8", "quote_count")
+    __slots__ = ("id", "canonical_name", "kind", "titles", "affiliations", "acronyms", "gender", "mentions", "mentions_utf8", "quote_count", "mentions_utf16")
     ID_FIELD_NUMBER: _ClassVar[int]
     CANONICAL_NAME_FIELD_NUMBER: _ClassVar[int]
     KIND_FIELD_NUMBER: _ClassVar[int]
@@ -134,6 +142,7 @@ class SpeakerEntity(_message.Message):
     MENTIONS_FIELD_NUMBER: _ClassVar[int]
     MENTIONS_UTF8_FIELD_NUMBER: _ClassVar[int]
     QUOTE_COUNT_FIELD_NUMBER: _ClassVar[int]
+    MENTIONS_UTF16_FIELD_NUMBER: _ClassVar[int]
     id: str
     canonical_name: str
     kind: SpeakerKind
@@ -144,4 +153,5 @@ class SpeakerEntity(_message.Message):
     mentions: _containers.RepeatedCompositeFieldContainer[Span]
     mentions_utf8: _containers.RepeatedCompositeFieldContainer[Span]
     quote_count: int
-    def __init__(self, id: _Optional[str] = ..., canonical_name: _Optional[str] = ..., kind: _Optional[_Union[SpeakerKind, str]] = ..., titles: _Optional[_Iterable[str]] = ..., affiliations: _Optional[_Iterable[str]] = ..., acronyms: _Optional[_Iterable[str]] = ..., gender: _Optional[_Union[Gender, str]] = ..., mentions: _Optional[_Iterable[_Union[Span, _Mapping]]] = ..., mentions_utf8: _Optional[_Iterable[_Union[Span, _Mapping]]] = ..., quote_count: _Optional[int] = ...) -> None: ...
+    mentions_utf16: _containers.RepeatedCompositeFieldContainer[Span]
+    def __init__(self, id: _Optional[str] = ..., canonical_name: _Optional[str] = ..., kind: _Optional[_Union[SpeakerKind, str]] = ..., titles: _Optional[_Iterable[str]] = ..., affiliations: _Optional[_Iterable[str]] = ..., acronyms: _Optional[_Iterable[str]] = ..., gender: _Optional[_Union[Gender, str]] = ..., mentions: _Optional[_Iterable[_Union[Span, _Mapping]]] = ..., mentions_utf8: _Optional[_Iterable[_Union[Span, _Mapping]]] = ..., quote_count: _Optional[int] = ..., mentions_utf16: _Optional[_Iterable[_Union[Span, _Mapping]]] = ...) -> None: ...
