@@ -95,6 +95,7 @@ def quote_to_proto(quote: types.Quote, offsets: Offsets) -> pb.Quote:
         fragments_utf16=[offsets.utf16(f) for f in quote.fragments],
         cue_span_utf16=offsets.utf16(quote.cue_span),
         speaker_id=speaker.id,
+        rule=quote.rule,
     )
 
 
@@ -142,6 +143,7 @@ def quote_from_proto(msg: pb.Quote) -> types.Quote:
         cue_span=_span_from(msg.cue_span),
         confidence=msg.confidence,
         fragments=[_span_from(f) for f in msg.fragments],
+        rule=msg.rule,
     )
 
 

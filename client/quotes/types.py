@@ -91,7 +91,7 @@ class Quote:
     cue_span: Span = field(default_factory=Span)
     confidence: float = 0.0
     fragments: list[Span] = field(default_factory=list)
-    rule: str = ""                    #: the extraction rule that found it ("after", "clause", ...)
+    rule: str = ""                    #: the extraction rule that found it ("after", "clause", ...): its confidence
 
     @property
     def speaker_id(self) -> str:

@@ -42,19 +42,7 @@ class LocalExtractor:
         except ModelNotFound as exc:
             raise SetupError(str(exc)) from None
 
-    @staticmethod
-    def rule_names() -> list[str]:
-        """The extraction rules, in the order they are tried."""
-        from quotes_service.extract.rules.registry import RULES
-
-        return [rule.name for rule in RULES]
-
     def extract_many_messages(self, docs: Iterable[Document]) -> Iterator[pb.ExtractQuotesResponse]:
-        for message, _ in self.extract_many_with_rules(docs):
-            yield message
-
-    def extract_many_with_rules(self, docs: Iterable[Document]) -> Iterator[tuple[pb.ExtractQuotesResponse, list[str]]]:
-        """Each response with the name of the rule that made each of its quotes (for ``quotes eval --by-rule``)."""
         from quotes_service.server.validation import InvalidRequest, check_text
 
         for index, doc in enumerate(docs):
@@ -64,5 +52,11 @@ class LocalExtractor:
             except InvalidRequest as bad:
                 raise InvalidDocument(index, bad.description) from None
             found = self._extractor.extract_document(text)
-            yield (response_to_proto(request.document_id, text, found.quotes, found.speakers),
-                   [q.rule for q in found.quotes])
+            yield response_to_proto(request.document_id, text, found.quotes, found.speakers)
+
+
+def rule_names() -> list[str]:
+    """The extraction rules, in the order they are tried (ImportError without the service extra)."""
+    from quotes_service.extract.rules.registry import RULES
+
+    return [rule.name for rule in RULES]

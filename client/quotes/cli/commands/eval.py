@@ -23,7 +23,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--by-type", action="store_true",
                         help="also recall per gold type, precision per predicted type and per confidence band")
     parser.add_argument("--by-rule", action="store_true",
-                        help="also the quotes each extraction rule made and their precision (in process only)")
+                        help="also the quotes each extraction rule made and their precision")
     parser.add_argument("--speakers", default=None, metavar="SPEAKERS.jsonl",
                         help="also score speaker profiles (canonical name, title, affiliation, kind, gender) against "
                              "this annotation of who each gold attribution's speaker is (../shared/eval/"
@@ -42,19 +42,16 @@ def run(args: argparse.Namespace) -> int:
     docs = _read(args.gold, evaluate)
     speakers = _read_speakers(args.speakers, evaluate) if args.speakers else None
     server = args.server or os.environ.get("QUOTES_SERVER", "").strip()
-    if args.by_rule and server:
-        raise CommandError("--by-rule needs in-process extraction (the rule that made a quote is not on the wire): "
-                           "drop --server", EXIT_SETUP)
     backend = _backend(server, args)
     report = evaluate.Report()
     bar = progress.Progress(len(docs), enabled=progress.wanted(len(docs)))
     try:
         pairs = ((str(d.get("id", n)), d["text"]) for n, d in enumerate(docs))
-        results = (backend.extract_many_with_rules(pairs) if args.by_rule
-                   else ((m, None) for m in backend.extract_many_messages(pairs)))
-        for doc, (response, rules) in zip(docs, results):
+        for doc, response in zip(docs, backend.extract_many_messages(pairs)):
             entities = None if speakers is None else speakers.get(str(doc.get("id")), {})
-            evaluate.score_document(report, doc, response_to_dict(response).get("quotes", []), rules, entities)
+            predicted = response_to_dict(response).get("quotes", [])
+            rules = [q.get("rule", "") for q in predicted] if args.by_rule else None
+            evaluate.score_document(report, doc, predicted, rules, entities)
             bar.advance()
     except Exception as exc:
         raise _failure(exc, server, [str(d.get("id", "")) for d in docs]) from None
@@ -62,8 +59,18 @@ def run(args: argparse.Namespace) -> int:
         bar.close()
         if server:
             backend.close()
-    _print(args, report, evaluate, backend.rule_names() if args.by_rule else ())
+    _print(args, report, evaluate, _rule_order() if args.by_rule else ())
     return 0
+
+
+def _rule_order() -> list[str]:
+    """The registry's order of the rules, when the service is installed here (else by name)."""
+    from quotes.cli.local import rule_names
+
+    try:
+        return rule_names()
+    except ImportError:
+        return []
 
 
 def _read(path: str, evaluate) -> list[dict]:
