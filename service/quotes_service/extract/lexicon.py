@@ -81,7 +81,8 @@ mr mrs ms dr prof sir lord lady dame
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 GROUP_PRONOUNS = frozenset({"they", "we"})
 
-# A few hundred frequent first names with a clear gender, for pronoun agreement.
+# A few hundred frequent first names with a clear gender: a prior when choosing who a pronoun
+# refers to, which what the text says overrules; never the gender the service reports.
 MALE_NAMES = frozenset("""
 james john robert michael william david richard joseph thomas charles christopher daniel matthew
 anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward
@@ -104,8 +105,6 @@ sophia grace denise amber doris marilyn danielle beverly isabella theresa diana 
 charlotte marie kayla alexis lori hillary kellyanne huma nikki
 kamala condoleezza madeleine carly ivanka melania chelsea michele
 """.split())
-MALE_TITLES = frozenset({"mr", "mr.", "sir", "lord", "king", "prince", "father"})
-FEMALE_TITLES = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "lady", "dame", "queen"})
 
 # Quote marks. Openers and closers of double quotes; single quotes are handled apart
 # because the same characters are apostrophes.

@@ -44,6 +44,15 @@ class Person:
             return ""
         return "female" if female > male else "male"
 
+    @property
+    def likely_gender(self) -> str:
+        """For choosing who a pronoun refers to, not for the record: the gender the text gives, else
+        the one a common first name suggests (a prior, which the text overrules)."""
+        if self.gender:
+            return self.gender
+        first = self.full.split()[0].lower() if self.full else ""
+        return "male" if first in lx.MALE_NAMES else "female" if first in lx.FEMALE_NAMES else ""
+
     def vote(self, gender: str, weight: int = 1) -> None:
         if gender:
             self.votes[gender] += weight

@@ -1,5 +1,9 @@
-"""Which person a "he" or "she" refers to: a recent person whose gender the text does not
-contradict, preferably a subject, or the speaker of a recent quote."""
+"""Which person a "he" or "she" refers to: a recent person whose gender does not contradict it,
+preferably a subject, or the speaker of a recent quote.
+
+The gender checked is the one the text gives the person, else the one a common first name
+suggests: a prior for choosing the antecedent only. The gender the service reports comes from
+the text alone (people.Person.gender)."""
 from __future__ import annotations
 
 from spacy.tokens import Token
@@ -12,7 +16,7 @@ RECENT_SPEAKERS = 20      # earlier speakers considered as a pronoun's anteceden
 
 
 def _disagrees(person: Person | None, gender: str) -> bool:
-    return bool(person and gender and person.gender and person.gender != gender)
+    return bool(person and gender and person.likely_gender and person.likely_gender != gender)
 
 
 def _best_named(people: People, pronoun: Token, gender: str) -> tuple[Person | None, float]:
