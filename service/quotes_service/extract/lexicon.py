@@ -260,3 +260,5 @@ strategist researcher scientist pollster prosecutor investigator diplomat negoti
 spokesperson spokesman spokeswoman senator representative governor mayor minister host reporter
 journalist correspondent editor commentator historian professor scholar teacher organizer activist
 """.split())
+# Generational suffixes that end a name ("Brent Bozell III", "Martin Luther King Jr.").
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})

@@ -71,7 +71,21 @@ def name_words(ent: SpacySpan) -> tuple[list[str], str]:
         toks = toks[:-1]
     while toks and toks[0].pos_ in ("VERB", "AUX"):
         toks = toks[1:]
-    return [t.text for t in toks], gender
+    words = [t.text for t in toks]
+    doc = ent.doc
+    if words and ent.end < len(doc) and doc[ent.end].text.rstrip(".").lower() in lx.NAME_SUFFIXES \
+            and not doc[ent.end - 1].whitespace_ == "":
+        words.append(doc[ent.end].text)   # "Brent Bozell III", "Martin Luther King Jr."
+    return words, gender
+
+
+def _first_name_like(tok: Token) -> bool:
+    """A capitalised proper noun that may be a first name: not a title, an honorific, a place or a
+    nationality, and not the first word of a sentence that any word could start."""
+    low = tok.lower_.rstrip(".")
+    return (tok.pos_ == "PROPN" and tok.is_alpha and tok.text[:1].isupper() and not tok.is_sent_start
+            and low not in lx.TITLE_NOUNS and low not in lx.TITLE_FORMS and tok.lower_ not in lx.HONORIFIC_GENDER
+            and tok.ent_type_ not in ("GPE", "NORP", "LOC", "DATE", "FAC", "EVENT", "WORK_OF_ART"))
 
 
 def clean_name(ent: SpacySpan) -> str:
@@ -80,6 +94,12 @@ def clean_name(ent: SpacySpan) -> str:
 
 def _key(word: str) -> str:
     return word.lower().rstrip(".")
+
+
+def _surname(words: list[str]) -> str:
+    """The last word of a name that is not a suffix ("Bozell" of "Brent Bozell III")."""
+    names = [w for w in words if _key(w) not in lx.NAME_SUFFIXES] or words
+    return _key(names[-1])
 
 
 class People:
@@ -106,11 +126,29 @@ class People:
             person = self._resolve_mention(ent, {title_word_of(t) for t in found.titles})
             if person is not None:
                 self._attach(person, ent, found)
+        self._complete_names(index)
         self.starts = [e.start_char for e in self.persons]
+
+    def _complete_names(self, index: DocIndex) -> None:
+        """A person known by one word only ("Farid") whose first name the recognizer left out
+        of every entity ("… said Hany Farid, a computer scientist"): the capitalised name right
+        before the surname, outside quote marks, completes it."""
+        doc = index.doc
+        for person in self.everyone:
+            if " " in person.full:
+                continue
+            for tok in index.tokens_written(person.last):
+                prev = doc[tok.i - 1] if tok.i > 0 else None
+                if prev is None or index.in_quote(tok) or not _first_name_like(prev):
+                    continue
+                if any(p.first == _key(prev.text) and p.last == person.last for p in self.everyone if p is not person):
+                    continue
+                person.full, person.first = f"{prev.text} {person.full}", _key(prev.text)
+                break
 
     # --- building ----------------------------------------------------------------------------------
     def _person_named(self, words: list[str]) -> Person:
-        key = (_key(words[0]), _key(words[-1]))
+        key = (_key(words[0]), _surname(words))
         person = self._by_first_last.get(key)
         if person is None:
             person = Person(f"p{len(self.everyone) + 1}", " ".join(words), key[0], key[1])
@@ -126,7 +164,7 @@ class People:
         if not words:
             return None
         if len(words) >= 2:
-            return self._by_first_last.get((_key(words[0]), _key(words[-1])))
+            return self._by_first_last.get((_key(words[0]), _surname(words)))
         title = {title_word(t) for t in ent.doc[max(0, ent.start - 3):ent.start]} | set(hints)
         return self.one_word(words[0], ent.start_char, honorific, title) or self._person_named(words)
 
