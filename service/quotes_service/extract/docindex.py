@@ -48,6 +48,10 @@ class DocIndex:
         for i, q in enumerate(self.quote_of):
             self._quoted_before[i + 1] = self._quoted_before[i] + (q >= 0)
 
+    def sentence_number(self, token_index: int) -> int:
+        """The number of the sentence token ``token_index`` is in (0 for the first)."""
+        return self._sent_of[token_index]
+
     def sentence(self, tok: Token) -> tuple[int, int]:
         """The token's sentence as (first token index, end token index): what ``tok.sent`` gives."""
         return self._sent_bounds[self._sent_of[tok.i]]

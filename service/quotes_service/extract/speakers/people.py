@@ -104,6 +104,7 @@ def _surname(words: list[str]) -> str:
 
 class People:
     def __init__(self, index: DocIndex):
+        self.index = index
         doc = index.doc
         mentions = [e for e in doc.ents if e.label_ == "PERSON" and not index.in_quote(e[0]) and e.text[:1].isupper()]
         # Names after a title that the entity recognizer missed ("Mayor Ana Ruiz"), by their last token.
