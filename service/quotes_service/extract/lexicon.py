@@ -262,3 +262,9 @@ journalist correspondent editor commentator historian professor scholar teacher 
 """.split())
 # Generational suffixes that end a name ("Brent Bozell III", "Martin Luther King Jr.").
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Roles that usually stay unnamed ("the spokesman said", "an official said"): a definite one is
+# not taken for the person last named unless its titles fit.
+ANONYMOUS_ROLES = frozenset("""
+spokesman spokeswoman spokesperson official source aide adviser advisor person analyst expert observer
+resident voter witness officer employee staffer member insider participant attendee organizer
+""".split())

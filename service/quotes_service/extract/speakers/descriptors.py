@@ -65,6 +65,20 @@ def is_title_token(tok: Token) -> bool:
     return low in lx.TITLE_NOUNS or low in lx.TITLE_FORMS or lemma(tok) in lx.ROLE_NOUNS
 
 
+PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee", "aire", "ive")
+
+
+def person_noun(tok: Token) -> bool:
+    """A noun that names a kind of person ("chief", "analyst", "spokeswoman", "president"), not a
+    thing ("use", "plan"): the role, title and gender lexicons, else the endings of agent nouns."""
+    word = lemma(tok)
+    if word in lx.ROLE_NOUNS or word in lx.GROUP_ROLE_NOUNS or is_title_token(tok):
+        return True
+    if tok.lower_ in lx.FEMALE_NOUNS or tok.lower_ in lx.MALE_NOUNS:
+        return True
+    return len(word) > 4 and word.endswith(PERSON_SUFFIXES)
+
+
 def _gender_of_noun(tok: Token) -> str:
     low = tok.lower_
     if low in lx.FEMALE_NOUNS:
@@ -318,10 +332,11 @@ def describe_name(ent: SpacySpan) -> Descriptors:
     """Everything one name mention says about its person."""
     out = before_name(ent)
     out.add(after_name(ent))
-    if ent.root.dep_ == "appos" and ent.root.head.i < ent.start:
+    head = ent.root.head
+    if ent.root.dep_ == "appos" and head.i < ent.start and person_noun(head) and ent.doc[ent.start - 1].text == ",":
         # "The mayor's chief of staff, Daniel Ortiz,": the name describes its head's role.
-        for head in _coordinated(ent.root.head):
-            out.add(role_phrase(head))
+        for role in _coordinated(head):
+            out.add(role_phrase(role))
     place = represented_place(ent)
     if place and any(is_political(t) for t in out.titles):
         out.affiliations.append(place)

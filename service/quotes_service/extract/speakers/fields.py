@@ -8,10 +8,11 @@ from quotes.types import SpeakerKind
 from quotes_service.extract import lexicon as lx
 from quotes_service.extract.pipeline.lemmas import lemma
 from quotes_service.extract.speakers.descriptors import (
-    LEADING_ARTICLE, Descriptors, describe_name, role_phrase, title_word,
+    LEADING_ARTICLE, Descriptors, describe_name, person_noun, role_phrase, title_word,
 )
 from quotes_service.extract.speakers.people import People, Person, title_word_of
 from quotes_service.extract.speakers.profiles import acronym_for, normalise
+from quotes_service.extract.speakers.pronouns import antecedent
 
 PARTIES = frozenset(lx.PARTY_WORDS.values())
 
@@ -124,20 +125,32 @@ def _fits(head: Token, person: Person) -> bool:
     return True
 
 
-def person_for_role(head: Token, span: SpacySpan, people: People) -> tuple[Person | None, str]:
+def person_for_role(head: Token, span: SpacySpan, people: People,
+                    recent_speakers: list[tuple[int, str]]) -> tuple[Person | None, str]:
     """The named person a role mention stands for, and the role as title: a name in apposition
-    ("the club's general manager, David Feder"), or a definite description that fits exactly the
-    titles of a person named before ("the Indiana governor" after "Indiana Gov. Mike Pence")."""
-    title = next(iter(role_phrase(head).titles), "")
+    ("the club's general manager, David Feder"); a definite description that fits the titles of a
+    person named before ("the Indiana governor" after "Indiana Gov. Mike Pence"); or a definite
+    epithet ("the actress", "the candidate") for the most salient person named before whom nothing
+    the article says contradicts. Anonymous sources ("the spokesman", "the official") stay roles
+    unless their titles fit."""
+    found = role_phrase(head)
+    title = next(iter(found.titles), "")
     for child in head.children:
         if child.dep_ == "appos" and child.i > head.i and child.ent_type_ == "PERSON":
             person = people.person_of(child)
             if person is not None:
                 return person, title
-    if not _definite(head):
+    if not _definite(head) or not person_noun(head):
         return None, ""
-    fits = [p for p in people.everyone if any(m.start_char < head.idx for m in p.mentions) and _fits(head, p)]
-    if not fits:
+    before = [p for p in people.everyone if any(m.start_char < head.idx for m in p.mentions)]
+    fits = [p for p in before if _fits(head, p)]
+    if fits:
+        person = max(fits, key=lambda p: max(m.start_char for m in p.mentions if m.start_char < head.idx))
+    elif lemma(head) in lx.ANONYMOUS_ROLES or any(c.dep_ == "prep" for c in head.children):
         return None, ""
-    latest = max(fits, key=lambda p: max(m.start_char for m in p.mentions if m.start_char < head.idx))
-    return latest, title
+    else:
+        gender = next(iter(found.genders), "")
+        person = antecedent(people, head, recent_speakers, gender, accept=lambda p: not p.profile.titles)
+    if person is not None:
+        person.profile.add(found)
+    return person, title

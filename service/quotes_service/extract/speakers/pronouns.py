@@ -55,13 +55,15 @@ def _salience(people: People, ent: SpacySpan, pronoun: Token) -> float:
     return _role(ent) - PER_SENTENCE * sentences - PER_PARAGRAPH * paragraphs
 
 
-def antecedent(people: People, pronoun: Token, recent_speakers: list[tuple[int, str]]) -> Person | None:
-    """The person a he/she most likely refers to (see the module docstring), or None."""
-    gender = lx.GENDERED_PRONOUNS.get(pronoun.lower_, "")
+def antecedent(people: People, pronoun: Token, recent_speakers: list[tuple[int, str]],
+               gender: str | None = None, accept=lambda person: True) -> Person | None:
+    """The person a he/she (or a definite description at ``pronoun``, of ``gender``) most likely
+    refers to (see the module docstring), among those ``accept`` allows; or None."""
+    gender = lx.GENDERED_PRONOUNS.get(pronoun.lower_, "") if gender is None else gender
     scores: dict[str, tuple[float, Person]] = {}
     for ent in people.mentioned_before(pronoun.idx, ANTECEDENT_REACH):
         person = people.person_at(ent)
-        if person is None or _disagrees(person, gender):
+        if person is None or _disagrees(person, gender) or not accept(person):
             continue
         score = _salience(people, ent, pronoun)
         if person.id not in scores or score > scores[person.id][0]:
@@ -69,7 +71,7 @@ def antecedent(people: People, pronoun: Token, recent_speakers: list[tuple[int, 
     speakers = [(at, people.by_name(name)) for at, name in recent_speakers[-RECENT_SPEAKERS:]
                 if at <= pronoun.idx and pronoun.idx - at < ANTECEDENT_REACH]
     for rank, (at, person) in enumerate(reversed(speakers)):
-        if person is None or _disagrees(person, gender):
+        if person is None or _disagrees(person, gender) or not accept(person):
             continue
         bonus = LAST_SPEAKER if rank == 0 else EARLIER_SPEAKER
         base = scores.get(person.id, (OTHER - PER_SENTENCE * 2, person))[0]

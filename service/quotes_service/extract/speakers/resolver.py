@@ -48,7 +48,7 @@ class SpeakerResolver:
         if kind == SpeakerKind.PERSON:
             return self._person(mention, span)
         if kind == SpeakerKind.ROLE:
-            person, title = describe.person_for_role(head, span, self.people)
+            person, title = describe.person_for_role(head, span, self.people, recent_speakers)
             if person is not None:
                 return self._as_person(person, span, title)
         out = Speaker(name=span.text, span=Span(span.start_char, span.end_char), kind=kind)
