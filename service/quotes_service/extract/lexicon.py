@@ -245,12 +245,13 @@ ad advertisement video clip release book record message note website blog notice
 order decision opinion ruling motion petition affidavit testimony questionnaire guidance plan proposal
 audit review assessment investigation probe estimate forecast projection data figure chart map
 """.split())
-# Words before a group's head that count it rather than name it: dropped from its canonical name
-# ("two Democratic speechwriters" is "Democratic speechwriters"); "many" stays, as annotators keep it.
+# Words before an unnamed speaker's head that count it rather than name it: dropped from its
+# canonical name ("two Democratic speechwriters" -> "Democratic speechwriters", "one senior
+# official" -> "senior official"); "some", "other", "many", "most" stay, as annotators keep them.
 GROUP_QUANTIFIERS = frozenset("""
-two three four five six seven eight nine ten eleven twelve dozen dozens hundreds thousands millions
-several some both few a number of various numerous other
+one two three four five six seven eight nine ten eleven twelve dozen dozens hundreds thousands millions
 """.split())
+COUNT_WORDS = frozenset("all both several few mere number various".split())
 # Words that qualify a title rather than name a place or body: "Former Pennsylvania Gov." -> former Gov.
 TITLE_MODIFIERS = frozenset({"former", "ex", "acting", "interim", "outgoing", "incoming", "retired", "then"})
 # Plural heads of groups named by a role, which annotators give as the group's title ("analysts").

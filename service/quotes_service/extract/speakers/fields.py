@@ -59,18 +59,8 @@ def name_span(span: SpacySpan, ent: SpacySpan | None, full: str) -> SpacySpan:
     return name
 
 
-def unnamed_canonical(span: SpacySpan, kind: SpeakerKind) -> str:
-    """A speaker without a name, as its phrase without the leading article, and for a group
-    without the words that count it: "a Treasury spokesperson" -> "Treasury spokesperson",
-    "two Democratic speechwriters" -> "Democratic speechwriters"."""
-    text = LEADING_ARTICLE.sub("", span.text.strip())
-    if kind == SpeakerKind.GROUP:
-        words = text.split()
-        while len(words) > 1 and (words[0].lower() in lx.GROUP_QUANTIFIERS or words[0].isdigit()
-                                  or words[0].lower() == "of" and len(words) > 2):
-            words = words[1:]
-        text = " ".join(words)
-    return text
+def without_article(span: SpacySpan) -> str:
+    return LEADING_ARTICLE.sub("", span.text.strip())
 
 
 def role_or_group(head: Token, span: SpacySpan) -> Descriptors:

@@ -20,6 +20,7 @@ from quotes_service.extract import lexicon as lx
 from quotes_service.extract.docindex import DocIndex
 from quotes_service.extract.pipeline.lemmas import lemma
 from quotes_service.extract.speakers import fields as describe
+from quotes_service.extract.speakers import unnamed
 from quotes_service.extract.speakers.entities import EntityTable
 from quotes_service.extract.speakers.mentions import Mention, ent_of, mention_kind
 from quotes_service.extract.speakers.organisations import Organisations
@@ -52,7 +53,7 @@ class SpeakerResolver:
             if person is not None:
                 return self._as_person(person, span, title)
         out = Speaker(name=span.text, span=Span(span.start_char, span.end_char), kind=kind)
-        gender = self._describe_other(head, span, out)
+        gender = self._describe_other(head, span, out, recent_speakers)
         out.id = self.entities.key_for(out, gender)
         self.entities.mentioned(out.id, out.span)
         return out
@@ -107,13 +108,14 @@ class SpeakerResolver:
         return out
 
     # --- everyone else -------------------------------------------------------------------------------
-    def _describe_other(self, head: Token, span: SpacySpan, out: Speaker) -> str:
+    def _describe_other(self, head: Token, span: SpacySpan, out: Speaker,
+                        recent_speakers: list[tuple[int, str]]) -> str:
         """Fills an organisation's, document's, role's or group's canonical name, title and
         affiliation; returns the gender a role noun gives ("spokeswoman")."""
         if out.kind == SpeakerKind.ORGANIZATION:
             self._organisation(head, span, out)
             return ""
-        out.canonical_name = describe.unnamed_canonical(span, out.kind)
+        out.canonical_name = unnamed.canonical(head, out.kind, self.people, recent_speakers) or span.text
         found = describe.role_or_group(head, span)
         if out.kind == SpeakerKind.DOCUMENT:
             out.canonical_name = describe.fuller_document(head, self.doc) or out.canonical_name
@@ -130,9 +132,9 @@ class SpeakerResolver:
         if ent is not None and lemma(head) not in lx.INSTITUTION_NOUNS:
             name = strip_det(ent).text.removesuffix("'s").removesuffix("\u2019s")
         else:
-            name = self.orgs.described(head) or describe.unnamed_canonical(span, out.kind)
+            name = self.orgs.described(head) or describe.without_article(span)
         out.canonical_name, acronyms = self.orgs.canonical(name)
         # The organisation itself, without the article its mention may start with.
-        named = any(t.pos_ == "PROPN" for t in span) or out.canonical_name != describe.unnamed_canonical(span, out.kind)
+        named = any(t.pos_ == "PROPN" for t in span) or out.canonical_name != describe.without_article(span)
         out.affiliation = out.canonical_name if named else ""
         out.affiliation_short = acronyms[0] if acronyms else acronym_for(out.affiliation)

@@ -1,0 +1,99 @@
+"""Canonical names of speakers without a name (roles, groups, documents), as annotators write them.
+
+The whole noun phrase, without its leading article and the words that count it ("two Democratic
+speechwriters" -> "Democratic speechwriters", "one senior administration official" -> "senior
+administration official"), with what restricts it ("officials familiar with the talks", "people
+briefed on the move", "a senior official who spoke on condition of anonymity") and coordinated
+modifiers ("current and former officials"); a possessive pronoun becomes the name of the person it
+refers to ("his critics" -> "Trump's critics"); "the official" after "a senior law enforcement
+official" is that fuller phrase.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from quotes.types import SpeakerKind
+from quotes_service.extract import lexicon as lx
+from quotes_service.extract.pipeline.lemmas import lemma
+from quotes_service.extract.speakers.people import People
+from quotes_service.extract.speakers.pronouns import antecedent
+
+POSTMODIFIER_DEPS = frozenset({"prep", "acl", "relcl", "amod"})   # "officials familiar with …"
+MAX_PHRASE = 16          # tokens of a postmodified phrase
+EARLIER_REACH = 3000     # characters back to look for the fuller phrase of "the official"
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its"})
+
+
+def phrase_extent(head: Token) -> tuple[int, int]:
+    """The head's noun phrase: from its left edge, through the phrases and clauses that restrict it,
+    never across a comma, a quote mark or a paragraph."""
+    doc = head.doc
+    start = head.left_edge.i
+    while start < head.i and (doc[start].is_punct or doc[start].is_space or doc[start].is_quote):
+        start += 1
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ not in POSTMODIFIER_DEPS:
+            continue
+        right = child.right_edge.i + 1
+        inside = doc[head.i:right]
+        if right - start > MAX_PHRASE or any(t.text in ",;:()" or t.is_quote or "\n" in t.text_with_ws for t in inside):
+            break
+        end = max(end, right)
+    return start, end
+
+
+def _drop_count(tokens: list[Token]) -> list[Token]:
+    """Without the leading words that only count the group, keeping a number the phrase is about
+    ("32 percent", "one in four voters")."""
+    while len(tokens) > 1:
+        first, nxt = tokens[0], tokens[1]
+        low = first.lower_
+        number = first.like_num or low in lx.GROUP_QUANTIFIERS
+        if number and (nxt.lower_ in ("percent", "%", "in", "of", "out") or nxt.like_num):
+            break
+        if not (number or low in lx.COUNT_WORDS or first.dep_ == "det" or low in ("a", "an", "the")):
+            break
+        tokens = tokens[1:]
+        if tokens and tokens[0].lower_ == "of" and len(tokens) > 1:   # "dozens of", "a number of"
+            tokens = tokens[1:]
+    return tokens
+
+
+def canonical(head: Token, kind: SpeakerKind, people: People, recent_speakers: list[tuple[int, str]]) -> str:
+    """The canonical name of an unnamed speaker whose mention's head is ``head``."""
+    start, end = phrase_extent(head)
+    tokens = _drop_count(list(head.doc[start:end]))
+    if len(tokens) == 1 and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        fuller = _earlier_fuller(head, kind, people, recent_speakers)
+        if fuller:
+            return fuller
+    return _text(tokens, people, recent_speakers)
+
+
+def _text(tokens: list[Token], people: People, recent_speakers: list[tuple[int, str]]) -> str:
+    pieces = []
+    for tok in tokens:
+        word = tok.text
+        if tok.lower_ in POSSESSIVE_PRONOUNS and tok.dep_ == "poss":
+            person = antecedent(people, tok, recent_speakers) if tok.lower_ in ("his", "her") else None
+            if person is None:
+                continue   # "their critics" -> "critics"
+            word = person.full.split()[-1] + "'s"
+        pieces.append(word + tok.whitespace_)
+    return "".join(pieces).strip().rstrip(",")
+
+
+def _earlier_fuller(head: Token, kind: SpeakerKind, people: People, recent_speakers: list[tuple[int, str]]) -> str:
+    """"the official" refers back to the last phrase with the same head and more words to it."""
+    doc = head.doc
+    word = lemma(head)
+    for tok in reversed(doc[:head.i]):
+        if head.idx - tok.idx > EARLIER_REACH:
+            break
+        if tok.pos_ == "NOUN" and lemma(tok) == word and tok.tag_ == head.tag_:
+            start, end = phrase_extent(tok)
+            tokens = _drop_count(list(doc[start:end]))
+            if len(tokens) > 1:
+                return _text(tokens, people, recent_speakers)
+    return ""
