@@ -269,3 +269,8 @@ ANONYMOUS_ROLES = frozenset("""
 spokesman spokeswoman spokesperson official source aide adviser advisor person analyst expert observer
 resident voter witness officer employee staffer member insider participant attendee organizer
 """.split())
+# Kinds of organisation that "the company", "the newspaper" name without the name having the word.
+ORGANISATION_KINDS = frozenset("""
+company firm newspaper paper magazine network airline bank carrier automaker retailer maker studio
+station channel publisher website outlet charity nonprofit startup conglomerate insurer lender
+""".split())

@@ -24,6 +24,7 @@ from quotes_service.extract.pipeline.lemmas import lemma
 from quotes_service.extract.speakers.profiles import derive_acronym, strip_det
 
 ORG_LABELS = frozenset({"ORG", "NORP", "FAC"})
+KIND_REACH = 1500   # characters back that "the company" may reach for the organisation it names
 _PARENTHESISED = re.compile(r"\(([A-Z][A-Z.&]{1,9})\)")
 
 
@@ -86,7 +87,7 @@ class Organisations:
         """The fullest name the document gives this organisation, and its acronym as written."""
         name = name.strip()
         if _looks_like_acronym(name):
-            full = self.full_of.get(acronym_key(name))
+            full = self.full_of.get(acronym_key(name)) or self._spelled_by(acronym_key(name))
             if full:
                 return full, [name]
         longer = [n.name for n in self.named if n.name != name and n.name.endswith(" " + name)
@@ -95,17 +96,33 @@ class Organisations:
         acronyms = [a for a, f in self.full_of.items() if f == full and a in (n.name for n in self.named)]
         return full, acronyms
 
+    def _spelled_by(self, key: str) -> str:
+        """The one organisation named in the document whose initials spell ``key`` ("AP": the
+        Associated Press), or ""."""
+        names = {n.name for n in self.named
+                 if len(key) >= 2 and acronym_key("".join(w[0] for w in n.name.replace("-", " ").split()
+                                                          if w[:1].isupper() and w.lower() not in lx.ACRONYM_SKIP)) == key}
+        return names.pop() if len(names) == 1 else ""
+
     def described(self, head: Token) -> str:
-        """The organisation a definite description refers to ("the commission", "the campaign"),
-        or ""."""
+        """The organisation a definite description refers to, or "": "the campaign" the campaign of
+        a person named before; "the commission" the last organisation named with that head word;
+        "the company", "the newspaper" (a kind of organisation no name need contain) the last
+        organisation named before, within a few paragraphs."""
         word = lemma(head)
         if word == "campaign":
             before = [name for at, name in self.campaigns if at < head.idx]
             return before[-1] if before else ""
-        if word not in lx.INSTITUTION_NOUNS:
+        if word not in lx.INSTITUTION_NOUNS and word not in lx.ORGANISATION_KINDS:
             return ""
-        before = [n.name for n in self.named if n.start < head.idx and n.head == word]
-        return before[-1] if before else ""
+        before = [n for n in self.named if n.start < head.idx]
+        same = [n.name for n in before if n.head == word]
+        if same:
+            return same[-1]
+        if word in lx.ORGANISATION_KINDS:
+            near = [n.name for n in before if head.idx - n.start <= KIND_REACH]
+            return near[-1] if near else ""
+        return ""
 
 
 def is_definite(head: Token) -> bool:

@@ -113,7 +113,7 @@ class SpeakerResolver:
         """Fills an organisation's, document's, role's or group's canonical name, title and
         affiliation; returns the gender a role noun gives ("spokeswoman")."""
         if out.kind == SpeakerKind.ORGANIZATION:
-            self._organisation(head, span, out)
+            self._organisation(head, span, out, recent_speakers)
             return ""
         out.canonical_name = unnamed.canonical(head, out.kind, self.people, recent_speakers) or span.text
         found = describe.role_or_group(head, span)
@@ -127,12 +127,14 @@ class SpeakerResolver:
         out.affiliation_short = acronym_for(out.affiliation) if out.affiliation else ""
         return found.genders[0] if found.genders and out.kind == SpeakerKind.ROLE else ""
 
-    def _organisation(self, head: Token, span: SpacySpan, out: Speaker) -> None:
+    def _organisation(self, head: Token, span: SpacySpan, out: Speaker, recent_speakers: list[tuple[int, str]]) -> None:
         ent = ent_of(head)
         if ent is not None and lemma(head) not in lx.INSTITUTION_NOUNS:
             name = strip_det(ent).text.removesuffix("'s").removesuffix("\u2019s")
+        elif head.pos_ == "NOUN":
+            name = self.orgs.described(head) or unnamed.canonical(head, out.kind, self.people, recent_speakers)
         else:
-            name = self.orgs.described(head) or describe.without_article(span)
+            name = describe.without_article(span)
         out.canonical_name, acronyms = self.orgs.canonical(name)
         # The organisation itself, without the article its mention may start with.
         named = any(t.pos_ == "PROPN" for t in span) or out.canonical_name != describe.without_article(span)
