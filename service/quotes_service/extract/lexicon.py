@@ -274,3 +274,7 @@ ORGANISATION_KINDS = frozenset("""
 company firm newspaper paper magazine network airline bank carrier automaker retailer maker studio
 station channel publisher website outlet charity nonprofit startup conglomerate insurer lender
 """.split())
+# Nouns for many people taken as one ("the crowd said", "the audience chanted").
+COLLECTIVE_NOUNS = frozenset("crowd audience public jury panel electorate majority minority".split())
+# Determiners and pronouns that stand for a group when they are the subject ("some said", "many argue").
+GROUP_DETERMINERS = frozenset("some many most several others those both few all".split())

@@ -144,28 +144,46 @@ def grow_mention(head: Token, lo: int, hi: int) -> Mention:
     return Mention(start, end, heads)
 
 
+def _looks_like_person_name(head: Token) -> bool:
+    """A name the recognizer took for an organisation ("Carly Fiorina", "Mr. Unruh"): a title or
+    honorific before it, or a first name the lexicon knows as its first word."""
+    doc = head.doc
+    start = head.i
+    while start > 0 and doc[start - 1].ent_iob_ != "O" and doc[start - 1].ent_type_ == head.ent_type_:
+        start -= 1
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and (before.lower_ in lx.HONORIFIC_GENDER or before.lower_.rstrip(".") in lx.TITLE_NOUNS):
+        return True
+    first = doc[start].lower_
+    return start < head.i and (first in lx.MALE_NAMES or first in lx.FEMALE_NAMES)
+
+
 def mention_kind(head: Token, mention: Mention, known_person=lambda tok: False) -> SpeakerKind:
     """PERSON, ORGANIZATION, ROLE, GROUP or DOCUMENT; ``known_person`` says a word names a person
     seen elsewhere. Several people speaking together are a GROUP."""
     low = head.lower_
     if low in lx.PERSON_PRONOUNS or low in ("i",):
         return SpeakerKind.PERSON
-    if low in lx.GROUP_PRONOUNS:
-        return SpeakerKind.GROUP
+    if low in lx.GROUP_PRONOUNS or low in lx.GROUP_DETERMINERS:
+        return SpeakerKind.GROUP    # "they", "some", "many", "those who …"
     if len(mention.heads) > 1:
         return SpeakerKind.GROUP
     if head.ent_type_ == "PERSON" or known_person(head):
         return SpeakerKind.PERSON
+    if head.ent_type_ == "ORG" and head.pos_ == "PROPN" and _looks_like_person_name(head):
+        return SpeakerKind.PERSON
     if head.pos_ == "NOUN" and lemma(head) in lx.DOCUMENT_NOUNS:
         return SpeakerKind.DOCUMENT
-    if low in lx.GROUP_NOUNS or (head.tag_ == "NNS" and head.pos_ == "NOUN") or head.ent_type_ in ("PERCENT", "CARDINAL"):
+    if lemma(head) in lx.INSTITUTION_NOUNS or lemma(head) in lx.ORGANISATION_KINDS:
+        return SpeakerKind.ORGANIZATION   # "police" and "the airline" before plurals and roles
+    if low in lx.GROUP_NOUNS or lemma(head) in lx.COLLECTIVE_NOUNS or head.tag_ in ("NNS", "NNPS") \
+            or head.ent_type_ in ("PERCENT", "CARDINAL"):
         return SpeakerKind.GROUP
     if lemma(head) in lx.ROLE_NOUNS or low in lx.ROLE_NOUNS:
         return SpeakerKind.ROLE
-    if head.ent_type_ in ORG_LABELS or lemma(head) in lx.INSTITUTION_NOUNS:
+    if head.ent_type_ in ORG_LABELS:
         return SpeakerKind.ORGANIZATION
     if head.pos_ == "PROPN":
         # An unlabelled capitalised name: a person if it matches a person elsewhere.
         return SpeakerKind.PERSON
     return SpeakerKind.ROLE if head.pos_ == "NOUN" else SpeakerKind.UNSPECIFIED
-
