@@ -35,6 +35,9 @@ class DocIndex:
                 self._sent_bounds.append((i, len(doc)))
             self._sent_of.append(len(self._sent_bounds) - 1)
         self.marked = marked
+        self._positions: dict[int, list[int]] | None = None
+        #: what several rules ask of the same document, worked out once (rules.clauses)
+        self.memo: dict[str, object] = {}
         # Per token: index of the quoted passage it lies in (marks included), or -1.
         self.quote_of = [-1] * len(doc)
         for qi, m in enumerate(marked):
@@ -57,9 +60,13 @@ class DocIndex:
         return self._sent_bounds[self._sent_of[tok.i]]
 
     def tokens_written(self, lower: str) -> list[Token]:
-        """Every token whose lower-cased text is ``lower``."""
-        key = get_string_id(lower)
-        return [self.doc[i] for i, k in enumerate(self._lower) if k == key]
+        """Every token whose lower-cased text is ``lower`` (the positions of every word are
+        filed once, on the first question, so asking about many words stays linear)."""
+        if self._positions is None:
+            self._positions = {}
+            for i, k in enumerate(self._lower):
+                self._positions.setdefault(k, []).append(i)
+        return [self.doc[i] for i in self._positions.get(get_string_id(lower), ())]
 
     def quoted_count(self, start: int, end: int) -> int:
         return self._quoted_before[end] - self._quoted_before[start]

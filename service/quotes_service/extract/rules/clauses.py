@@ -15,10 +15,14 @@ from quotes_service.extract.rules.base import (
 )
 
 
-def _reporting_verbs(index: DocIndex):
-    for verb in index.verbs:
-        if is_reporting(verb, lx.INDIRECT_VERBS) and not index.in_quote(verb):
-            yield verb
+def _reporting_verbs(index: DocIndex) -> list[Token]:
+    """The verbs that may report a clause, outside quote marks; found once per document, as three
+    rules ask for them."""
+    found = index.memo.get("reporting verbs")
+    if found is None:
+        found = index.memo["reporting verbs"] = [verb for verb in index.verbs if is_reporting(verb, lx.INDIRECT_VERBS)
+                                                  and not index.in_quote(verb)]
+    return found
 
 
 def _clause_hung_on_phrase(verb: Token) -> list[Token]:

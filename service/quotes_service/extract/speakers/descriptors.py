@@ -314,7 +314,10 @@ def party_tag(ent: SpacySpan) -> Descriptors:
     """"(D-Ore.)" / ", R-Texas," right after the name: the party, the state as written, the tag."""
     out = Descriptors()
     doc = ent.doc
-    tail = doc.text[ent.end_char:ent.end_char + 40]
+    if ent.end >= len(doc) or doc[ent.end].text not in ("(", ","):
+        return out
+    # The few words after the name, read off their tokens: Doc.text would build the whole text.
+    tail = doc[ent.end - 1].whitespace_ + doc[ent.end:min(len(doc), ent.end + 8)].text
     found = PARTY_TAG.match(tail)
     if found:
         letter, state = found.groups()

@@ -15,6 +15,7 @@ from quotes_service.extract.speakers.profiles import acronym_for, normalise
 from quotes_service.extract.speakers.pronouns import antecedent
 
 PARTIES = frozenset(lx.PARTY_WORDS.values())
+DESCRIPTION_REACH = 5000   # characters back that a description may reach for what it describes
 
 
 def pick_affiliation(affiliations: list[str]) -> str:
@@ -85,6 +86,8 @@ def fuller_document(head: Token, doc) -> str:
     """"the poll" after "a new Bloomberg poll": the fuller phrase the article named it with."""
     word = lemma(head)
     for tok in reversed(doc[:head.i]):
+        if head.idx - tok.idx > DESCRIPTION_REACH:
+            break
         if tok.pos_ == "NOUN" and lemma(tok) == word and any(
                 c.dep_ in ("compound", "nmod", "poss") and c.pos_ == "PROPN" for c in tok.children):
             start = min([c.left_edge.i for c in tok.children if c.i < tok.i] + [tok.i])
@@ -132,10 +135,11 @@ def person_for_role(head: Token, span: SpacySpan, people: People,
                 return person, title
     if not _definite(head) or not person_noun(head):
         return None, ""
-    before = [p for p in people.everyone if any(m.start_char < head.idx for m in p.mentions)]
-    fits = [p for p in before if _fits(head, p)]
+    before = {id(p): p for ent in people.mentioned_before(head.idx, DESCRIPTION_REACH)
+              if (p := people.person_at(ent)) is not None}
+    fits = [p for p in before.values() if _fits(head, p)]
     if fits:
-        person = max(fits, key=lambda p: max(m.start_char for m in p.mentions if m.start_char < head.idx))
+        person = max(fits, key=lambda p: p.last_before(head.idx))
     elif lemma(head) in lx.ANONYMOUS_ROLES or any(c.dep_ == "prep" for c in head.children):
         return None, ""
     else:

@@ -14,6 +14,7 @@ commission" or "the campaign" refers to.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan, Token
@@ -26,6 +27,10 @@ from quotes_service.extract.speakers.profiles import derive_acronym, strip_det
 ORG_LABELS = frozenset({"ORG", "NORP", "FAC"})
 KIND_REACH = 1500   # characters back that "the company" may reach for the organisation it names
 _PARENTHESISED = re.compile(r"\(([A-Z][A-Z.&]{1,9})\)")
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.replace("-", " ").split() if w[:1].isupper() and w.lower() not in lx.ACRONYM_SKIP)
 
 
 def acronym_key(text: str) -> str:
@@ -54,20 +59,35 @@ class Organisations:
                 name = strip_det(ent).text.removesuffix("'s").removesuffix("\u2019s")
                 if name:
                     self.named.append(Named(name, ent.start_char, lemma(ent.root)))
+        self.starts = [n.start for n in self.named]               # in order: doc.ents are
         self.full_of: dict[str, str] = {}
         for found in _PARENTHESISED.finditer(index.text):
-            self._introduce(found.group(1), found.start(), doc)
-        for named in self.named:
-            derived = derive_acronym(named.name)
+            self._introduce(found.group(1), found.start())
+        names = {n.name for n in self.named}
+        for name in names:
+            derived = derive_acronym(name)
             if derived:
-                self.full_of.setdefault(derived, named.name)
+                self.full_of.setdefault(derived, name)
+        self._acronyms_of: dict[str, list[str]] = {}
+        for acronym, full in self.full_of.items():
+            if acronym in names:
+                self._acronyms_of.setdefault(full, []).append(acronym)
+        self._by_initials: dict[str, set[str]] = {}
+        for name in names:
+            self._by_initials.setdefault(acronym_key(_initials(name)), set()).add(name)
+        self._longest: dict[str, str] = {}
+        self._by_head: dict[str, list[Named]] = {}
+        for named in self.named:
+            self._by_head.setdefault(named.head, []).append(named)
+        self._head_starts = {head: [n.start for n in found] for head, found in self._by_head.items()}
         self.campaigns = self._campaigns(doc, surnames)
+        self._campaign_starts = [at for at, _ in self.campaigns]
 
-    def _introduce(self, acronym: str, at: int, doc) -> None:
+    def _introduce(self, acronym: str, at: int) -> None:
         """"… Commission (S.E.C.)": the organisation named right before the parenthesis."""
-        before = [n for n in self.named if n.start < at and at - (n.start + len(n.name)) <= 6]
-        if before:
-            self.full_of[acronym_key(acronym)] = before[-1].name
+        k = bisect_right(self.starts, at - 1)
+        if k and at - (self.named[k - 1].start + len(self.named[k - 1].name)) <= 6:
+            self.full_of[acronym_key(acronym)] = self.named[k - 1].name
 
     @staticmethod
     def _campaigns(doc, surnames: frozenset[str]) -> list[tuple[int, str]]:
@@ -90,19 +110,22 @@ class Organisations:
             full = self.full_of.get(acronym_key(name)) or self._spelled_by(acronym_key(name))
             if full:
                 return full, [name]
-        longer = [n.name for n in self.named if n.name != name and n.name.endswith(" " + name)
-                  or n.name != name and n.name.endswith("-" + name)]
-        full = max(longer, key=len) if longer else name
-        acronyms = [a for a, f in self.full_of.items() if f == full and a in (n.name for n in self.named)]
-        return full, acronyms
+        full = self._fullest(name)
+        return full, list(self._acronyms_of.get(full, ()))
+
+    def _fullest(self, name: str) -> str:
+        """The longest name of the document that ends with ``name`` (computed once per name)."""
+        if name not in self._longest:
+            longer = [n.name for n in self.named if n.name != name and (n.name.endswith(" " + name)
+                                                                         or n.name.endswith("-" + name))]
+            self._longest[name] = max(longer, key=len) if longer else name
+        return self._longest[name]
 
     def _spelled_by(self, key: str) -> str:
         """The one organisation named in the document whose initials spell ``key`` ("AP": the
         Associated Press), or ""."""
-        names = {n.name for n in self.named
-                 if len(key) >= 2 and acronym_key("".join(w[0] for w in n.name.replace("-", " ").split()
-                                                          if w[:1].isupper() and w.lower() not in lx.ACRONYM_SKIP)) == key}
-        return names.pop() if len(names) == 1 else ""
+        names = self._by_initials.get(key, set()) if len(key) >= 2 else set()
+        return next(iter(names)) if len(names) == 1 else ""
 
     def described(self, head: Token) -> str:
         """The organisation a definite description refers to, or "": "the campaign" the campaign of
@@ -111,17 +134,17 @@ class Organisations:
         organisation named before, within a few paragraphs."""
         word = lemma(head)
         if word == "campaign":
-            before = [name for at, name in self.campaigns if at < head.idx]
-            return before[-1] if before else ""
+            k = bisect_right(self._campaign_starts, head.idx - 1)
+            return self.campaigns[k - 1][1] if k else ""
         if word not in lx.INSTITUTION_NOUNS and word not in lx.ORGANISATION_KINDS:
             return ""
-        before = [n for n in self.named if n.start < head.idx]
-        same = [n.name for n in before if n.head == word]
-        if same:
-            return same[-1]
-        if word in lx.ORGANISATION_KINDS:
-            near = [n.name for n in before if head.idx - n.start <= KIND_REACH]
-            return near[-1] if near else ""
+        same = self._by_head.get(word, [])
+        k = bisect_right(self._head_starts.get(word, []), head.idx - 1)
+        if k:
+            return same[k - 1].name
+        k = bisect_right(self.starts, head.idx - 1)
+        if word in lx.ORGANISATION_KINDS and k and head.idx - self.named[k - 1].start <= KIND_REACH:
+            return self.named[k - 1].name
         return ""
 
 

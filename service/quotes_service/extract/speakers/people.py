@@ -31,7 +31,8 @@ class Person:
     full: str
     first: str
     last: str
-    mentions: list[SpacySpan] = field(default_factory=list)
+    mentions: list[SpacySpan] = field(default_factory=list)   # in the order of the text
+    starts: list[int] = field(default_factory=list)           # their start offsets, for bisect
     profile: Descriptors = field(default_factory=Descriptors)
     votes: Counter = field(default_factory=Counter)   # gender -> weight of the cues for it
 
@@ -43,6 +44,11 @@ class Person:
         if top < MIN_VOTES or low * RATIO >= top:
             return ""
         return "female" if female > male else "male"
+
+    def last_before(self, at: int) -> int | None:
+        """The start of its last mention before offset ``at``, or None."""
+        k = bisect_right(self.starts, at - 1)
+        return self.starts[k - 1] if k else None
 
     @property
     def likely_gender(self) -> str:
@@ -117,6 +123,9 @@ class People:
         self.persons: list[SpacySpan] = []       # every name mention that resolved, in order
         self.everyone: list[Person] = []
         self._by_first_last: dict[tuple[str, str], Person] = {}
+        self._by_full: dict[str, Person] = {}
+        self._by_last: dict[str, list[Person]] = {}
+        self._by_first: dict[str, list[Person]] = {}
         self._by_token: dict[int, Person] = {}
         for ent in mentions:
             words, _ = name_words(ent)
@@ -129,6 +138,8 @@ class People:
                 self._attach(person, ent, found)
         self._complete_names(index)
         self.starts = [e.start_char for e in self.persons]
+        self._by_full = {p.full: p for p in self.everyone}
+        self._surnames = {p.last for p in self.everyone}
 
     def _complete_names(self, index: DocIndex) -> None:
         """A person known by one word only ("Farid") whose first name the recognizer left out
@@ -142,9 +153,10 @@ class People:
                 prev = doc[tok.i - 1] if tok.i > 0 else None
                 if prev is None or index.in_quote(tok) or not _first_name_like(prev):
                     continue
-                if any(p.first == _key(prev.text) and p.last == person.last for p in self.everyone if p is not person):
+                if (_key(prev.text), person.last) in self._by_first_last:
                     continue
                 person.full, person.first = f"{prev.text} {person.full}", _key(prev.text)
+                self._by_first.setdefault(person.first, []).append(person)
                 break
 
     # --- building ----------------------------------------------------------------------------------
@@ -155,6 +167,8 @@ class People:
             person = Person(f"p{len(self.everyone) + 1}", " ".join(words), key[0], key[1])
             self._by_first_last[key] = person
             self.everyone.append(person)
+            self._by_last.setdefault(key[1], []).append(person)
+            self._by_first.setdefault(key[0], []).append(person)
         elif len(words) > len(person.full.split()):
             person.full = " ".join(words)
         return person
@@ -171,6 +185,7 @@ class People:
 
     def _attach(self, person: Person, ent: SpacySpan, found: Descriptors) -> None:
         person.mentions.append(ent)
+        person.starts.append(ent.start_char)
         self.persons.append(ent)
         for tok in ent:
             self._by_token[tok.i] = person
@@ -183,7 +198,7 @@ class People:
     def one_word(self, word: str, at: int, honorific: str = "", hints: set[str] = frozenset()) -> Person | None:
         """The person a one-word name at offset ``at`` stands for (a surname, else a first name)."""
         key = _key(word)
-        candidates = [p for p in self.everyone if p.last == key] or [p for p in self.everyone if p.first == key]
+        candidates = self._by_last.get(key) or self._by_first.get(key) or []
         if len(candidates) > 1 and honorific:
             candidates = [p for p in candidates if p.gender in ("", honorific)] or candidates
         if len(candidates) > 1 and hints:
@@ -193,13 +208,13 @@ class People:
             return candidates[0] if candidates else None
         return max(candidates, key=lambda p: self._last_seen(p, at))
 
-    def _last_seen(self, person: Person, at: int) -> tuple[int, int]:
+    @staticmethod
+    def _last_seen(person: Person, at: int) -> tuple[int, int]:
         """Sort key for namesakes: mentioned before ``at`` (latest first), else first mentioned after."""
-        before = [m.start_char for m in person.mentions if m.start_char < at]
-        if before:
-            return 1, max(before)
-        after = [m.start_char for m in person.mentions]
-        return 0, -min(after) if after else 0
+        before = person.last_before(at)
+        if before is not None:
+            return 1, before
+        return 0, -person.starts[0] if person.starts else 0
 
     def person_of(self, tok: Token) -> Person | None:
         """The person a token of a name mention refers to, or the person its word names."""
@@ -215,8 +230,7 @@ class People:
 
     def is_known_person(self, tok: Token) -> bool:
         """A capitalised word that names a person named in full elsewhere ("Trump", "Bessent")."""
-        return tok.text[:1].isupper() and tok.pos_ in ("PROPN", "ADJ", "NOUN") and any(
-            p.last == _key(tok.text) for p in self.everyone)
+        return tok.text[:1].isupper() and tok.pos_ in ("PROPN", "ADJ", "NOUN") and _key(tok.text) in self._surnames
 
     def mentioned_before(self, at: int, window: int) -> list[SpacySpan]:
         """Name mentions that start in [at - window, at)."""
@@ -228,7 +242,7 @@ class People:
         return self._by_token.get(ent.start)
 
     def by_name(self, full: str) -> Person | None:
-        return next((p for p in self.everyone if p.full == full), None)
+        return self._by_full.get(full)
 
 
 def title_word_of(title: str) -> str:
