@@ -12,14 +12,14 @@ from typing import AsyncIterable, AsyncIterator, Iterable, Sequence, Union
 
 import grpc
 import grpc.aio
-from grpc_health.v1 import health_pb2, health_pb2_grpc
+from grpc_health.v1 import health_pb2_grpc
 
 from quotes import channel
 from quotes.convert import response_from_proto
 from quotes.errors import from_rpc_error
 from quotes.types import DocumentQuotes
 from quotes.v1 import quotes_pb2_grpc
-from quotes.wire import Document, MidCallRetries, request_for, served_by
+from quotes.wire import Document, MidCallRetries, health_request, health_status, request_for, served_by
 
 _UNSET = object()
 
@@ -91,11 +91,11 @@ class AsyncQuoteClient:
 
     async def health(self, service: str = "", *, timeout=_UNSET) -> str:
         try:
-            response = await self._health.Check(health_pb2.HealthCheckRequest(service=service),
-                                                timeout=self._timeout(timeout), metadata=self.metadata)
+            response = await self._health.Check(health_request(service), timeout=self._timeout(timeout),
+                                                metadata=self.metadata)
         except grpc.RpcError as exc:
             raise from_rpc_error(exc) from None
-        return health_pb2.HealthCheckResponse.ServingStatus.Name(response.status)
+        return health_status(response)
 
     def _timeout(self, timeout) -> float | None:
         return self.timeout if timeout is _UNSET else timeout

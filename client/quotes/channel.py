@@ -19,10 +19,10 @@ from typing import Sequence, Union
 
 import grpc
 
+from quotes.wire import HEALTH_SERVICE_NAME, SERVICE_NAME
+
 PemSource = Union[str, "os.PathLike[str]", bytes]   # a path to a PEM file, or the PEM itself
 
-SERVICE = "quotes.v1.QuoteService"
-HEALTH = "grpc.health.v1.Health"
 MAX_ATTEMPTS_CAP = 5                         # gRPC ignores retry policies above 5 attempts
 MAX_RESPONSE_BYTES = 64 * 1024 * 1024        # a response for a 1M-code-point text stays far below this
 
@@ -31,7 +31,7 @@ def service_config(retries: int) -> str:
     config: dict = {"loadBalancingConfig": [{"round_robin": {}}]}
     if retries > 0:
         config["methodConfig"] = [{
-            "name": [{"service": SERVICE}, {"service": HEALTH}],
+            "name": [{"service": SERVICE_NAME}, {"service": HEALTH_SERVICE_NAME}],
             "retryPolicy": {
                 "maxAttempts": min(retries + 1, MAX_ATTEMPTS_CAP),
                 "initialBackoff": "0.1s",

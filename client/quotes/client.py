@@ -12,7 +12,7 @@ from contextlib import closing
 from typing import Iterable, Iterator, Sequence
 
 import grpc
-from grpc_health.v1 import health_pb2, health_pb2_grpc
+from grpc_health.v1 import health_pb2_grpc
 
 from quotes import channel
 from quotes.convert import response_from_proto
@@ -20,7 +20,8 @@ from quotes.errors import from_rpc_error
 from quotes.types import DocumentQuotes
 from quotes.v1 import quotes_pb2 as pb
 from quotes.v1 import quotes_pb2_grpc
-from quotes.wire import Document, MidCallRetries, RequestStream, request_for, served_by
+from quotes.wire import (SERVICE_NAME, Document, MidCallRetries, RequestStream, health_request, health_status,
+                         request_for, served_by)
 
 _UNSET = object()
 
@@ -89,11 +90,11 @@ class QuoteClient:
     def health(self, service: str = "", *, timeout=_UNSET) -> str:
         """The server's health for ``service`` ("" = the server): "SERVING", "NOT_SERVING", ..."""
         try:
-            response = self._health.Check(health_pb2.HealthCheckRequest(service=service),
-                                          timeout=self._timeout(timeout), metadata=self.metadata)
+            response = self._health.Check(health_request(service), timeout=self._timeout(timeout),
+                                          metadata=self.metadata)
         except grpc.RpcError as exc:
             raise from_rpc_error(exc) from None
-        return health_pb2.HealthCheckResponse.ServingStatus.Name(response.status)
+        return health_status(response)
 
     # -- plumbing ------------------------------------------------------------------------------
     def _timeout(self, timeout) -> float | None:
@@ -125,3 +126,24 @@ class QuoteClient:
 
     def __exit__(self, *exc_info) -> None:
         self.close()
+
+
+def check_health(target: str, service: str = SERVICE_NAME, *,
+                 credentials: grpc.ChannelCredentials | None = None, timeout: float = 3.0) -> str:
+    """One grpc.health.v1 Check of ``target`` (a ``host:port``) on a channel of its own, as a probe
+    makes it: the container's HEALTHCHECK, the launchers of tests and benchmarks, the deploy tests.
+
+    Returns the status's name ("SERVING", "NOT_SERVING", "SERVICE_UNKNOWN"), or, when the call
+    itself fails, the name of its gRPC status code: "UNAVAILABLE" (nothing listening, or the
+    connection refused), "DEADLINE_EXCEEDED", "NOT_FOUND" (a service the server does not know).
+    It never raises for what the server says and never retries: a probe reports what it saw.
+    The default ``service`` is QuoteService, which the server marks SERVING only once its model is
+    loaded and NOT_SERVING as soon as it drains; "" asks about the server as a whole.
+    ``credentials``: a TLS port's channel credentials (default: plaintext)."""
+    made = grpc.secure_channel(target, credentials) if credentials is not None else grpc.insecure_channel(target)
+    with made as channel:
+        try:
+            response = health_pb2_grpc.HealthStub(channel).Check(health_request(service), timeout=timeout)
+        except grpc.RpcError as exc:
+            return exc.code().name
+    return health_status(response)
