@@ -120,7 +120,7 @@ def run(args: argparse.Namespace) -> int:
     from quotes_tools.bench.load import LoadFailed
     from quotes_tools.bench.reference import ReferenceFailed
     from quotes_tools.bench.run import run as run_bench
-    from quotes_tools.bench.service import ServiceFailed
+    from quotes_tools.server_process import ServerFailed
 
     settings = _settings(args)
     problem = local.model_problem()
@@ -137,7 +137,9 @@ def run(args: argparse.Namespace) -> int:
     previous = signal.signal(signal.SIGTERM, _stop_on_sigterm)
     try:
         results = run_bench(settings, _say)
-    except (ServiceFailed, LoadFailed, ReferenceFailed) as exc:
+    except ServerFailed as exc:
+        raise CommandError(exc.summary, EXIT_SERVICE) from None
+    except (LoadFailed, ReferenceFailed) as exc:
         raise CommandError(str(exc), EXIT_SERVICE) from None
     finally:
         signal.signal(signal.SIGTERM, previous)
