@@ -2,20 +2,20 @@
 from __future__ import annotations
 
 import signal
-import subprocess
 import time
 
 import grpc
 import pytest
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
-from support.paths import QUOTES, REPO
+from support.paths import REPO
 from support.gold import read_text, seed_files
 from support.held_stream import HeldStream
 from quotes.v1 import quotes_pb2 as pb
 from quotes.v1 import quotes_pb2_grpc
 from quotes.client import check_health
 from quotes.wire import SERVICE_NAME
+from quotes_tools.server_process import ServerProcess
 
 SEED = read_text(seed_files()[0])
 NOT_SERVING = health_pb2.HealthCheckResponse.NOT_SERVING
@@ -79,15 +79,12 @@ def test_new_calls_are_refused_while_draining(start_server):
 @pytest.mark.parametrize("workers", ["1", "2"])
 def test_sigterm_during_start_up_still_exits_0(tmp_path, workers):
     """A signal that arrives while spaCy is still being imported is not fatal: the server stops cleanly."""
-    log = tmp_path / "server.log"
-    with open(log, "wb") as out:
-        proc = subprocess.Popen([QUOTES, "serve", "--port", "0", "--workers", workers],
-                                stdout=out, stderr=subprocess.STDOUT, cwd=REPO)
+    server = ServerProcess(tmp_path / "server.log", workers=int(workers), cwd=REPO).launch()
     deadline = time.monotonic() + 30
-    while not log.read_bytes() and time.monotonic() < deadline:  # the first line: signal handlers are in
+    while not server.lines() and time.monotonic() < deadline:  # the first line: signal handlers are in
         time.sleep(0.01)
-    proc.send_signal(signal.SIGTERM)
-    assert proc.wait(timeout=60) == 0, log.read_text()
+    server.signal(signal.SIGTERM)
+    assert server.proc.wait(timeout=60) == 0, server.tail()
 
 
 def test_the_health_port_reports_the_drain_until_the_end(start_server):
