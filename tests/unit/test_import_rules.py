@@ -18,11 +18,16 @@ nothing is imported, so a rule broken in a module that cannot even be imported h
 * ``quotes serve`` installs its signal handlers before gRPC is imported (launch.py): nothing on its
   way there, from the ``quotes`` command to quotes_service.server.launch, loads gRPC.
 * The developers' tools (tools/) may import anything.
+
+And the contract's name is written once: no code but the generated stubs and the test that pins
+it spells "quotes.v1.QuoteService" or a method path out; everything takes quotes.wire's.
 """
 from __future__ import annotations
 
+import ast
+
 from support.paths import REPO
-from support.source import Import, loaded_at_import, module_name, python_files, relative
+from support.source import SOURCE_ROOTS, Import, loaded_at_import, module_name, python_files, relative, tree
 from support.source import imports as imports_of
 
 SERVICE_MAY_IMPORT = ("quotes.types", "quotes.convert", "quotes.v1", "quotes.wire")
@@ -105,3 +110,15 @@ def test_the_rules_see_imports_of_every_kind():
     assert {"quotes.convert", "quotes.v1.quotes_pb2", "quotes.wire", "grpc"} <= servicer
     assert any(_is_grpc(m) for m in loaded_at_import("quotes.wire"))
     assert not any(_is_grpc(m) for m in loaded_at_import("quotes.types"))
+
+
+def test_the_service_name_is_spelled_out_once():
+    name = "quotes.v1." + "QuoteService"              # not one constant: this file is read too
+    pinned = {"tests/unit/test_proto_stubs.py"}
+    found = [f"{relative(path)}:{node.lineno}" for path in python_files(*SOURCE_ROOTS) if relative(path) not in pinned
+             for node in ast.walk(tree(path)) if isinstance(node, ast.Constant) and isinstance(node.value, str)
+             and (node.value == name or node.value.startswith(f"/{name}/"))]
+    assert not found, f"use quotes.wire.SERVICE_NAME or a method path from quotes.wire: {found}"
+    pins = [node for path in python_files("tests/unit") if relative(path) in pinned for node in ast.walk(tree(path))
+            if isinstance(node, ast.Constant) and node.value == name]
+    assert pins, "the pin itself is gone: this rule would hold for nothing"
