@@ -79,11 +79,11 @@ def serve(argv: list[str], prog: str = "quotes serve") -> int:
     return main(argv, prog=prog)
 
 
-def default_workers() -> int:
-    """What ``quotes serve --workers`` defaults to: the CPUs this process may use."""
-    from quotes_service.server.config import default_workers as service_default
+def usable_cpus() -> int:
+    """The CPUs this process may use, as ``quotes serve`` counts them for its default --workers."""
+    from quotes_service.server.config import default_workers
 
-    return service_default()
+    return default_workers()
 
 
 def model_problem() -> str:

@@ -16,7 +16,7 @@ from typing import Callable
 
 from quotes_tools.bench import corpus, reference, system
 from quotes_tools.bench.load import Job, LoadGenerators, SoakSpec
-from quotes_tools.bench.service import MeasuredServer
+from quotes_tools.bench.service import ServiceProcess
 
 Say = Callable[[str], None]
 # The soak runs in segments of fresh, re-placed connections: the server ends a connection after
@@ -55,7 +55,7 @@ class _CpuMark:
     client: float
 
 
-def _mark(service: MeasuredServer, client_pids: list[int]) -> _CpuMark:
+def _mark(service: ServiceProcess, client_pids: list[int]) -> _CpuMark:
     client = sum(system.cpu_seconds(pid) for pid in [*client_pids, os.getpid()])
     return _CpuMark(system.MachineTime.now(), service.cpu_seconds(), client)
 
@@ -96,7 +96,7 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[max(0, math.ceil(q / 100 * len(ordered)) - 1)]
 
 
-def throughput(service: MeasuredServer, settings: Settings, articles: list[corpus.Article], say: Say) -> dict:
+def throughput(service: ServiceProcess, settings: Settings, articles: list[corpus.Article], say: Say) -> dict:
     workers = service.workers
     channels = settings.channels_per_worker * workers
     plan = _plan(service.worker_pids(), channels, settings.client_processes)
@@ -138,7 +138,7 @@ def throughput(service: MeasuredServer, settings: Settings, articles: list[corpu
     return out
 
 
-def latency(service: MeasuredServer, settings: Settings, texts: list[corpus.Article], saturated_words_per_s: float,
+def latency(service: ServiceProcess, settings: Settings, texts: list[corpus.Article], saturated_words_per_s: float,
             say: Say) -> dict:
     """Open loop at ``latency_load`` of the saturated throughput, in requests/s of these texts."""
     mean_words = sum(a.words for a in texts) / len(texts)
@@ -177,7 +177,7 @@ def latency(service: MeasuredServer, settings: Settings, texts: list[corpus.Arti
     return out
 
 
-def _soak_phase(service: MeasuredServer, settings: Settings, paragraphs: list[list[str]], first: int, count: int,
+def _soak_phase(service: ServiceProcess, settings: Settings, paragraphs: list[list[str]], first: int, count: int,
                 tick: Callable[[], None] | None = None) -> list[tuple]:
     """Soak texts first .. first+count-1, split over the load processes, each sent once."""
     plan = _plan(service.worker_pids(), settings.channels_per_worker * service.workers, settings.client_processes)
@@ -190,7 +190,7 @@ def _soak_phase(service: MeasuredServer, settings: Settings, paragraphs: list[li
         return [r for rs in load.results(timeout=6 * 3600, tick=tick) for r in rs]
 
 
-def soak(service: MeasuredServer, settings: Settings, articles: list[corpus.Article], say: Say) -> dict:
+def soak(service: ServiceProcess, settings: Settings, articles: list[corpus.Article], say: Say) -> dict:
     paragraphs = corpus.article_paragraphs(articles)
     warmup = min(settings.soak_warmup, settings.soak_requests // 2)
     started = time.monotonic()
@@ -246,8 +246,8 @@ def _reference(settings: Settings, when: str, say: Say, first: bool) -> dict:
     return result
 
 
-def _serve(settings: Settings, workers: int, log_dir: Path, say: Say) -> MeasuredServer:
-    service = MeasuredServer(workers, log_dir / f"serve-{workers}.log", settings.serve_args)
+def _serve(settings: Settings, workers: int, log_dir: Path, say: Say) -> ServiceProcess:
+    service = ServiceProcess(workers, log_dir / f"serve-{workers}.log", settings.serve_args)
     say(f"service: quotes serve --workers {workers} ...")
     return service.start()
 

@@ -11,7 +11,7 @@ from quotes_tools.server_process import ServerProcess
 STOP_TIMEOUT = 40.0
 
 
-class MeasuredServer(ServerProcess):
+class ServiceProcess(ServerProcess):
     def __init__(self, workers: int, log_path: Path, extra_args: list[str] | None = None):
         super().__init__(log_path, *(extra_args or []), workers=workers)
 

@@ -74,7 +74,7 @@ def _settings(args: argparse.Namespace):
 
     settings = Settings(
         gold=args.gold,
-        workers=args.workers or local.default_workers(),
+        workers=args.workers or local.usable_cpus(),
         limit=_value(args, "docs"),
         channels_per_worker=args.channels_per_worker,
         client_processes=args.client_processes,
