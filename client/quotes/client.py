@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from contextlib import closing
-from typing import Iterable, Iterator, Sequence
+from typing import Iterable, Iterator
 
 import grpc
 from grpc_health.v1 import health_pb2_grpc
@@ -19,14 +19,13 @@ from quotes.convert import response_from_proto
 from quotes.errors import from_rpc_error
 from quotes.types import DocumentQuotes
 from quotes.v1 import quotes_pb2 as pb
-from quotes.v1 import quotes_pb2_grpc
 from quotes.wire import (SERVICE_NAME, Document, MidCallRetries, RequestStream, health_request, health_status,
                          request_for, served_by)
 
-_UNSET = object()
+_UNSET = channel.UNSET
 
 
-class QuoteClient:
+class QuoteClient(channel.ChannelOwner):
     """A client for one target (see ``quotes.channel`` for what a target may be).
 
     ``timeout`` is each unary call's deadline in seconds; a stream (``extract_many``) has no
@@ -39,24 +38,11 @@ class QuoteClient:
     bytes) trusts those CAs instead; ``tls_cert`` and ``tls_key`` present a client certificate to
     a server that wants mutual TLS; ``tls_server_name`` checks the server's certificate for that
     name rather than the target's host. ``token`` is sent as ``authorization: Bearer <token>``.
-    ``credentials`` (any ``grpc.ChannelCredentials``) replaces the tls arguments.
+    ``credentials`` (any ``grpc.ChannelCredentials``) replaces the tls arguments. ``options`` are
+    more gRPC channel options.
     """
 
-    def __init__(self, target: str, *, timeout: float | None = 30.0, retries: int = 3,
-                 credentials: grpc.ChannelCredentials | None = None,
-                 metadata: Sequence[tuple[str, str]] = (),
-                 options: Sequence[tuple[str, object]] = (),
-                 tls: bool = False, tls_ca: channel.PemSource | None = None,
-                 tls_cert: channel.PemSource | None = None, tls_key: channel.PemSource | None = None,
-                 tls_server_name: str | None = None, token: str | None = None):
-        self.target = target
-        self.timeout = timeout
-        self.retries = retries
-        self._channel, self.metadata = channel.open_channel(
-            grpc, target, retries, options, credentials=credentials, tls=tls, tls_ca=tls_ca, tls_cert=tls_cert,
-            tls_key=tls_key, tls_server_name=tls_server_name, token=token, metadata=metadata)
-        self._stub = quotes_pb2_grpc.QuoteServiceStub(self._channel)
-        self._health = health_pb2_grpc.HealthStub(self._channel)
+    channels = grpc
 
     # -- calls ---------------------------------------------------------------------------------
     def extract(self, text: str, document_id: str = "", *, timeout=_UNSET) -> DocumentQuotes:
@@ -97,9 +83,6 @@ class QuoteClient:
         return health_status(response)
 
     # -- plumbing ------------------------------------------------------------------------------
-    def _timeout(self, timeout) -> float | None:
-        return self.timeout if timeout is _UNSET else timeout
-
     def _stream(self, docs: Iterable[Document], timeout: float | None) -> Iterator:
         """Yields who serves the stream first, then the responses; raises typed errors."""
         requests = RequestStream(docs)
@@ -141,9 +124,9 @@ def check_health(target: str, service: str = SERVICE_NAME, *,
     loaded and NOT_SERVING as soon as it drains; "" asks about the server as a whole.
     ``credentials``: a TLS port's channel credentials (default: plaintext)."""
     made = grpc.secure_channel(target, credentials) if credentials is not None else grpc.insecure_channel(target)
-    with made as channel:
+    with made as probe:
         try:
-            response = health_pb2_grpc.HealthStub(channel).Check(health_request(service), timeout=timeout)
+            response = health_pb2_grpc.HealthStub(probe).Check(health_request(service), timeout=timeout)
         except grpc.RpcError as exc:
             return exc.code().name
     return health_status(response)
