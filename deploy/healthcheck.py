@@ -1,9 +1,10 @@
 """Container health check: exit 0 when the local server's gRPC health says SERVING.
 
-The image's HEALTHCHECK runs this; it only needs grpcio-health-checking, which
-the client install already has. It asks for the service by name
-(quotes.v1.QuoteService), which the server marks SERVING only once the model is
-loaded, and NOT_SERVING as soon as it starts draining.
+The image's HEALTHCHECK runs this with the image's Python, where the `quotes` package is
+installed: it is ``quotes.client.check_health`` (the one health check the tests, the
+benchmark and the deploy tests use too). It asks for the service by name
+(``quotes.wire.SERVICE_NAME``, quotes.v1.QuoteService), which the server marks SERVING only
+once the model is loaded, and NOT_SERVING as soon as it starts draining.
 
 Usage: python healthcheck.py [HOST:PORT]
 The default target is 127.0.0.1:$QUOTES_HEALTH_PORT when that variable is set (a
@@ -16,26 +17,19 @@ from __future__ import annotations
 import os
 import sys
 
-import grpc
-from grpc_health.v1 import health_pb2, health_pb2_grpc
+from quotes.client import check_health
+from quotes.wire import SERVICE_NAME
 
-SERVICE = "quotes.v1.QuoteService"
+TIMEOUT_SECONDS = 3.0
 
 
 def main(argv: list[str]) -> int:
     health_port = os.environ.get("QUOTES_HEALTH_PORT", "").strip()
     port = health_port if health_port not in ("", "0") else os.environ.get("QUOTES_PORT") or "50051"
     target = argv[1] if len(argv) > 1 else f"127.0.0.1:{port}"
-    try:
-        with grpc.insecure_channel(target) as channel:
-            reply = health_pb2_grpc.HealthStub(channel).Check(
-                health_pb2.HealthCheckRequest(service=SERVICE), timeout=3)
-    except grpc.RpcError as exc:
-        print(f"{target}: {exc.code().name}", file=sys.stderr)
-        return 1
-    status = health_pb2.HealthCheckResponse.ServingStatus.Name(reply.status)
-    print(f"{target}: {status}")
-    return 0 if reply.status == health_pb2.HealthCheckResponse.SERVING else 1
+    status = check_health(target, SERVICE_NAME, timeout=TIMEOUT_SECONDS)
+    print(f"{target}: {status}")   # the health status, or the failed call's code (UNAVAILABLE, ...)
+    return 0 if status == "SERVING" else 1
 
 
 if __name__ == "__main__":

@@ -8,40 +8,24 @@
 from __future__ import annotations
 
 import asyncio
-from typing import AsyncIterable, AsyncIterator, Iterable, Sequence, Union
+from typing import AsyncIterable, AsyncIterator, Iterable, Union
 
 import grpc
 import grpc.aio
-from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from quotes import channel
 from quotes.convert import response_from_proto
 from quotes.errors import from_rpc_error
 from quotes.types import DocumentQuotes
-from quotes.v1 import quotes_pb2_grpc
-from quotes.wire import Document, MidCallRetries, request_for, served_by
+from quotes.wire import Document, MidCallRetries, health_request, health_status, request_for, served_by
 
-_UNSET = object()
+_UNSET = channel.UNSET
 
 
-class AsyncQuoteClient:
+class AsyncQuoteClient(channel.ChannelOwner):
     """See ``quotes.client.QuoteClient``: the same arguments and behaviour, awaited."""
 
-    def __init__(self, target: str, *, timeout: float | None = 30.0, retries: int = 3,
-                 credentials: grpc.ChannelCredentials | None = None,
-                 metadata: Sequence[tuple[str, str]] = (),
-                 options: Sequence[tuple[str, object]] = (),
-                 tls: bool = False, tls_ca: channel.PemSource | None = None,
-                 tls_cert: channel.PemSource | None = None, tls_key: channel.PemSource | None = None,
-                 tls_server_name: str | None = None, token: str | None = None):
-        self.target = target
-        self.timeout = timeout
-        self.retries = retries
-        self._channel, self.metadata = channel.open_channel(
-            grpc.aio, target, retries, options, credentials=credentials, tls=tls, tls_ca=tls_ca, tls_cert=tls_cert,
-            tls_key=tls_key, tls_server_name=tls_server_name, token=token, metadata=metadata)
-        self._stub = quotes_pb2_grpc.QuoteServiceStub(self._channel)
-        self._health = health_pb2_grpc.HealthStub(self._channel)
+    channels = grpc.aio
 
     async def extract(self, text: str, document_id: str = "", *, timeout=_UNSET) -> DocumentQuotes:
         request = request_for((document_id, text))
@@ -91,14 +75,11 @@ class AsyncQuoteClient:
 
     async def health(self, service: str = "", *, timeout=_UNSET) -> str:
         try:
-            response = await self._health.Check(health_pb2.HealthCheckRequest(service=service),
-                                                timeout=self._timeout(timeout), metadata=self.metadata)
+            response = await self._health.Check(health_request(service), timeout=self._timeout(timeout),
+                                                metadata=self.metadata)
         except grpc.RpcError as exc:
             raise from_rpc_error(exc) from None
-        return health_pb2.HealthCheckResponse.ServingStatus.Name(response.status)
-
-    def _timeout(self, timeout) -> float | None:
-        return self.timeout if timeout is _UNSET else timeout
+        return health_status(response)
 
     async def close(self) -> None:
         await self._channel.close()

@@ -8,7 +8,9 @@ finds a server UNAVAILABLE is retried (gRPC retry policy, with backoff), which
 moves it to another address when there is one.
 
 ``tls_credentials`` and ``bearer_metadata`` turn the clients' ``tls``/``tls_ca``/
-``tls_cert``/``tls_key`` and ``token`` arguments into gRPC credentials and metadata.
+``tls_cert``/``tls_key`` and ``token`` arguments into gRPC credentials and metadata, and
+``ChannelOwner`` is what QuoteClient and AsyncQuoteClient share: their arguments, the channel
+they open with them, and the stubs on it.
 """
 from __future__ import annotations
 
@@ -18,11 +20,13 @@ import socket
 from typing import Sequence, Union
 
 import grpc
+from grpc_health.v1 import health_pb2_grpc
+
+from quotes.v1 import quotes_pb2_grpc
+from quotes.wire import HEALTH_SERVICE_NAME, SERVICE_NAME
 
 PemSource = Union[str, "os.PathLike[str]", bytes]   # a path to a PEM file, or the PEM itself
 
-SERVICE = "quotes.v1.QuoteService"
-HEALTH = "grpc.health.v1.Health"
 MAX_ATTEMPTS_CAP = 5                         # gRPC ignores retry policies above 5 attempts
 MAX_RESPONSE_BYTES = 64 * 1024 * 1024        # a response for a 1M-code-point text stays far below this
 
@@ -31,7 +35,7 @@ def service_config(retries: int) -> str:
     config: dict = {"loadBalancingConfig": [{"round_robin": {}}]}
     if retries > 0:
         config["methodConfig"] = [{
-            "name": [{"service": SERVICE}, {"service": HEALTH}],
+            "name": [{"service": SERVICE_NAME}, {"service": HEALTH_SERVICE_NAME}],
             "retryPolicy": {
                 "maxAttempts": min(retries + 1, MAX_ATTEMPTS_CAP),
                 "initialBackoff": "0.1s",
@@ -163,3 +167,33 @@ def open_channel(channels, target: str, retries: int, extra_options: Sequence[tu
     made = (channels.secure_channel(resolved, credentials, opts) if credentials
             else channels.insecure_channel(resolved, opts))
     return made, metadata
+
+
+#: A call's ``timeout`` when not given: the client's own.
+UNSET = object()
+
+
+class ChannelOwner:
+    """The arguments, channel and stubs of a client (documented on ``quotes.client.QuoteClient``).
+    A subclass names the gRPC module its channel comes from: ``grpc``, or ``grpc.aio``."""
+
+    channels = grpc
+
+    def __init__(self, target: str, *, timeout: float | None = 30.0, retries: int = 3,
+                 credentials: grpc.ChannelCredentials | None = None,
+                 metadata: Sequence[tuple[str, str]] = (),
+                 options: Sequence[tuple[str, object]] = (),
+                 tls: bool = False, tls_ca: PemSource | None = None,
+                 tls_cert: PemSource | None = None, tls_key: PemSource | None = None,
+                 tls_server_name: str | None = None, token: str | None = None):
+        self.target = target
+        self.timeout = timeout
+        self.retries = retries
+        self._channel, self.metadata = open_channel(
+            self.channels, target, retries, options, credentials=credentials, tls=tls, tls_ca=tls_ca,
+            tls_cert=tls_cert, tls_key=tls_key, tls_server_name=tls_server_name, token=token, metadata=metadata)
+        self._stub = quotes_pb2_grpc.QuoteServiceStub(self._channel)
+        self._health = health_pb2_grpc.HealthStub(self._channel)
+
+    def _timeout(self, timeout) -> float | None:
+        return self.timeout if timeout is UNSET else timeout

@@ -9,23 +9,23 @@ from __future__ import annotations
 
 import time
 from contextlib import closing
-from typing import Iterable, Iterator, Sequence
+from typing import Iterable, Iterator
 
 import grpc
-from grpc_health.v1 import health_pb2, health_pb2_grpc
+from grpc_health.v1 import health_pb2_grpc
 
 from quotes import channel
 from quotes.convert import response_from_proto
 from quotes.errors import from_rpc_error
 from quotes.types import DocumentQuotes
 from quotes.v1 import quotes_pb2 as pb
-from quotes.v1 import quotes_pb2_grpc
-from quotes.wire import Document, MidCallRetries, RequestStream, request_for, served_by
+from quotes.wire import (SERVICE_NAME, Document, MidCallRetries, RequestStream, health_request, health_status,
+                         request_for, served_by)
 
-_UNSET = object()
+_UNSET = channel.UNSET
 
 
-class QuoteClient:
+class QuoteClient(channel.ChannelOwner):
     """A client for one target (see ``quotes.channel`` for what a target may be).
 
     ``timeout`` is each unary call's deadline in seconds; a stream (``extract_many``) has no
@@ -38,24 +38,11 @@ class QuoteClient:
     bytes) trusts those CAs instead; ``tls_cert`` and ``tls_key`` present a client certificate to
     a server that wants mutual TLS; ``tls_server_name`` checks the server's certificate for that
     name rather than the target's host. ``token`` is sent as ``authorization: Bearer <token>``.
-    ``credentials`` (any ``grpc.ChannelCredentials``) replaces the tls arguments.
+    ``credentials`` (any ``grpc.ChannelCredentials``) replaces the tls arguments. ``options`` are
+    more gRPC channel options.
     """
 
-    def __init__(self, target: str, *, timeout: float | None = 30.0, retries: int = 3,
-                 credentials: grpc.ChannelCredentials | None = None,
-                 metadata: Sequence[tuple[str, str]] = (),
-                 options: Sequence[tuple[str, object]] = (),
-                 tls: bool = False, tls_ca: channel.PemSource | None = None,
-                 tls_cert: channel.PemSource | None = None, tls_key: channel.PemSource | None = None,
-                 tls_server_name: str | None = None, token: str | None = None):
-        self.target = target
-        self.timeout = timeout
-        self.retries = retries
-        self._channel, self.metadata = channel.open_channel(
-            grpc, target, retries, options, credentials=credentials, tls=tls, tls_ca=tls_ca, tls_cert=tls_cert,
-            tls_key=tls_key, tls_server_name=tls_server_name, token=token, metadata=metadata)
-        self._stub = quotes_pb2_grpc.QuoteServiceStub(self._channel)
-        self._health = health_pb2_grpc.HealthStub(self._channel)
+    channels = grpc
 
     # -- calls ---------------------------------------------------------------------------------
     def extract(self, text: str, document_id: str = "", *, timeout=_UNSET) -> DocumentQuotes:
@@ -89,16 +76,13 @@ class QuoteClient:
     def health(self, service: str = "", *, timeout=_UNSET) -> str:
         """The server's health for ``service`` ("" = the server): "SERVING", "NOT_SERVING", ..."""
         try:
-            response = self._health.Check(health_pb2.HealthCheckRequest(service=service),
-                                          timeout=self._timeout(timeout), metadata=self.metadata)
+            response = self._health.Check(health_request(service), timeout=self._timeout(timeout),
+                                          metadata=self.metadata)
         except grpc.RpcError as exc:
             raise from_rpc_error(exc) from None
-        return health_pb2.HealthCheckResponse.ServingStatus.Name(response.status)
+        return health_status(response)
 
     # -- plumbing ------------------------------------------------------------------------------
-    def _timeout(self, timeout) -> float | None:
-        return self.timeout if timeout is _UNSET else timeout
-
     def _stream(self, docs: Iterable[Document], timeout: float | None) -> Iterator:
         """Yields who serves the stream first, then the responses; raises typed errors."""
         requests = RequestStream(docs)
@@ -125,3 +109,24 @@ class QuoteClient:
 
     def __exit__(self, *exc_info) -> None:
         self.close()
+
+
+def check_health(target: str, service: str = SERVICE_NAME, *,
+                 credentials: grpc.ChannelCredentials | None = None, timeout: float = 3.0) -> str:
+    """One grpc.health.v1 Check of ``target`` (a ``host:port``) on a channel of its own, as a probe
+    makes it: the container's HEALTHCHECK, the launchers of tests and benchmarks, the deploy tests.
+
+    Returns the status's name ("SERVING", "NOT_SERVING", "SERVICE_UNKNOWN"), or, when the call
+    itself fails, the name of its gRPC status code: "UNAVAILABLE" (nothing listening, or the
+    connection refused), "DEADLINE_EXCEEDED", "NOT_FOUND" (a service the server does not know).
+    It never raises for what the server says and never retries: a probe reports what it saw.
+    The default ``service`` is QuoteService, which the server marks SERVING only once its model is
+    loaded and NOT_SERVING as soon as it drains; "" asks about the server as a whole.
+    ``credentials``: a TLS port's channel credentials (default: plaintext)."""
+    made = grpc.secure_channel(target, credentials) if credentials is not None else grpc.insecure_channel(target)
+    with made as probe:
+        try:
+            response = health_pb2_grpc.HealthStub(probe).Check(health_request(service), timeout=timeout)
+        except grpc.RpcError as exc:
+            return exc.code().name
+    return health_status(response)

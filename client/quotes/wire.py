@@ -1,4 +1,11 @@
-"""Shared by the sync and async clients: documents to request messages, metadata to fields."""
+"""The names on the wire, and what the sync and async clients share: documents to request
+messages, metadata to fields.
+
+``SERVICE_NAME`` and the method paths are read from the generated descriptor (``quotes.v1``), so
+the contract's names are written once, in proto/quotes/v1/quotes.proto, and every caller, the
+server, the tools and the tests take them from here. This module imports grpc and the generated
+messages only: the server may import it without pulling in anything of the client's behaviour.
+"""
 from __future__ import annotations
 
 import random
@@ -7,7 +14,27 @@ from typing import Iterable, Iterator, Tuple, Union
 
 import grpc
 
+from grpc_health.v1 import health_pb2
+
 from quotes.v1 import quotes_pb2 as pb
+
+_QUOTE_SERVICE = pb.DESCRIPTOR.services_by_name["QuoteService"]
+#: "quotes.v1.QuoteService": what health checks ask about, and what reflection lists.
+SERVICE_NAME = _QUOTE_SERVICE.full_name
+#: "grpc.health.v1.Health".
+HEALTH_SERVICE_NAME = health_pb2.DESCRIPTOR.services_by_name["Health"].full_name
+#: What every QuoteService method's path starts with: "/quotes.v1.QuoteService/".
+METHOD_PREFIX = f"/{SERVICE_NAME}/"
+
+
+def method_path(name: str) -> str:
+    """The full path of a QuoteService method ("/quotes.v1.QuoteService/ExtractQuotes"); KeyError
+    for a name the proto does not have."""
+    return METHOD_PREFIX + _QUOTE_SERVICE.methods_by_name[name].name
+
+
+EXTRACT_QUOTES = method_path("ExtractQuotes")
+STREAM_EXTRACT_QUOTES = method_path("StreamExtractQuotes")
 
 #: A document: its text alone, or (document_id, text). A numeric id is turned into a string.
 Document = Union[str, Tuple[object, str]]
@@ -20,6 +47,15 @@ def request_for(doc: Document) -> pb.ExtractQuotesRequest:
     if not isinstance(text, str):
         raise TypeError(f"document text must be str, not {type(text).__name__}")
     return pb.ExtractQuotesRequest(document_id="" if document_id is None else str(document_id), text=text)
+
+
+def health_request(service: str) -> health_pb2.HealthCheckRequest:
+    return health_pb2.HealthCheckRequest(service=service)
+
+
+def health_status(response: health_pb2.HealthCheckResponse) -> str:
+    """ "SERVING", "NOT_SERVING", "SERVICE_UNKNOWN" or "UNKNOWN"."""
+    return health_pb2.HealthCheckResponse.ServingStatus.Name(response.status)
 
 
 def served_by(metadata) -> str:

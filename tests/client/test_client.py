@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 import grpc
 import pytest
 
@@ -9,9 +10,11 @@ from support.addresses import dead_address
 from support.servers import TEST_MAX_TEXT_LENGTH
 from support.gold import read_text, seed_files
 from quotes import AsyncQuoteClient, QuoteClient
+from quotes.client import check_health
 from quotes.errors import (DeadlineExceeded, FieldViolation, InvalidArgument, QuotesError, ResourceExhausted,
                            Unavailable)
 from quotes.types import DocumentQuotes, QuoteType
+from quotes.wire import SERVICE_NAME
 
 SEEDS = [(p.name, read_text(p)) for p in seed_files()]
 SEED = SEEDS[0][1]
@@ -35,7 +38,20 @@ def test_extract_returns_typed_records(server, client):
 
 def test_health(client):
     assert client.health() == "SERVING"
-    assert client.health("quotes.v1.QuoteService") == "SERVING"
+    assert client.health(SERVICE_NAME) == "SERVING"
+
+
+@pytest.mark.parametrize("service,expected", [
+    (SERVICE_NAME, "SERVING"), ("", "SERVING"), ("nope.v1.Nope", "NOT_FOUND"),
+])
+def test_check_health_names_what_the_server_said(server, service, expected):
+    assert check_health(server.target, service) == expected
+
+
+def test_check_health_of_nothing_listening_is_unavailable_and_quick():
+    started = time.monotonic()
+    assert check_health(dead_address(), timeout=5) == "UNAVAILABLE"
+    assert time.monotonic() - started < 4   # no retries: a probe says what it saw
 
 
 def test_extract_many_keeps_order_and_ids(client):

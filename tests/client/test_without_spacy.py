@@ -20,11 +20,12 @@ def test_client_modules_import_without_spacy():
     assert result.stdout.strip() == "ok"
 
 
-def test_serve_without_spacy_names_the_extra():
-    result = python("from quotes.cli import main; sys.exit(main(['serve', '--port', '0']))")
+@pytest.mark.parametrize("command,argv", [("serve", ["serve", "--port", "0"]), ("bench", ["bench", "--quick"])])
+def test_serve_and_bench_without_spacy_name_the_extra(command, argv):
+    result = python(f"from quotes.cli import main; sys.exit(main({argv!r}))")
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [
-        "quotes: quotes serve needs the service extra (spacy is missing): pip install 'quotes[service]'"]
+        f"quotes: quotes {command} needs the service extra (spacy is missing): pip install 'quotes[service]'"]
 
 
 def test_in_process_extract_without_spacy_names_the_extra():

@@ -1,10 +1,10 @@
-"""What the deploy tests share: system packages, free ports, replicas, nginx.
+"""What the deploy tests share: system packages, free ports, health, nginx. Replicas are
+``quotes_tools.server_process.ServerProcess``, the launcher the other tests and the benchmark use.
 
 Processes started here are stopped by their own pid, never by name.
 """
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import signal
@@ -14,12 +14,12 @@ import sys
 import time
 from pathlib import Path
 
-import grpc
 import pytest
-from grpc_health.v1 import health_pb2, health_pb2_grpc
+
+from quotes.client import check_health
+from quotes.wire import SERVICE_NAME
 
 REPO = Path(__file__).resolve().parents[2]
-SERVICE = "quotes.v1.QuoteService"
 # Debian package -> the command the tests run from it.
 COMMANDS = {"podman": "podman", "buildah": "buildah", "debootstrap": "debootstrap", "nginx-light": "nginx"}
 
@@ -67,17 +67,6 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def health(target: str, service: str = SERVICE, timeout: float = 2.0) -> str:
-    """The health status name, or the gRPC status code name when the call fails."""
-    try:
-        with grpc.insecure_channel(target) as channel:
-            reply = health_pb2_grpc.HealthStub(channel).Check(
-                health_pb2.HealthCheckRequest(service=service), timeout=timeout)
-    except grpc.RpcError as exc:
-        return exc.code().name
-    return health_pb2.HealthCheckResponse.ServingStatus.Name(reply.status)
-
-
 def wait_serving(target: str, timeout: float, proc: subprocess.Popen | None = None,
                  log: Path | None = None) -> None:
     deadline = time.monotonic() + timeout
@@ -85,7 +74,7 @@ def wait_serving(target: str, timeout: float, proc: subprocess.Popen | None = No
     while time.monotonic() < deadline:
         if proc is not None and proc.poll() is not None:
             raise AssertionError(f"{target}: exited {proc.returncode} before serving{tail(log)}")
-        status = health(target, timeout=1.0)
+        status = check_health(target, SERVICE_NAME, timeout=1.0)
         if status == "SERVING":
             return
         time.sleep(0.2)
@@ -115,63 +104,6 @@ def stop(proc: subprocess.Popen, sig: int = signal.SIGTERM, timeout: float = 60.
             proc.wait()
             raise AssertionError(f"pid {proc.pid} still running {timeout:.0f}s after signal {sig}")
     return proc.returncode
-
-
-class Replica:
-    """One `quotes serve --workers 1` on a loopback port."""
-
-    def __init__(self, workdir: Path, name: str):
-        self.workdir = workdir
-        self.name = name
-        self.port = 0
-        self.proc: subprocess.Popen | None = None
-        self.log = workdir / f"{name}.log"
-
-    @property
-    def address(self) -> str:
-        return f"127.0.0.1:{self.port}"
-
-    def launch(self) -> "Replica":
-        """Start the process (on the same port as before, when restarted); see wait()."""
-        self.port = self.port or free_port()
-        with open(self.log, "ab") as log:
-            self.proc = subprocess.Popen(
-                [quotes_cli(), "serve", "--host", "127.0.0.1", "--port", str(self.port), "--workers", "1"],
-                stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, cwd=self.workdir)
-        return self
-
-    def wait(self, timeout: float = 120.0) -> "Replica":
-        assert self.proc is not None
-        wait_serving(self.address, timeout, self.proc, self.log)
-        return self
-
-    def start(self, timeout: float = 120.0) -> "Replica":
-        return self.launch().wait(timeout)
-
-    @property
-    def served_by_pid(self) -> int:
-        """--workers 1 serves in the process itself: x-served-by is host:this pid."""
-        assert self.proc is not None
-        return self.proc.pid
-
-    def log_events(self, event: str) -> list[dict]:
-        """The replica's structured log lines (JSON on stderr) with this event name."""
-        out = []
-        for line in self.log.read_text(errors="replace").splitlines():
-            try:
-                record = json.loads(line)
-            except ValueError:
-                continue
-            if isinstance(record, dict) and record.get("event") == event:
-                out.append(record)
-        return out
-
-    def stop(self, timeout: float = 60.0) -> int:
-        assert self.proc is not None
-        return stop(self.proc, signal.SIGTERM, timeout)
-
-    def running(self) -> bool:
-        return self.proc is not None and self.proc.poll() is None
 
 
 class Nginx:

@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from deploy_support import (REPO, free_port, health, is_root, quotes_cli, report, require_packages, tail,
-                            wait_serving)
+from deploy_support import REPO, free_port, is_root, quotes_cli, report, require_packages, tail, wait_serving
+from quotes.client import check_health
 
 pytestmark = [pytest.mark.deploy, pytest.mark.slow]
 
@@ -169,8 +169,8 @@ def test_image_config(image):
 
 
 def test_health_is_serving(container):
-    assert health(container.address, "") == "SERVING"
-    assert health(container.address) == "SERVING"
+    assert check_health(container.address, "") == "SERVING"
+    assert check_health(container.address) == "SERVING"
 
 
 def test_the_images_healthcheck_passes_inside_the_container(image, container):
@@ -232,7 +232,7 @@ def test_sigterm_ends_the_container_with_exit_0(container):
     except subprocess.TimeoutExpired:
         raise AssertionError(f"still running 60s after SIGTERM{tail(container.log)}")
     assert code == 0, f"exit {code}{tail(container.log)}"
-    assert health(container.address, timeout=1) == "UNAVAILABLE"
+    assert check_health(container.address, timeout=1) == "UNAVAILABLE"
 
 
 def test_a_code_change_rebuilds_only_the_code_layers(request, image, tmp_path):

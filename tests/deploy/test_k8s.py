@@ -13,6 +13,7 @@ import re
 import pytest
 
 from deploy_support import REPO
+from quotes.wire import SERVICE_NAME
 
 kubernetes_validate = pytest.importorskip(
     "kubernetes_validate", reason="needs the PyPI package kubernetes-validate (the dev extra; make install)")
@@ -132,7 +133,7 @@ def test_the_tls_overlay_moves_the_probes_to_the_health_port(tls_deployment):
     assert settings["QUOTES_HEALTH_PORT"] == str(health) != settings["QUOTES_PORT"] == str(grpc_port(container))
     for probe in ("startupProbe", "readinessProbe", "livenessProbe"):
         assert container[probe]["grpc"]["port"] == health, probe
-    assert container["readinessProbe"]["grpc"]["service"] == "quotes.v1.QuoteService"   # kept from the base
+    assert container["readinessProbe"]["grpc"]["service"] == SERVICE_NAME   # kept from the base
     (mount,) = [m for m in container["volumeMounts"] if m["name"] == "tls"]
     for name in ("QUOTES_TLS_CERT", "QUOTES_TLS_KEY"):
         assert settings[name].startswith(mount["mountPath"] + "/")

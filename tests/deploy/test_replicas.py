@@ -13,7 +13,8 @@ from typing import Callable
 
 import pytest
 
-from deploy_support import REPO, Nginx, Replica, report, require_packages
+from deploy_support import REPO, Nginx, report, require_packages
+from quotes_tools.server_process import ServerProcess
 
 pytestmark = [pytest.mark.deploy, pytest.mark.slow]
 
@@ -35,22 +36,22 @@ def pid_of(served_by: str) -> int:
 
 @pytest.fixture(scope="module")
 def replicas(tmp_path_factory):
+    """Three `quotes serve --workers 1`, started at once: x-served-by names each one's own pid."""
     workdir = tmp_path_factory.mktemp("replicas")
-    group = [Replica(workdir, f"replica-{i}").launch() for i in range(3)]
+    group = [ServerProcess(workdir / f"replica-{i}.log", cwd=workdir).launch() for i in range(3)]
     try:
         for replica in group:
             replica.wait()
         yield group
     finally:
         for replica in group:
-            if replica.running():
-                replica.stop()
+            replica.stop()
 
 
 @pytest.fixture(scope="module")
 def proxy(replicas, tmp_path_factory):
     require_packages("nginx-light")
-    nginx = Nginx(tmp_path_factory.mktemp("nginx"), [r.address for r in replicas]).start()
+    nginx = Nginx(tmp_path_factory.mktemp("nginx"), [r.target for r in replicas]).start()
     yield nginx
     nginx.stop()
 
@@ -59,8 +60,8 @@ def spread(client, calls: int) -> Counter:
     return Counter(pid_of(client.extract(SHORT_TEXT, document_id=f"spread-{i}").served_by) for i in range(calls))
 
 
-def assert_even(counts: Counter, replicas: list[Replica], calls: int) -> None:
-    assert set(counts) == {r.served_by_pid for r in replicas}, counts
+def assert_even(counts: Counter, replicas: list[ServerProcess], calls: int) -> None:
+    assert set(counts) == {r.pid for r in replicas}, counts
     share = calls / len(replicas)
     assert max(counts.values()) - min(counts.values()) <= max(2, share * 0.1), counts
 
@@ -72,15 +73,15 @@ def test_calls_spread_evenly_through_nginx(proxy, replicas):
 
 
 def test_calls_spread_evenly_with_client_round_robin(replicas):
-    with QuoteClient(",".join(r.address for r in replicas)) as client:
+    with QuoteClient(",".join(r.target for r in replicas)) as client:
         warm_up(client, replicas)
         counts = spread(client, 60)
     assert_even(counts, replicas, 60)
 
 
-def warm_up(client, replicas: list[Replica], limit: float = 20.0) -> None:
+def warm_up(client, replicas: list[ServerProcess], limit: float = 20.0) -> None:
     """Until every replica has answered once: round robin only counts connected subchannels."""
-    wanted, seen = {r.served_by_pid for r in replicas}, set()
+    wanted, seen = {r.pid for r in replicas}, set()
     deadline = time.monotonic() + limit
     while seen != wanted and time.monotonic() < deadline:
         seen.add(pid_of(client.extract(SHORT_TEXT, document_id="warm-up").served_by))
@@ -92,13 +93,13 @@ def test_a_deadline_through_nginx_stops_the_replicas_work(proxy, replicas):
     from quotes.errors import DeadlineExceeded
 
     text = LONG_TEXT * 12  # ~300k chars: well over ten seconds of parsing
-    before = {r.name: len(r.log_events("call")) for r in replicas}
+    before = {r.target: len(r.events("call")) for r in replicas}
     started = time.monotonic()
     with QuoteClient(proxy.address) as client, pytest.raises(DeadlineExceeded):
         client.extract(text, document_id="deadline", timeout=1.5)
     assert time.monotonic() - started < 3.0
     time.sleep(1.0)  # the replica notices at its next chunk of parsing
-    ended = [e for r in replicas for e in r.log_events("call")[before[r.name]:] if e.get("code") != "OK"]
+    ended = [e for r in replicas for e in r.events("call")[before[r.target]:] if e.get("code") != "OK"]
     assert ended, "no replica logged the abandoned call"
     assert ended[0]["code"] in ("DEADLINE_EXCEEDED", "CANCELLED"), ended
     assert ended[0]["ms"] < 5000, f"the replica worked on for {ended[0]['ms']} ms after the deadline"
@@ -147,7 +148,7 @@ def under_load(client, seconds: float, threads: int, action: Callable[[], None])
     return load
 
 
-def rolling_stop(victim: Replica, client_target: str, replicas: list[Replica]) -> Load:
+def rolling_stop(victim: ServerProcess, client_target: str, replicas: list[ServerProcess]) -> Load:
     """SIGTERM one replica mid-load; every call succeeds, the in-flight one on the victim included."""
     from quotes.client import QuoteClient as client_class
 
@@ -160,7 +161,7 @@ def rolling_stop(victim: Replica, client_target: str, replicas: list[Replica]) -
             time.sleep(1.5)
             in_flight: dict = {}
             # A slow call straight to the victim, in flight when the signal lands: draining must finish it.
-            with client_class(victim.address, retries=0) as direct:
+            with client_class(victim.target, retries=0) as direct:
                 probe = threading.Thread(target=lambda: in_flight.update(
                     result=_try(lambda: direct.extract(LONG_TEXT, document_id="in-flight", timeout=30))))
                 probe.start()
@@ -178,11 +179,11 @@ def rolling_stop(victim: Replica, client_target: str, replicas: list[Replica]) -
                               f"{Counter(load.failures).most_common(3)}"
     result = stopped["in_flight"]
     assert not isinstance(result, Exception), f"the in-flight call failed during the drain: {result}"
-    assert pid_of(result.served_by) == victim.served_by_pid
+    assert pid_of(result.served_by) == victim.pid
     before = Counter(pid for when, pid in load.served if when < stopped["at"])
     after = Counter(pid for when, pid in load.served if when > stopped["exited"])
-    assert before[victim.served_by_pid] > 0, f"the victim served nothing before the stop: {before}"
-    assert sum(after.values()) > 0 and victim.served_by_pid not in after, after
+    assert before[victim.pid] > 0, f"the victim served nothing before the stop: {before}"
+    assert sum(after.values()) > 0 and victim.pid not in after, after
     return load
 
 
@@ -208,5 +209,5 @@ def test_sigterm_of_a_replica_behind_nginx_costs_no_call(request, proxy, replica
 
 
 def test_sigterm_of_a_replica_with_client_round_robin_costs_no_call(request, replicas, victim):
-    load = rolling_stop(victim, ",".join(r.address for r in replicas), replicas)
+    load = rolling_stop(victim, ",".join(r.target for r in replicas), replicas)
     report(request, f"replicas: SIGTERM mid-load, client round robin: {len(load.served)} calls, 0 failed")

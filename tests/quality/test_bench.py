@@ -13,7 +13,6 @@ from support.paths import QUOTES, REPO
 from quotes_tools.bench import corpus
 from quotes_tools.bench.run import percentile
 from quotes_service.server.config import default_workers
-from support.subprocesses import python_without_spacy as python
 
 
 def test_invented_words_are_all_different():
@@ -47,13 +46,6 @@ def test_percentile_is_nearest_rank():
     values = list(range(1, 101))
     assert [percentile(values, q) for q in (50, 95, 99, 100)] == [50, 95, 99, 100]
     assert percentile([7.0], 99) == 7.0
-
-
-def test_bench_without_spacy_names_the_extra():
-    result = python("from quotes.cli import main; sys.exit(main(['bench', '--quick']))")
-    assert result.returncode == 2
-    assert result.stderr.strip().splitlines() == [
-        "quotes: quotes bench needs the service extra (spacy is missing): pip install 'quotes[service]'"]
 
 
 def test_bench_with_a_missing_gold_file_is_one_line():

@@ -26,11 +26,11 @@ from quotes import QuoteClient
 from quotes.errors import InvalidArgument, ResourceExhausted
 from quotes.v1 import quotes_pb2 as pb
 from quotes.v1 import quotes_pb2_grpc
+from quotes.wire import EXTRACT_QUOTES
 from support.spans import assert_valid_response
 
 LIMIT = 400_000
 MESSAGE_CAP = 4 * LIMIT + 64 * 1024
-SERVICE = "quotes.v1.QuoteService"
 ANSWER_WITHIN = 10.0     # seconds, for every row, on a loaded two-core machine (each takes under 2 s alone)
 
 
@@ -149,7 +149,7 @@ def test_the_client_library_raises_typed_errors(limit_server, case, text, code, 
 def test_undecodable_request_is_invalid_argument(channel):
     """A text field that is not UTF-8, encoded by hand (no client library would send it)."""
     send = channel.unary_unary(
-        f"/{SERVICE}/ExtractQuotes", request_serializer=None, response_deserializer=pb.ExtractQuotesResponse.FromString)
+        EXTRACT_QUOTES, request_serializer=None, response_deserializer=pb.ExtractQuotesResponse.FromString)
     raw = b"caf\xe9 \xff\xc0\x80"
     with pytest.raises(grpc.RpcError) as caught:
         send(b"\x12" + bytes([len(raw)]) + raw, timeout=10)

@@ -12,18 +12,18 @@ import subprocess
 
 import grpc
 import pytest
-from grpc_health.v1 import health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection_pb2, reflection_pb2_grpc
 
 from support.paths import QUOTES, REPO
 from support.pki import make_pki
 from quotes import AsyncQuoteClient, QuoteClient
 from quotes.channel import bearer_metadata, secure_setup
+from quotes.client import check_health
 from quotes.errors import Unauthenticated, Unavailable
+from quotes.wire import EXTRACT_QUOTES, SERVICE_NAME
 from quotes_service.server.config import from_argv, read_tokens
 from quotes_service.server.security import TokenAuth
 
-SERVICE = "quotes.v1.QuoteService"
 TOKEN_FROM_ENV = "env-token-" + "7f3a9c1e5b2d4f60" * 2
 OTHER_ENV_TOKEN = "env-token-2-" + "0123456789abcdef"
 TOKEN_FROM_FILE = "file-token-" + "c0ffee00deadbeef" * 2
@@ -152,15 +152,13 @@ def test_any_configured_token_is_accepted(tls_server, pki, metadata):
 
 
 def test_health_and_reflection_need_no_token(tls_server, pki):
+    for service in ("", SERVICE_NAME):
+        assert check_health(tls_server.target, service, credentials=tls(pki), timeout=5) == "SERVING"
     with grpc.secure_channel(tls_server.target, tls(pki)) as channel:
-        health = health_pb2_grpc.HealthStub(channel)
-        for service in ("", SERVICE):
-            reply = health.Check(health_pb2.HealthCheckRequest(service=service), timeout=5)
-            assert reply.status == health_pb2.HealthCheckResponse.SERVING
         stub = reflection_pb2_grpc.ServerReflectionStub(channel)
         replies = stub.ServerReflectionInfo(iter([reflection_pb2.ServerReflectionRequest(list_services="")]),
                                             timeout=5)
-        assert SERVICE in {s.name for r in replies for s in r.list_services_response.service}
+        assert SERVICE_NAME in {s.name for r in replies for s in r.list_services_response.service}
 
 
 def test_the_health_port_answers_probes_in_plaintext_and_nothing_else(mtls_server):
@@ -170,14 +168,11 @@ def test_the_health_port_answers_probes_in_plaintext_and_nothing_else(mtls_serve
     assert len(mtls_server.events("serving")) == 2 and health_port != mtls_server.port
     target = f"127.0.0.1:{health_port}"
     for _ in range(4):   # a new connection each time (either worker may take it)
-        with grpc.insecure_channel(target) as channel:
-            for service in ("", SERVICE):
-                reply = health_pb2_grpc.HealthStub(channel).Check(
-                    health_pb2.HealthCheckRequest(service=service), timeout=5)
-                assert reply.status == health_pb2.HealthCheckResponse.SERVING
+        for service in ("", SERVICE_NAME):
+            assert check_health(target, service, timeout=5) == "SERVING"
     with grpc.insecure_channel(target) as channel:
         with pytest.raises(grpc.RpcError) as caught:
-            channel.unary_unary(f"/{SERVICE}/ExtractQuotes")(b"", timeout=5)
+            channel.unary_unary(EXTRACT_QUOTES)(b"", timeout=5)
         assert caught.value.code() == grpc.StatusCode.UNIMPLEMENTED
         stub = reflection_pb2_grpc.ServerReflectionStub(channel)
         with pytest.raises(grpc.RpcError) as caught:
@@ -287,7 +282,7 @@ def test_tokens_come_from_the_environment_and_the_file(capsys, tmp_path, token_f
 
 
 def test_token_check_reads_only_a_bearer_authorization():
-    auth = TokenAuth([TOKEN_FROM_ENV, OTHER_ENV_TOKEN], SERVICE)
+    auth = TokenAuth([TOKEN_FROM_ENV, OTHER_ENV_TOKEN])
     assert auth.accepts([("authorization", f"Bearer {TOKEN_FROM_ENV}")])
     assert auth.accepts([("x-request-id", "1"), ("Authorization", f"BEARER {OTHER_ENV_TOKEN} ")])
     for metadata in ([], [("authorization", TOKEN_FROM_ENV)], [("authorization", f"Basic {TOKEN_FROM_ENV}")],
@@ -295,7 +290,7 @@ def test_token_check_reads_only_a_bearer_authorization():
                      [("authorization", f"Bearer {WRONG_TOKEN}")], [("authorization", "Bearer \u00e9t\u00e9")]):
         assert not auth.accepts(metadata), metadata
     with pytest.raises(ValueError):
-        TokenAuth([], SERVICE)
+        TokenAuth([])
 
 
 def test_client_security_arguments_are_checked():

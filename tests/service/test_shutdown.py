@@ -2,18 +2,20 @@
 from __future__ import annotations
 
 import signal
-import subprocess
 import time
 
 import grpc
 import pytest
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
-from support.paths import QUOTES, REPO
+from support.paths import REPO
 from support.gold import read_text, seed_files
 from support.held_stream import HeldStream
 from quotes.v1 import quotes_pb2 as pb
 from quotes.v1 import quotes_pb2_grpc
+from quotes.client import check_health
+from quotes.wire import SERVICE_NAME
+from quotes_tools.server_process import ServerProcess
 
 SEED = read_text(seed_files()[0])
 NOT_SERVING = health_pb2.HealthCheckResponse.NOT_SERVING
@@ -26,7 +28,7 @@ def test_signal_drains_in_flight_calls_and_exits_0(start_server, signum):
     server = start_server("--grace", "20")
     with grpc.insecure_channel(server.target) as channel:
         watch = health_pb2_grpc.HealthStub(channel).Watch(
-            health_pb2.HealthCheckRequest(service="quotes.v1.QuoteService"), timeout=30)
+            health_pb2.HealthCheckRequest(service=SERVICE_NAME), timeout=30)
         assert next(watch).status == health_pb2.HealthCheckResponse.SERVING
 
         held = HeldStream()
@@ -77,15 +79,12 @@ def test_new_calls_are_refused_while_draining(start_server):
 @pytest.mark.parametrize("workers", ["1", "2"])
 def test_sigterm_during_start_up_still_exits_0(tmp_path, workers):
     """A signal that arrives while spaCy is still being imported is not fatal: the server stops cleanly."""
-    log = tmp_path / "server.log"
-    with open(log, "wb") as out:
-        proc = subprocess.Popen([QUOTES, "serve", "--port", "0", "--workers", workers],
-                                stdout=out, stderr=subprocess.STDOUT, cwd=REPO)
+    server = ServerProcess(tmp_path / "server.log", workers=int(workers), cwd=REPO).launch()
     deadline = time.monotonic() + 30
-    while not log.read_bytes() and time.monotonic() < deadline:  # the first line: signal handlers are in
+    while not server.lines() and time.monotonic() < deadline:  # the first line: signal handlers are in
         time.sleep(0.01)
-    proc.send_signal(signal.SIGTERM)
-    assert proc.wait(timeout=60) == 0, log.read_text()
+    server.signal(signal.SIGTERM)
+    assert server.proc.wait(timeout=60) == 0, server.tail()
 
 
 def test_the_health_port_reports_the_drain_until_the_end(start_server):
@@ -96,12 +95,10 @@ def test_the_health_port_reports_the_drain_until_the_end(start_server):
     assert health_port not in (0, server.port)
     probe_target = f"127.0.0.1:{health_port}"
 
-    def probe() -> int:
-        with grpc.insecure_channel(probe_target) as probe_channel:
-            return health_pb2_grpc.HealthStub(probe_channel).Check(
-                health_pb2.HealthCheckRequest(service="quotes.v1.QuoteService"), timeout=2).status
+    def probe() -> str:
+        return check_health(probe_target, SERVICE_NAME, timeout=2)
 
-    assert probe() == health_pb2.HealthCheckResponse.SERVING
+    assert probe() == "SERVING"
     with grpc.insecure_channel(server.target) as channel:
         held = HeldStream()
         stream = quotes_pb2_grpc.QuoteServiceStub(channel).StreamExtractQuotes(iter(held), timeout=30)
@@ -110,10 +107,8 @@ def test_the_health_port_reports_the_drain_until_the_end(start_server):
         server.signal()
         server.wait_event("draining")
         time.sleep(0.5)
-        assert probe() == NOT_SERVING and server.proc.poll() is None
+        assert probe() == "NOT_SERVING" and server.proc.poll() is None
         held.end()
         list(stream)
     assert server.proc.wait(timeout=20) == 0
-    with pytest.raises(grpc.RpcError) as caught:
-        probe()
-    assert caught.value.code() == grpc.StatusCode.UNAVAILABLE
+    assert probe() == "UNAVAILABLE"

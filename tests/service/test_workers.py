@@ -68,25 +68,24 @@ def test_a_port_held_by_another_process_stops_the_server_at_once(tmp_path, which
     """A port that cannot be bound never will be: exit 2 (the settings' code), with a bind_failed
     line, instead of workers that load the model and die again and again."""
     import socket
-    import subprocess
 
-    from support.paths import QUOTES, REPO
+    from support.paths import REPO
+    from quotes_tools.server_process import ServerFailed, ServerProcess
 
     holder = socket.socket()
     holder.bind(("127.0.0.1", 0))          # bound without SO_REUSEPORT: nobody else can have it
     holder.listen(1)
     taken = holder.getsockname()[1]
-    args = ["--port", str(taken)] if which == "--port" else ["--port", "0", "--health-port", str(taken)]
-    log = tmp_path / "server.log"
+    port, args = (taken, []) if which == "--port" else (0, ["--health-port", str(taken)])
+    server = ServerProcess(tmp_path / "server.log", *args, workers=int(workers_flag), port=port, cwd=REPO)
     started = time.monotonic()
     try:
-        with open(log, "wb") as out:
-            proc = subprocess.run([QUOTES, "serve", "--host", "127.0.0.1", "--workers", workers_flag, *args],
-                                  stdout=out, stderr=subprocess.STDOUT, cwd=REPO, timeout=90)
+        with pytest.raises(ServerFailed, match="exited with 2"):
+            server.start(timeout=90)
     finally:
         holder.close()
-    text = log.read_text()
-    assert proc.returncode == 2, text
+        server.stop()
+    text = "\n".join(server.lines())
     assert '"bind_failed"' in text and f":{taken}" in text
     assert text.count('"model_loaded"') <= int(workers_flag), "a worker was restarted"
     assert time.monotonic() - started < 60

@@ -19,10 +19,14 @@ def test_stubs_are_up_to_date(tmp_path):
 
 
 def test_contract_names_are_kept():
+    from quotes import wire
     from quotes.v1 import quotes_pb2 as pb
 
     service = pb.DESCRIPTOR.services_by_name["QuoteService"]
-    assert service.full_name == "quotes.v1.QuoteService"
+    # The one place the service's name is written out: everything else takes quotes.wire's.
+    assert service.full_name == wire.SERVICE_NAME == "quotes.v1.QuoteService"
+    assert (wire.EXTRACT_QUOTES, wire.STREAM_EXTRACT_QUOTES) == (
+        "/quotes.v1.QuoteService/ExtractQuotes", "/quotes.v1.QuoteService/StreamExtractQuotes")
     assert {m.name for m in service.methods} == {"ExtractQuotes", "StreamExtractQuotes"}
     fields = {f.name: f.number for f in pb.Quote.DESCRIPTOR.fields}
     assert {k: fields[k] for k in ("text", "span", "type", "speaker", "cue", "cue_span", "confidence", "fragments")} == \

@@ -2,7 +2,7 @@
 
     .venv/bin/python -m quotes_tools.measure_memory [--sizes 100000,300000,1000000]
 
-Starts `python -m quotes_service --workers 1` on a free loopback port, then
+Starts `quotes serve --workers 1 --port 0` (quotes_tools.server_process), then
 reports its resident memory (VmRSS) and high-water mark (VmHWM) once serving,
 after 100 calls with the seed articles, and after one text of each size (the
 seeds repeated; 1,000,000 code points is the default --max-text-length).
@@ -11,20 +11,13 @@ Stops it with SIGTERM and reports the exit code.
 from __future__ import annotations
 
 import argparse
-import socket
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 from quotes_tools.paths import REPO
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from quotes_tools.server_process import ServerFailed, ServerProcess
 
 
 def memory(pid: int) -> str:
@@ -40,20 +33,18 @@ def main() -> int:
 
     from quotes.client import QuoteClient
 
-    port = free_port()
-    log = tempfile.NamedTemporaryFile(prefix="quotes-measure-", suffix=".log", delete=False)
-    server = subprocess.Popen([sys.executable, "-m", "quotes_service", "--workers", "1", "--port", str(port)],
-                              stdout=log, stderr=log)
+    log = Path(tempfile.mkdtemp(prefix="quotes-measure-")) / "server.log"
+    server = ServerProcess(log, workers=1)
     texts = [p.read_text(encoding="utf-8") for p in sorted((REPO / "seeds").glob("*.txt"))]
+    started = time.monotonic()
     try:
-        started = time.monotonic()
-        with QuoteClient(f"127.0.0.1:{port}", timeout=600) as client:
-            while client_health(client) != "SERVING":
-                if server.poll() is not None or time.monotonic() - started > 120:
-                    print(f"server did not start; log: {log.name}", file=sys.stderr)
-                    return 1
-                time.sleep(0.2)
-            print(f"serving after {time.monotonic() - started:.1f} s: {memory(server.pid)}")
+        server.start()
+    except ServerFailed as exc:
+        print(f"server did not start: {exc.summary} (log: {log})", file=sys.stderr)
+        return 1
+    try:
+        print(f"serving after {time.monotonic() - started:.1f} s: {memory(server.pid)}")
+        with QuoteClient(server.target, timeout=600) as client:
             for _ in range(20):
                 for i, text in enumerate(texts):
                     client.extract(text, document_id=f"seed-{i}")
@@ -66,16 +57,8 @@ def main() -> int:
                 print(f"{size:>9,} code points: {time.monotonic() - t:5.1f} s, {len(result.quotes)} quotes, "
                       f"{memory(server.pid)}")
     finally:
-        server.terminate()
-        print(f"SIGTERM: exit {server.wait(timeout=60)}")
+        print(f"SIGTERM: exit {server.stop()}")
     return 0
-
-
-def client_health(client) -> str:
-    try:
-        return client.health("quotes.v1.QuoteService", timeout=1)
-    except Exception:
-        return "UNAVAILABLE"
 
 
 if __name__ == "__main__":

@@ -1,18 +1,25 @@
-"""Extraction in this process, behind the same call the CLI makes on a server.
+"""The CLI's one door to the service's code: extraction in this process, ``quotes serve``, and
+what the service would choose or load.
 
 ``LocalExtractor.extract_many_messages`` validates and converts exactly as the
 server does (``quotes_service.server.validation``, ``quotes.convert.response_to_proto``),
 so ``quotes extract`` prints the same bytes with or without ``--server``.
-quotes_service (and spaCy) are imported here, lazily, and nowhere else in the client.
+quotes_service (and spaCy) are imported here, lazily, inside functions, and nowhere else in the
+client (tests/unit/test_import_rules.py holds it): the base install, without the service extra,
+can import every module of the CLI.
 """
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from quotes.cli import extras
-from quotes.convert import response_to_proto
-from quotes.v1 import quotes_pb2 as pb
-from quotes.wire import Document, request_for
+
+if TYPE_CHECKING:
+    from quotes.v1 import quotes_pb2 as pb
+    from quotes.wire import Document
+
+# Nothing heavier than ``extras`` at module level: ``quotes serve`` comes through here, and must
+# reach its signal handlers (quotes_service.server.launch) before gRPC is imported.
 
 
 class SetupError(Exception):
@@ -43,6 +50,8 @@ class LocalExtractor:
             raise SetupError(str(exc)) from None
 
     def extract_many_messages(self, docs: Iterable[Document]) -> Iterator[pb.ExtractQuotesResponse]:
+        from quotes.convert import response_to_proto
+        from quotes.wire import request_for
         from quotes_service.server.validation import InvalidRequest, check_text
 
         for index, doc in enumerate(docs):
@@ -60,3 +69,30 @@ def rule_names() -> list[str]:
     from quotes_service.extract.rules.registry import RULES
 
     return [rule.name for rule in RULES]
+
+
+def serve(argv: list[str], prog: str = "quotes serve") -> int:
+    """``quotes serve``: the service's own launcher, which parses its own flags (defined once, in
+    quotes_service.server.config); the process's exit code."""
+    from quotes_service.server.launch import main
+
+    return main(argv, prog=prog)
+
+
+def usable_cpus() -> int:
+    """The CPUs this process may use, as ``quotes serve`` counts them for its default --workers."""
+    from quotes_service.server.config import default_workers
+
+    return default_workers()
+
+
+def model_problem() -> str:
+    """"" when the spaCy model the service would load is installed; else the one line that says
+    what to install."""
+    from quotes_service.extract.pipeline.model import ModelNotFound, model_name
+
+    try:
+        model_name()
+    except ModelNotFound as exc:
+        return str(exc)
+    return ""

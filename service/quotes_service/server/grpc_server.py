@@ -13,19 +13,20 @@ import grpc
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 
-from quotes_service.server import logs, servicer
-from quotes_service.server.observe import CallObserver
-from quotes_service.server.config import EXIT_CONFIG, ServerConfig, address
+from quotes.wire import SERVICE_NAME
 from quotes_service.extract.extractor import Extractor
+from quotes_service.server import logs, servicer
+from quotes_service.server.admission import ExtractionSlots
+from quotes_service.server.config import EXIT_CONFIG, ServerConfig, address
 from quotes_service.server.metrics import Metrics
 from quotes_service.server.metrics import serve as serve_metrics_endpoint
+from quotes_service.server.observe import CallObserver
 from quotes_service.server.security import TokenAuth, server_credentials
 from quotes_service.server.shutdown import GracefulShutdown
-from quotes_service.server.admission import ExtractionSlots
 
 SERVING = health_pb2.HealthCheckResponse.SERVING
 NOT_SERVING = health_pb2.HealthCheckResponse.NOT_SERVING
-HEALTH_NAMES = ("", servicer.SERVICE_NAME)
+HEALTH_NAMES = ("", SERVICE_NAME)
 MAX_CONNECTION_AGE_MS = 5 * 60 * 1000
 MAX_CONNECTION_AGE_GRACE_MS = 60 * 1000
 # Handler threads kept beyond the extraction calls a worker admits, so a health check (or a
@@ -65,11 +66,79 @@ def health_only_server(config: ServerConfig, health_servicer: health.HealthServi
 
 def interceptors(config: ServerConfig, metrics: Metrics, admitted: int) -> list[grpc.ServerInterceptor]:
     """Outermost first: every call is observed (logged, counted, admitted), then its token checked."""
-    out: list[grpc.ServerInterceptor] = [
-        CallObserver(logs.identity(), servicer.SERVICE_NAME, metrics, max_in_flight=admitted)]
+    out: list[grpc.ServerInterceptor] = [CallObserver(logs.identity(), metrics, max_in_flight=admitted)]
     if config.auth_tokens:
-        out.append(TokenAuth(config.auth_tokens, servicer.SERVICE_NAME))
+        out.append(TokenAuth(config.auth_tokens))
     return out
+
+
+class StartFailed(Exception):
+    """Serving cannot start with these settings; the reason is already logged."""
+
+
+def build_server(config: ServerConfig, extractor: Extractor, health_servicer: health.HealthServicer,
+                 reuse_port: bool) -> grpc.Server:
+    """The service port's server, QuoteService, health and reflection registered; not yet bound."""
+    metrics = Metrics()
+    admitted = config.max_concurrent_rpcs
+    server = grpc.server(
+        futures.ThreadPoolExecutor(max_workers=max(config.threads, admitted + SPARE_THREADS),
+                                   thread_name_prefix="quotes-rpc"),
+        interceptors=interceptors(config, metrics, admitted),
+        options=grpc_options(config, reuse_port),
+        maximum_concurrent_rpcs=admitted * BACKLOG_PER_CALL + SPARE_THREADS,
+    )
+    quote_service = servicer.QuoteService(extractor, config.max_text_length,
+                                          ExtractionSlots(config.extract_concurrency), metrics,
+                                          max_call_seconds=config.max_call_seconds)
+    server.add_generic_rpc_handlers((servicer.handler(quote_service),))
+    health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
+    reflection.enable_server_reflection((SERVICE_NAME, health.SERVICE_NAME, reflection.SERVICE_NAME), server)
+    return server
+
+
+def bind(server: grpc.Server, config: ServerConfig) -> int:
+    """The service port (TLS when configured), bound; the port number (for --port 0)."""
+    try:
+        credentials = server_credentials(config)
+    except OSError as exc:  # checked at start-up, but gone or unreadable since
+        logs.event("tls_files_unreadable", logging.ERROR, error=str(exc))
+        raise StartFailed() from None
+    try:
+        return (server.add_secure_port(config.address, credentials) if credentials is not None
+                else server.add_insecure_port(config.address))
+    except RuntimeError as exc:  # "Failed to bind to address ..."
+        logs.event("bind_failed", logging.ERROR, address=config.address, error=str(exc))
+        raise StartFailed() from None
+
+
+def start_health_port(config: ServerConfig, health_servicer: health.HealthServicer,
+                      reuse_port: bool) -> tuple[grpc.Server | None, int | None]:
+    """With --health-port: its server, started, and its port; else (None, None)."""
+    if config.health_port is None:
+        return None, None
+    try:
+        health_server, health_port = health_only_server(config, health_servicer, reuse_port)
+    except RuntimeError as exc:
+        logs.event("bind_failed", logging.ERROR, address=address(config.host, config.health_port), error=str(exc))
+        raise StartFailed() from None
+    health_server.start()
+    return health_server, health_port
+
+
+def start_metrics(config: ServerConfig, *servers: grpc.Server | None) -> None:
+    """With --metrics-port: the /metrics endpoint. If its port cannot be had, ``servers`` stop."""
+    if config.metrics_port is None:
+        return
+    try:
+        metrics_port = serve_metrics_endpoint(config.metrics_port, config.host)
+    except OSError as exc:
+        logs.event("metrics_bind_failed", logging.ERROR, port=config.metrics_port, error=str(exc))
+        for server in servers:
+            if server is not None:
+                server.stop(0)
+        raise StartFailed() from None
+    logs.event("metrics", port=metrics_port, path="/metrics")
 
 
 def run_server(config: ServerConfig, *, reuse_port: bool = False, shutdown: GracefulShutdown | None = None,
@@ -87,54 +156,15 @@ def run_server(config: ServerConfig, *, reuse_port: bool = False, shutdown: Grac
     health_servicer = health.HealthServicer()
     for name in HEALTH_NAMES:
         health_servicer.set(name, NOT_SERVING)
-
-    metrics = Metrics()
-    admitted = config.max_concurrent_rpcs
-    server = grpc.server(
-        futures.ThreadPoolExecutor(max_workers=max(config.threads, admitted + SPARE_THREADS),
-                                   thread_name_prefix="quotes-rpc"),
-        interceptors=interceptors(config, metrics, admitted),
-        options=grpc_options(config, reuse_port),
-        maximum_concurrent_rpcs=admitted * BACKLOG_PER_CALL + SPARE_THREADS,
-    )
-    quote_service = servicer.QuoteService(extractor, config.max_text_length,
-                                          ExtractionSlots(config.extract_concurrency), metrics,
-                                          max_call_seconds=config.max_call_seconds)
-    server.add_generic_rpc_handlers((servicer.handler(quote_service),))
-    health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
-    reflection.enable_server_reflection(
-        (servicer.SERVICE_NAME, health.SERVICE_NAME, reflection.SERVICE_NAME), server)
-
+    server = build_server(config, extractor, health_servicer, reuse_port)
     try:
-        credentials = server_credentials(config)
-    except OSError as exc:  # checked at start-up, but gone or unreadable since
-        logs.event("tls_files_unreadable", logging.ERROR, error=str(exc))
+        port = bind(server, config)
+        health_server, health_port = start_health_port(config, health_servicer, reuse_port)
+        server.start()
+        if serve_metrics:
+            start_metrics(config, server, health_server)
+    except StartFailed:
         return EXIT_CONFIG
-    try:
-        port = (server.add_secure_port(config.address, credentials) if credentials is not None
-                else server.add_insecure_port(config.address))
-    except RuntimeError as exc:  # "Failed to bind to address ..."
-        logs.event("bind_failed", logging.ERROR, address=config.address, error=str(exc))
-        return EXIT_CONFIG
-    health_server, health_port = None, None
-    if config.health_port is not None:
-        try:
-            health_server, health_port = health_only_server(config, health_servicer, reuse_port)
-        except RuntimeError as exc:
-            logs.event("bind_failed", logging.ERROR, address=address(config.host, config.health_port), error=str(exc))
-            return EXIT_CONFIG
-        health_server.start()
-    server.start()
-    if serve_metrics and config.metrics_port is not None:
-        try:
-            metrics_port = serve_metrics_endpoint(config.metrics_port, config.host)
-        except OSError as exc:
-            logs.event("metrics_bind_failed", logging.ERROR, port=config.metrics_port, error=str(exc))
-            server.stop(0)
-            if health_server is not None:
-                health_server.stop(0)
-            return EXIT_CONFIG
-        logs.event("metrics", port=metrics_port, path="/metrics")
     if not shutdown.requested:
         for name in HEALTH_NAMES:
             health_servicer.set(name, SERVING)

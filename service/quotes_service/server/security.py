@@ -19,6 +19,7 @@ from typing import Iterable
 
 import grpc
 
+from quotes.wire import METHOD_PREFIX
 from quotes_service.server.config import ServerConfig
 
 AUTHORIZATION = "authorization"
@@ -48,13 +49,12 @@ def _digest(token: str | bytes) -> bytes:
 
 
 class TokenAuth(grpc.ServerInterceptor):
-    """Bearer-token check for the methods of one service (others pass untouched)."""
+    """Bearer-token check for QuoteService's methods (health and reflection pass untouched)."""
 
-    def __init__(self, tokens: Iterable[str], service_name: str):
+    def __init__(self, tokens: Iterable[str]):
         self._digests = [_digest(t) for t in tokens]
         if not self._digests:
             raise ValueError("TokenAuth needs at least one token")
-        self._prefix = f"/{service_name}/"
 
     def accepts(self, metadata) -> bool:
         presented = _bearer(metadata)
@@ -67,7 +67,7 @@ class TokenAuth(grpc.ServerInterceptor):
 
     def intercept_service(self, continuation, details: grpc.HandlerCallDetails):
         handler = continuation(details)
-        if handler is None or not details.method.startswith(self._prefix):
+        if handler is None or not details.method.startswith(METHOD_PREFIX):
             return handler
         if self.accepts(details.invocation_metadata):
             return handler

@@ -1,8 +1,6 @@
 """quotes.v1.QuoteService: validate -> extract -> convert. Nothing else happens here."""
 from __future__ import annotations
 
-import queue
-import threading
 import time
 from typing import Callable, Iterable, Iterator
 
@@ -11,15 +9,15 @@ from google.protobuf.message import DecodeError
 
 from quotes.convert import response_to_proto
 from quotes.v1 import quotes_pb2 as pb
-from quotes_service.server import logs
-from quotes_service.server.observe import current_request_id
+from quotes.wire import SERVICE_NAME
 from quotes_service.extract.extractor import Cancelled, Extractor
-from quotes_service.server.metrics import Metrics
-from quotes_service.server.status import bad_request
+from quotes_service.server import logs
 from quotes_service.server.admission import ExtractionSlots
+from quotes_service.server.metrics import Metrics
+from quotes_service.server.request_ids import current_request_id
+from quotes_service.server.streams import paced
+from quotes_service.server.status import bad_request
 from quotes_service.server.validation import InvalidRequest, Undecodable, check_request
-
-SERVICE_NAME = pb.DESCRIPTOR.services_by_name["QuoteService"].full_name
 
 
 def stop_check(context: grpc.ServicerContext, give_up_at: float | None = None) -> Callable[[], bool]:
@@ -82,63 +80,6 @@ class QuoteService:
                    document_id=request.document_id[:200], chars=len(text), tokens=tokens, quotes=len(found.quotes),
                    wait_ms=round(waited * 1000, 1), ms=round((time.perf_counter() - started) * 1000, 1))
         return response_to_proto(request.document_id, text, found.quotes, found.speakers)
-
-
-_END = object()
-
-
-class _ReadFailed:
-    def __init__(self, error: BaseException):
-        self.error = error
-
-
-def paced(requests: Iterable, context: grpc.ServicerContext, idle_seconds: float) -> Iterator:
-    """``requests``, but a stream that sends no message for ``idle_seconds`` ends DEADLINE_EXCEEDED.
-
-    A stream holds an admission slot and a handler thread for its whole life, so without this a
-    caller with no deadline could hold every slot with streams that never send. gRPC's request
-    iterator cannot be waited on with a timeout: a reader thread of the stream's own moves the
-    requests through a one-place queue (one message read ahead, no more) and ends when the call does.
-    """
-    box: queue.Queue = queue.Queue(maxsize=1)
-
-    def put(item) -> None:
-        while context.is_active():
-            try:
-                box.put(item, timeout=0.5)
-                return
-            except queue.Full:
-                continue
-
-    def read() -> None:
-        try:
-            for request in requests:
-                put(request)
-            put(_END)
-        except BaseException as exc:   # the call ended (cancelled, deadline, drain), or a bad message
-            put(_ReadFailed(exc))
-
-    threading.Thread(target=read, name="quotes-stream-reader", daemon=True).start()
-    while True:
-        give_up_at = time.monotonic() + idle_seconds
-        item = None
-        while item is None:
-            if not context.is_active():
-                return                    # the call ended while waiting: nobody to answer
-            left = give_up_at - time.monotonic()
-            if left <= 0:
-                context.abort(grpc.StatusCode.DEADLINE_EXCEEDED,
-                              f"no request for {idle_seconds:g} s: the server's limit between the messages of a "
-                              "stream (--max-call-seconds); close the stream when done")
-            try:
-                item = box.get(timeout=min(left, 0.5))
-            except queue.Empty:
-                pass
-        if item is _END:
-            return
-        if isinstance(item, _ReadFailed):
-            raise item.error
-        yield item
 
 
 def parse_request(data: bytes):

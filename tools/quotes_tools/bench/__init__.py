@@ -3,7 +3,8 @@
 The run, in order (``run.py``):
 
 1. the reference: raw spaCy on the same articles, in a subprocess (``reference.py``);
-2. ``quotes serve --workers 1`` and ``--workers N`` in subprocesses (``service.py``), each driven
+2. ``quotes serve --workers 1`` and ``--workers N`` in subprocesses (``service.py``, on the
+   launcher the tests share, ``quotes_tools.server_process``), each driven
    to saturation by closed-loop clients in separate processes (``load.py``), then at half of
    that throughput by an open-loop client for latency;
 3. a soak of requests bringing new words every time, with each worker's RSS after warm-up

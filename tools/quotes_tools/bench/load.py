@@ -31,9 +31,9 @@ from typing import Callable
 
 import grpc
 
+from quotes.wire import EXTRACT_QUOTES
 from quotes_tools.bench import corpus
 
-METHOD = "/quotes.v1.QuoteService/ExtractQuotes"
 PROBE = corpus.request_bytes("probe", "\u201cWe will see,\u201d she said.")
 CHANNEL_OPTIONS = [
     ("grpc.use_local_subchannel_pool", 1),     # this channel's own connection
@@ -92,7 +92,7 @@ def _connect(target: str, want: int | None, attempts: int):
     """A channel (own connection) whose calls reach worker ``want``; the last one tried if none did."""
     for attempt in range(attempts):
         channel = grpc.insecure_channel(target, options=CHANNEL_OPTIONS)
-        call = channel.unary_unary(METHOD)   # no serializers: bytes in, bytes out
+        call = channel.unary_unary(EXTRACT_QUOTES)   # no serializers: bytes in, bytes out
         _, rendezvous = call.with_call(PROBE, timeout=60)
         pid = _worker_pid(rendezvous)
         if want is None or pid == want or attempt == attempts - 1:

@@ -7,7 +7,7 @@ import signal
 import sys
 import time
 
-from quotes.cli import extras
+from quotes.cli import extras, local
 from quotes.cli.commands import EXIT_INPUT, EXIT_SERVICE, EXIT_SETUP, CommandError
 
 HELP = "measure the service against raw spaCy: throughput on 1 and N workers, latency, memory over a soak"
@@ -71,11 +71,10 @@ def _value(args: argparse.Namespace, name: str):
 
 def _settings(args: argparse.Namespace):
     from quotes_tools.bench.run import Settings
-    from quotes_service.server.config import default_workers
 
     settings = Settings(
         gold=args.gold,
-        workers=args.workers or default_workers(),
+        workers=args.workers or local.usable_cpus(),
         limit=_value(args, "docs"),
         channels_per_worker=args.channels_per_worker,
         client_processes=args.client_processes,
@@ -121,14 +120,12 @@ def run(args: argparse.Namespace) -> int:
     from quotes_tools.bench.load import LoadFailed
     from quotes_tools.bench.reference import ReferenceFailed
     from quotes_tools.bench.run import run as run_bench
-    from quotes_tools.bench.service import ServiceFailed
-    from quotes_service.extract.pipeline.model import ModelNotFound, model_name
+    from quotes_tools.server_process import ServerFailed
 
     settings = _settings(args)
-    try:
-        model_name()
-    except ModelNotFound as exc:
-        raise CommandError(str(exc), EXIT_SETUP) from None
+    problem = local.model_problem()
+    if problem:
+        raise CommandError(problem, EXIT_SETUP)
     try:
         corpus.read_articles(settings.gold, 1)
     except OSError as exc:
@@ -140,7 +137,9 @@ def run(args: argparse.Namespace) -> int:
     previous = signal.signal(signal.SIGTERM, _stop_on_sigterm)
     try:
         results = run_bench(settings, _say)
-    except (ServiceFailed, LoadFailed, ReferenceFailed) as exc:
+    except ServerFailed as exc:
+        raise CommandError(exc.summary, EXIT_SERVICE) from None
+    except (LoadFailed, ReferenceFailed) as exc:
         raise CommandError(str(exc), EXIT_SERVICE) from None
     finally:
         signal.signal(signal.SIGTERM, previous)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import argparse
 
-from quotes.cli import extras
+from quotes.cli import extras, local
 from quotes.cli.commands import EXIT_SETUP, CommandError
 
 HELP = "run the gRPC service (needs the [service] extra)"
@@ -19,6 +19,4 @@ def run(args: argparse.Namespace, argv: list[str]) -> int:
     if missing:
         raise CommandError(f"quotes serve needs the service extra ({missing} is missing): {extras.HINT}",
                            EXIT_SETUP)
-    from quotes_service.server.launch import main
-
-    return main(argv, prog="quotes serve")
+    return local.serve(argv, prog="quotes serve")

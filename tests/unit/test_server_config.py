@@ -61,3 +61,59 @@ def test_a_container_cpu_quota_caps_the_default_workers(tmp_path):
         cpu_max.write_text(content)
         assert cgroup_cpu_limit(str(cpu_max)) == expected, content
     assert cgroup_cpu_limit(str(tmp_path / "missing")) is None
+
+
+# Every row of the flag table: (flag, a value to set, the setting it gives). Set by the flag, by
+# its QUOTES_* variable, and with both (the flag wins).
+EVERY_FLAG = [
+    ("host", "0.0.0.0", "0.0.0.0"),
+    ("port", "6000", 6000),
+    ("workers", "37", 37),                 # not any machine's CPU count, the default
+    ("max-text-length", "500", 500),
+    ("threads", "9", 9),
+    ("max-concurrent-rpcs", "4", 4),
+    ("extract-concurrency", "2", 2),
+    ("grace", "2.5", 2.5),
+    ("max-call-seconds", "30", 30.0),
+    ("log-level", "debug", "debug"),
+    ("metrics-port", "9100", 9100),
+    ("health-port", "8081", 8081),
+]
+NOT_IN_THE_TABLE_ABOVE = {"tls-cert", "tls-key", "tls-client-ca", "auth-token-file"}   # files: tests/service/test_security.py
+
+
+def _options() -> dict[str, str]:
+    from quotes_service.server.config import build_parser
+
+    return {action.option_strings[0][2:]: action.help for action in build_parser()._actions
+            if action.option_strings and action.option_strings[0].startswith("--") and action.dest != "help"}
+
+
+def test_every_setting_has_a_flag_and_a_variable_in_its_help():
+    import dataclasses
+
+    fields = {f.name.replace("_", "-") for f in dataclasses.fields(ServerConfig)} - {"auth-tokens"}
+    options = _options()
+    assert set(options) == fields
+    assert {flag for flag, _, _ in EVERY_FLAG} | NOT_IN_THE_TABLE_ABOVE == fields
+    for flag, help_text in options.items():
+        assert f"[QUOTES_{flag.upper().replace('-', '_')}, default " in help_text, flag
+
+
+@pytest.mark.parametrize("flag,raw,value", EVERY_FLAG, ids=[row[0] for row in EVERY_FLAG])
+def test_each_flag_and_its_variable(flag, raw, value):
+    attr, env = flag.replace("-", "_"), "QUOTES_" + flag.upper().replace("-", "_")
+    assert getattr(from_argv([f"--{flag}", raw], environ={}), attr) == value
+    assert getattr(from_argv([], environ={env: raw}), attr) == value
+    default = getattr(from_argv([], environ={}), attr)
+    assert default != value, "pick a value that is not the default"
+    assert getattr(from_argv([f"--{flag}", raw], environ={env: str(default)}), attr) == value
+
+
+@pytest.mark.parametrize("flag", [row[0] for row in EVERY_FLAG if not isinstance(row[2], str)])
+def test_a_variable_that_is_not_a_number_is_a_usage_error(capsys, flag):
+    env = "QUOTES_" + flag.upper().replace("-", "_")
+    with pytest.raises(SystemExit) as exited:
+        from_argv([], environ={env: "many"})
+    assert exited.value.code == 2
+    assert f"{env}='many' is not a valid" in capsys.readouterr().err
