@@ -278,3 +278,9 @@ station channel publisher website outlet charity nonprofit startup conglomerate 
 COLLECTIVE_NOUNS = frozenset("crowd audience public jury panel electorate majority minority".split())
 # Determiners and pronouns that stand for a group when they are the subject ("some said", "many argue").
 GROUP_DETERMINERS = frozenset("some many most several others those both few all".split())
+# Heads of phrases that name a body a person works for, with INSTITUTION_NOUNS and
+# ORGANISATION_KINDS: "a budget analyst with the city's finance office", "China's delegation".
+BODY_NOUNS = frozenset("""
+office delegation team bureau unit division branch chapter caucus association society center centre
+institute club church clinic fund lab laboratory library museum staff faculty department service
+""".split())

@@ -23,6 +23,7 @@ from quotes_service.extract.pipeline.lemmas import lemma
 
 ORG_ENTS = frozenset({"ORG", "FAC"})
 PLACE_ENTS = frozenset({"GPE", "LOC"})
+NOT_BODIES = frozenset({"WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "DATE", "TIME", "LANGUAGE"})
 NOT_A_TITLE_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "PERSON",
                               "GPE", "LOC"})
 PRE_NAME_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "punct", "nummod", "flat"})
@@ -38,9 +39,10 @@ class Descriptors:
     affiliations: list[str] = field(default_factory=list)
     acronyms: list[str] = field(default_factory=list)
     genders: list[str] = field(default_factory=list)   # "male"/"female", one vote per cue
+    places: list[str] = field(default_factory=list)    # the affiliations that are places ("Ohio")
 
     def add(self, other: "Descriptors") -> None:
-        for name in ("titles", "affiliations", "acronyms"):
+        for name in ("titles", "affiliations", "acronyms", "places"):
             mine = getattr(self, name)
             mine += [v for v in getattr(other, name) if v and v not in mine]
         self.genders += other.genders
@@ -109,14 +111,20 @@ def org_phrase(head: Token) -> str:
 
 def _names_an_organisation(obj: Token) -> bool:
     """A preposition's object that names a body: an organisation entity, a capitalised name, or a
-    determined phrase ("the city's finance office") -- not a bare noun ("of law", "of staff")."""
+    phrase whose head is a kind of body ("the city's finance office", "China's delegation") --
+    not a bare noun ("of law", "of staff"), a place, a person, a work or an event ("a rally")."""
     if obj.ent_type_ in ORG_ENTS or obj.ent_type_ == "NORP":
         return True
-    if obj.ent_type_ in PLACE_ENTS or obj.ent_type_ == "PERSON" or is_title_token(obj):
+    if obj.ent_type_ in PLACE_ENTS | NOT_BODIES or obj.ent_type_ == "PERSON" or is_title_token(obj):
         return False   # a place, a person, or a person's role ("a spokeswoman for the mayor")
     if obj.pos_ == "PROPN" and obj.text[:1].isupper():
         return True
-    return any(c.dep_ in ("det", "poss") for c in obj.children)
+    return is_body_noun(obj) and any(c.dep_ in ("det", "poss", "compound", "amod") for c in obj.children)
+
+
+def is_body_noun(tok: Token) -> bool:
+    word = lemma(tok)
+    return word in lx.INSTITUTION_NOUNS or word in lx.ORGANISATION_KINDS or word in lx.BODY_NOUNS
 
 
 def role_phrase(head: Token) -> Descriptors:
@@ -137,10 +145,13 @@ def role_phrase(head: Token) -> Descriptors:
                 out.affiliations.append(_strip_article(_text(list(left.subtree)).removesuffix("'s").removesuffix("\u2019s")))
             continue
         if left.dep_ in ("compound", "amod", "nmod"):
-            describes = left.ent_type_ in ("GPE", "LOC", "NORP") and head.doc[left.right_edge.i + 1].text.islower()
-            if not describes and (left.ent_type_ in ORG_ENTS or (left.pos_ == "PROPN" and not is_title_token(left)
-                                                                 and left.ent_type_ not in ("NORP",))):
+            if left.lower_ in lx.PARTY_WORDS:
+                out.affiliations.append(lx.PARTY_WORDS[left.lower_])   # "a Democratic pollster"
+            elif not describes_subject(left, head) and (left.ent_type_ in ORG_ENTS | PLACE_ENTS | {"NORP"}
+                                                        or left.pos_ == "PROPN" and not is_title_token(left)):
                 out.affiliations.append(_text(list(left.subtree)))
+                if left.ent_type_ in PLACE_ENTS:
+                    out.places.append(out.affiliations[-1])
             else:
                 title += list(left.subtree)
     title.append(head)
@@ -160,9 +171,6 @@ def role_phrase(head: Token) -> Descriptors:
     text = _text(title)
     if text and text.lower().rstrip(".") not in lx.HONORIFIC_GENDER:
         out.titles.append(text)
-    for tok in title:
-        if tok.ent_type_ == "NORP" and tok.lower_ in lx.PARTY_WORDS:
-            out.affiliations.append(lx.PARTY_WORDS[tok.lower_])
     gender = _gender_of_noun(head)
     if gender:
         out.genders.append(gender)
@@ -186,7 +194,8 @@ def before_name(ent: SpacySpan) -> Descriptors:
     j = ent.start
     while j > 0 and ent.start - j < 8:
         prev = doc[j - 1]
-        if prev.is_space or prev.ent_type_ == "PERSON" or prev.dep_ not in PRE_NAME_DEPS or prev.text in ",;:()\"":
+        if prev.is_space or prev.ent_type_ == "PERSON" and not _names_a_body(prev) \
+                or prev.dep_ not in PRE_NAME_DEPS or prev.text in ",;:()\"":
             break
         if not (ent.start <= prev.head.i < ent.end or j <= prev.head.i < ent.start or prev.head.i == ent.root.head.i):
             break   # (the last: the parser hung the whole phrase, name and title, on a word beyond it)
@@ -220,34 +229,48 @@ def before_name(ent: SpacySpan) -> Descriptors:
     return out
 
 
+def _names_a_body(tok: Token) -> bool:
+    """A person's name inside a title that names their campaign or office: "Hillary Clinton
+    campaign spokesman", "Trump's campaign manager"."""
+    doc = tok.doc
+    k = tok.i + 1
+    while k < len(doc) and doc[k].ent_iob_ == "I" and doc[k].ent_type_ == "PERSON":
+        k += 1
+    if k < len(doc) and doc[k].text in ("'s", "\u2019s"):
+        k += 1
+    return k < len(doc) and lemma(doc[k]) in lx.INSTITUTION_NOUNS
+
+
+def describes_subject(mod: Token, head: Token) -> bool:
+    """A place or people before a lower-case role that says what the role is about ("China
+    economics expert", "Middle East correspondent"), not whom it represents ("Florida governor")
+    or its party ("Republican presidential candidate": the party is an affiliation)."""
+    nxt = mod.doc[mod.right_edge.i + 1] if mod.right_edge.i + 1 < len(mod.doc) else None
+    return (mod.ent_type_ in ("GPE", "LOC", "NORP") and mod.lower_ not in lx.PARTY_WORDS
+            and nxt is not None and nxt.text.islower() and not is_political(head.text))
+
+
 def _split_lead(lead: list[Token], title: list[Token], out: Descriptors) -> None:
-    """The words before a title: organisations and places become affiliations; a party adjective
-    directly before a lower-case title stays in it ("Republican presidential candidate") and is
-    an affiliation too."""
-    if lead and title and title[0].text.islower() and lead[-1].ent_type_ in ("NORP", "GPE", "LOC"):
-        # A party or place before a lower-case role is part of the description: "Republican
-        # presidential candidate", "China economics expert" (not "Chinese Vice Premier").
-        while lead and lead[-1].ent_type_ in ("NORP", "GPE", "LOC") and (lead[-1].ent_iob_ == "I" or title[0].text.islower()):
-            title.insert(0, lead.pop())
-            if title[0].ent_iob_ != "I":
-                break
-    lead = [t for t in lead if t.text[:1].isupper() or t.lower_ in ("'s", "\u2019s")]   # "jailed" describes, not affiliates
-    if lead and title and title[0].lower_ in lx.INSTITUTION_NOUNS and lead[-1].text[:1].isupper():
-        # "Trump campaign manager Kellyanne Conway": the name and the institution are one affiliation.
-        out.affiliations.append(f"{lead[-1].text} {title[0].text}")
-        lead = lead[:-1]
+    """The words before a title: organisations, parties and the places a title represents become
+    affiliations; a place the role is about stays in it ("China economics expert")."""
+    while lead and title and describes_subject(lead[-1], title[-1]):
+        title.insert(0, lead.pop())
+    lead = [t for t in lead if t.text[:1].isupper() and t.ent_type_ not in NOT_BODIES]   # "jailed" describes
     groups: list[list[Token]] = []
     for t in lead:
-        if t.lower_ in ("'s", "\u2019s"):
-            continue
-        if groups and groups[-1][-1].i == t.i - 1 and (t.ent_type_ == groups[-1][-1].ent_type_ or t.ent_iob_ == "I"):
+        if groups and groups[-1][-1].i >= t.i - 2 and (t.ent_type_ == groups[-1][-1].ent_type_ or t.ent_iob_ == "I"):
             groups[-1].append(t)
         else:
             groups.append([t])
+    if groups and title and title[0].lower_ in lx.INSTITUTION_NOUNS:
+        # "Trump campaign manager Kellyanne Conway": the name and the institution are one affiliation.
+        out.affiliations.append(f"{groups.pop()[-1].text} {title[0].text}")
     for group in groups:
         text = _text(group).removesuffix("'s").removesuffix("\u2019s")
         party = lx.PARTY_WORDS.get(group[-1].lower_)
         out.affiliations.append(party if party and len(group) == 1 else text)
+        if group[-1].ent_type_ in PLACE_ENTS:
+            out.places.append(text)
     for t in title:
         if t.lower_ in lx.PARTY_WORDS and t.ent_type_ == "NORP":
             out.affiliations.append(lx.PARTY_WORDS[t.lower_])
@@ -322,6 +345,7 @@ def party_tag(ent: SpacySpan) -> Descriptors:
     if found:
         letter, state = found.groups()
         out.affiliations += [lx.PARTY_LETTERS[letter], state]
+        out.places.append(state)
         out.acronyms.append(f"{letter}-{state}")
     return out
 
@@ -343,4 +367,5 @@ def describe_name(ent: SpacySpan) -> Descriptors:
     place = represented_place(ent)
     if place and any(is_political(t) for t in out.titles):
         out.affiliations.append(place)
+        out.places.append(place)
     return out

@@ -18,12 +18,15 @@ PARTIES = frozenset(lx.PARTY_WORDS.values())
 DESCRIPTION_REACH = 5000   # characters back that a description may reach for what it describes
 
 
-def pick_affiliation(affiliations: list[str]) -> str:
-    """The one affiliation a quote's speaker shows: an organisation before a party or a place."""
-    for value in affiliations:
-        if value not in PARTIES and not value.endswith(".") and value[:1].isupper() or value[:1].islower():
+def pick_affiliation(found: Descriptors) -> str:
+    """The one affiliation a quote's speaker shows: an organisation, else a place, else a party."""
+    for value in found.affiliations:
+        if value not in PARTIES and value not in found.places:
             return value
-    return affiliations[0] if affiliations else ""
+    for value in found.affiliations:
+        if value in found.places:
+            return value
+    return found.affiliations[0] if found.affiliations else ""
 
 
 def best(profile: Descriptors, here: Descriptors | None = None, title: str = "") -> tuple[str, str, str]:
@@ -31,7 +34,7 @@ def best(profile: Descriptors, here: Descriptors | None = None, title: str = "")
     first, then what the person's other mentions say."""
     here = here or Descriptors()
     title = title or next(iter(here.titles), "") or next(iter(profile.titles), "")
-    affiliation = pick_affiliation(here.affiliations) or pick_affiliation(profile.affiliations)
+    affiliation = pick_affiliation(here) or pick_affiliation(profile)
     return title, affiliation, acronym_for(affiliation) if affiliation else ""
 
 

@@ -123,7 +123,7 @@ class SpeakerResolver:
         else:
             out.title = found.titles[0] if found.titles and out.kind == SpeakerKind.ROLE or (
                 found.titles and out.kind == SpeakerKind.GROUP and describe.group_title(head)) else ""
-            out.affiliation = describe.pick_affiliation(found.affiliations)
+            out.affiliation = describe.pick_affiliation(found)
         out.affiliation_short = acronym_for(out.affiliation) if out.affiliation else ""
         return found.genders[0] if found.genders and out.kind == SpeakerKind.ROLE else ""
 
