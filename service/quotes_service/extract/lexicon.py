@@ -251,7 +251,7 @@ audit review assessment investigation probe estimate forecast projection data fi
 GROUP_QUANTIFIERS = frozenset("""
 one two three four five six seven eight nine ten eleven twelve dozen dozens hundreds thousands millions
 """.split())
-COUNT_WORDS = frozenset("all both several few mere number various".split())
+COUNT_WORDS = frozenset("all both several mere number various".split())
 # Words that qualify a title rather than name a place or body: "Former Pennsylvania Gov." -> former Gov.
 TITLE_MODIFIERS = frozenset({"former", "ex", "acting", "interim", "outgoing", "incoming", "retired", "then"})
 # Plural heads of groups named by a role, which annotators give as the group's title ("analysts").

@@ -56,7 +56,7 @@ class Organisations:
         self.named: list[Named] = []
         for ent in doc.ents:
             if ent.label_ in ("ORG", "FAC") and not index.in_quote(ent[0]):
-                name = strip_det(ent).text.removesuffix("'s").removesuffix("\u2019s")
+                name = org_name(ent)
                 if name:
                     self.named.append(Named(name, ent.start_char, lemma(ent.root)))
         self.starts = [n.start for n in self.named]               # in order: doc.ents are
@@ -146,6 +146,16 @@ class Organisations:
         if word in lx.ORGANISATION_KINDS and k and head.idx - self.named[k - 1].start <= KIND_REACH:
             return self.named[k - 1].name
         return ""
+
+
+def org_name(ent: SpacySpan) -> str:
+    """An organisation's name as written, without the article, adjectives the recognizer took in
+    ("the nonpartisan Commission on Presidential Debates") or a possessive."""
+    start = ent.start
+    while start < ent.end - 1 and (ent.doc[start].dep_ == "det" or ent.doc[start].lower_ == "the"
+                                   or ent.doc[start].text.islower() and ent.doc[start].pos_ == "ADJ"):
+        start += 1
+    return ent.doc[start:ent.end].text.removesuffix("'s").removesuffix("\u2019s")
 
 
 def is_definite(head: Token) -> bool:

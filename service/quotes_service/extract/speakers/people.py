@@ -67,22 +67,36 @@ class Person:
 def name_words(ent: SpacySpan) -> tuple[list[str], str]:
     """The words of a name as written, without a title or honorific before it, a possessive after
     it or a verb the recognizer took in ("Obama Says"); and the honorific's gender."""
-    toks = [t for t in ent if not t.is_punct or t.text == "."]
+    toks = [t for t in ent if not t.is_punct or t.text in (".", "-", "'")]
     gender = ""
-    while toks and (toks[0].lower_.rstrip(".") in lx.TITLE_NOUNS or toks[0].lower_.rstrip(".") in lx.TITLE_FORMS
-                    or toks[0].lower_ in lx.HONORIFIC_GENDER):
+    while len(toks) > 1 and (toks[0].lower_.rstrip(".") in lx.TITLE_NOUNS or toks[0].lower_.rstrip(".") in lx.TITLE_FORMS
+                             or toks[0].lower_ in lx.HONORIFIC_GENDER):
         gender = lx.HONORIFIC_GENDER.get(toks[0].lower_, gender)
         toks = toks[1:]
     while toks and (toks[-1].text in ("'s", "\u2019s") or toks[-1].pos_ in ("VERB", "AUX")):
         toks = toks[:-1]
     while toks and toks[0].pos_ in ("VERB", "AUX"):
         toks = toks[1:]
-    words = [t.text for t in toks]
+    words = _joined(toks)
     doc = ent.doc
     if words and ent.end < len(doc) and doc[ent.end].text.rstrip(".").lower() in lx.NAME_SUFFIXES \
             and not doc[ent.end - 1].whitespace_ == "":
         words.append(doc[ent.end].text)   # "Brent Bozell III", "Martin Luther King Jr."
     return words, gender
+
+
+def _joined(toks: list[Token]) -> list[str]:
+    """The words of a name, a hyphen or apostrophe the tokenizer split off kept inside its word
+    ("Holtz-Eakin", "O'Neill")."""
+    words: list[str] = []
+    glue = False
+    for tok in toks:
+        if words and (glue or tok.text in ("-", "'")):
+            words[-1] += tok.text
+        else:
+            words.append(tok.text)
+        glue = tok.text in ("-", "'") or not tok.whitespace_ and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text in ("-", "'")
+    return [w for w in words if w not in ("-", "'")]
 
 
 def _first_name_like(tok: Token) -> bool:
@@ -179,9 +193,17 @@ class People:
         if not words:
             return None
         if len(words) >= 2:
-            return self._by_first_last.get((_key(words[0]), _surname(words)))
+            return self._by_first_last.get((_key(words[0]), _surname(words))) or self._ending_with(words, ent.start_char)
         title = {title_word(t) for t in ent.doc[max(0, ent.start - 3):ent.start]} | set(hints)
         return self.one_word(words[0], ent.start_char, honorific, title) or self._person_named(words)
+
+    def _ending_with(self, words: list[str], at: int) -> Person | None:
+        """A person whose fuller name ends with these words: "De Blasio" for "Bill de Blasio",
+        "Wasserman Schultz" for "Debbie Wasserman Schultz"."""
+        tail = [_key(w) for w in words]
+        found = [p for p in self._by_last.get(_surname(words), [])
+                 if [_key(w) for w in p.full.split()][-len(tail):] == tail and len(p.full.split()) > len(tail)]
+        return max(found, key=lambda p: self._last_seen(p, at)) if found else None
 
     def _attach(self, person: Person, ent: SpacySpan, found: Descriptors) -> None:
         person.mentions.append(ent)
@@ -224,7 +246,7 @@ class People:
         ent = person_ent(tok) or self.titled.get(tok.i)
         if ent is not None:
             return self._resolve_mention(ent)
-        if tok.text[:1].isupper() and tok.is_alpha:
+        if tok.text[:1].isupper() and tok.text.replace("'", "").replace("-", "").replace("\u2019", "").isalpha():
             return self.one_word(tok.text, tok.idx)
         return None
 

@@ -23,7 +23,7 @@ from quotes_service.extract.speakers import fields as describe
 from quotes_service.extract.speakers import unnamed
 from quotes_service.extract.speakers.entities import EntityTable
 from quotes_service.extract.speakers.mentions import Mention, ent_of, mention_kind
-from quotes_service.extract.speakers.organisations import Organisations
+from quotes_service.extract.speakers.organisations import Organisations, org_name
 from quotes_service.extract.speakers.people import People, Person, clean_name
 from quotes_service.extract.speakers.profiles import acronym_for, strip_det
 from quotes_service.extract.speakers.pronouns import antecedent
@@ -130,9 +130,11 @@ class SpeakerResolver:
     def _organisation(self, head: Token, span: SpacySpan, out: Speaker, recent_speakers: list[tuple[int, str]]) -> None:
         ent = ent_of(head)
         if ent is not None and lemma(head) not in lx.INSTITUTION_NOUNS:
-            name = strip_det(ent).text.removesuffix("'s").removesuffix("\u2019s")
+            name = org_name(ent)
         elif head.pos_ == "NOUN":
-            name = self.orgs.described(head) or unnamed.canonical(head, out.kind, self.people, recent_speakers)
+            named = any(c.dep_ in ("compound", "nmod", "poss") and c.pos_ == "PROPN" for c in head.children)
+            described = "" if named else self.orgs.described(head)   # "the Trump campaign" names its own
+            name = described or unnamed.canonical(head, out.kind, self.people, recent_speakers)
         else:
             name = describe.without_article(span)
         out.canonical_name, acronyms = self.orgs.canonical(name)
