@@ -154,27 +154,48 @@ def role_phrase(head: Token) -> Descriptors:
                     out.places.append(out.affiliations[-1])
             else:
                 title += list(left.subtree)
-    title.append(head)
+    party = lx.PARTY_WORDS.get(head.lower_) if not any(c.dep_ == "amod" for c in head.children) else None
+    if party:
+        out.affiliations.append(party)   # ", Republican of South Carolina": a party, not a title
+    else:
+        title.append(head)
+    political = bool(party) or is_political(head.text)
     for prep in head.rights:
         if prep.dep_ != "prep":
             continue
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if obj is None:
             continue
-        if prep.lower_ in lx.AFFILIATION_PREPS | {"on"} and _names_an_organisation(obj):
+        place = represented(obj) if political and prep.lower_ in ("of", "from") else ""
+        if place:
+            out.affiliations.append(place)   # "a senator from the state of Vermont", "Democrat of Ohio"
+            out.places.append(place)
+        elif prep.lower_ in lx.AFFILIATION_PREPS | {"on"} and _names_an_organisation(obj):
             affiliation = org_phrase(obj)
             if affiliation:
                 out.affiliations.append(affiliation)
         elif prep.lower_ == "of" and obj.pos_ == "NOUN" and not any(c.dep_ in ("det", "poss") for c in obj.children):
             title += [prep] + list(obj.subtree)   # "chief of staff", "professor of law"
     title.sort(key=lambda t: t.i)
-    text = _text(title)
+    text = _text(title) if title else ""
     if text and text.lower().rstrip(".") not in lx.HONORIFIC_GENDER:
         out.titles.append(text)
     gender = _gender_of_noun(head)
     if gender:
         out.genders.append(gender)
     return out
+
+
+def represented(obj: Token) -> str:
+    """The place a preposition's object names: "Ohio", "the state of Vermont" -> Vermont."""
+    if obj.ent_type_ in PLACE_ENTS:
+        return _text([t for t in obj.subtree if t.ent_type_ in PLACE_ENTS])
+    if lemma(obj) in ("state", "city", "district") and obj.lower_ == lemma(obj):
+        inner = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        place = next((c for c in inner.children if c.dep_ == "pobj"), None) if inner is not None else None
+        if place is not None and place.ent_type_ in PLACE_ENTS:
+            return _text([t for t in place.subtree if t.ent_type_ in PLACE_ENTS])
+    return ""
 
 
 def _coordinated(head: Token) -> list[Token]:
