@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Java for Spark (`quotes spark`, quotes.spark and their tests): Debian's openjdk-17-jre-headless,
+# installed with apt-get when no `java` is on the PATH (nor in JAVA_HOME) and we are root;
+# `make install` calls this.
+#
+# Idempotent and quiet: nothing is fetched when a java is there already (any JDK or JRE of
+# version 17 or later will do; Spark 4 needs 17+). Not root (or no apt-get): one line naming
+# what is missing, exit 0; the Spark tests then skip, naming it too.
+set -euo pipefail
+
+if command -v java >/dev/null || { [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; }; then
+  exit 0
+fi
+package=openjdk-17-jre-headless
+
+if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null; then
+  echo "java: not installed (needs root and apt-get): $package; the Spark tests will skip"
+  exit 0
+fi
+
+echo "java: installing $package"
+export DEBIAN_FRONTEND=noninteractive
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+# The package's post-install script wants the man page folder that slim images leave out.
+mkdir -p /usr/share/man/man1
+if ! { apt-get update -qq && apt-get install -y -qq --no-install-recommends "$package"; } >"$log" 2>&1; then
+  tail -20 "$log" >&2
+  echo "java: apt-get failed installing $package" >&2
+  exit 1
+fi
