@@ -4,6 +4,8 @@ extra (spaCy and friends: serving, in-process extraction), the ``[spark]`` extra
 from __future__ import annotations
 
 import importlib.util
+import os
+import shutil
 
 HINT = "pip install 'quotes[service]'"
 MODULES = ("spacy", "grpc_reflection")
@@ -29,3 +31,9 @@ def tools_missing() -> bool:
 
 def spark_missing() -> bool:
     return not (_importable("pyspark") and _importable("pyarrow"))
+
+
+def java_found() -> bool:
+    """A ``java`` on the PATH or in JAVA_HOME, as Spark looks for it."""
+    home = os.environ.get("JAVA_HOME")
+    return shutil.which("java") is not None or bool(home and os.access(os.path.join(home, "bin", "java"), os.X_OK))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from dataclasses import dataclass
 
 from quotes.spark import extract_quotes
@@ -32,6 +33,12 @@ class Job:
 class Tally:
     documents: int
     failed: int
+    seconds: float    #: the Spark job that reads, extracts and writes (not the session's start and stop)
+
+    def summary(self) -> str:
+        rate = self.documents / self.seconds if self.seconds > 0 else 0.0
+        return (f"{self.documents} documents, {self.documents - self.failed} extracted, {self.failed} failed; "
+                f"the Spark job took {self.seconds:.1f} s ({rate:.1f} documents/s)")
 
 
 def input_format(path: str) -> str:
@@ -80,7 +87,8 @@ def run(job: Job) -> Tally:
                                  concurrency=job.concurrency, partitions=partitions,
                                  tally=(documents, failed))
         writer = results.write.mode("overwrite" if job.overwrite else "errorifexists")
+        started = time.perf_counter()
         (writer.parquet if job.output_format == "parquet" else writer.json)(job.output)
-        return Tally(documents.value, failed.value)
+        return Tally(documents.value, failed.value, time.perf_counter() - started)
     finally:
         spark.stop()

@@ -121,10 +121,12 @@ def run(args: argparse.Namespace) -> int:
         raise failure(exc, server) from None
     finally:
         bar.close()
-        writer.close()
-        backend.close()
-        if out is not sys.stdout:
-            out.close()
+        try:
+            writer.close()   # may raise too (a closed pipe): the backend is stopped all the same
+        finally:
+            backend.close()
+            if out is not sys.stdout:
+                out.close()
     if tally.failed or tally.resumed or show:
         print(tally.summary(args.output), file=sys.stderr, flush=True)
     return tally.exit_code

@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
 import sys
 
 from quotes.cli import extras
@@ -50,13 +48,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def _check_setup() -> None:
     if extras.spark_missing():
         raise CommandError(f"quotes spark needs pyspark: {extras.SPARK_HINT}", EXIT_SETUP)
-    if shutil.which("java") is None and not _java_home():
+    if not extras.java_found():
         raise CommandError(JAVA_HINT, EXIT_SETUP)
-
-
-def _java_home() -> bool:
-    home = os.environ.get("JAVA_HOME")
-    return bool(home) and os.path.exists(os.path.join(home, "bin", "java"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -76,8 +69,7 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(str(exc), EXIT_INPUT) from None
     except Exception as exc:   # noqa: BLE001 - Spark's own errors (AnalysisException, a failed job) in one line
         raise CommandError(f"Spark failed: {_first_line(exc)}", _exit_code(exc)) from None
-    print(f"{tally.documents} documents, {tally.documents - tally.failed} extracted, {tally.failed} failed",
-          file=sys.stderr, flush=True)
+    print(tally.summary(), file=sys.stderr, flush=True)
     return EXIT_INPUT if tally.failed else EXIT_OK
 
 
