@@ -77,6 +77,11 @@ container-test: install deploy-deps
 bench: install
 	$(BIN)/quotes bench
 
+# The corpus-scale figures of docs/batch.md (quotes extract --workers, --server fan-out, quotes spark,
+# bad documents, SIGKILL and --resume); about 6 minutes. Writes bench/results/batch-<date>.json.
+bench-batch: install
+	$(BIN)/quotes bench --batch
+
 proto: install
 	$(BIN)/python -m grpc_tools.protoc -Iproto --python_out=client --pyi_out=client --grpc_python_out=client proto/quotes/v1/quotes.proto
 

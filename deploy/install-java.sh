@@ -11,21 +11,7 @@ set -euo pipefail
 if command -v java >/dev/null || { [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; }; then
   exit 0
 fi
-package=openjdk-17-jre-headless
-
-if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null; then
-  echo "java: not installed (needs root and apt-get): $package; the Spark tests will skip"
-  exit 0
-fi
-
-echo "java: installing $package"
-export DEBIAN_FRONTEND=noninteractive
-log=$(mktemp)
-trap 'rm -f "$log"' EXIT
 # The package's post-install script wants the man page folder that slim images leave out.
-mkdir -p /usr/share/man/man1
-if ! { apt-get update -qq && apt-get install -y -qq --no-install-recommends "$package"; } >"$log" 2>&1; then
-  tail -20 "$log" >&2
-  echo "java: apt-get failed installing $package" >&2
-  exit 1
-fi
+[ "$(id -u)" -ne 0 ] || mkdir -p /usr/share/man/man1
+source "$(dirname "$0")/apt-install.sh"
+apt_install java "the Spark tests will skip" openjdk-17-jre-headless
