@@ -10,8 +10,11 @@ says which failures are the document's.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from quotes import errors
-from quotes.v1 import quotes_pb2 as pb
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:   # not at run time: `quotes serve` comes through the CLI's modules before gRPC
+    from quotes import errors
+    from quotes.v1 import quotes_pb2 as pb
 
 
 class DocumentError(Exception):
@@ -31,7 +34,7 @@ class DocumentError(Exception):
 class Outcome:
     document_id: str
     text: str
-    response: pb.ExtractQuotesResponse | None = None
+    response: "pb.ExtractQuotesResponse | None" = None
     error: DocumentError | None = None
 
 
@@ -40,7 +43,7 @@ def error_record(document_id: str, error: DocumentError) -> dict:
     return {"document_id": document_id, "error": error.as_dict()}
 
 
-def document_error(exc: errors.QuotesError, run_deadline_passed: bool = False) -> DocumentError | None:
+def document_error(exc: "errors.QuotesError", run_deadline_passed: bool = False) -> DocumentError | None:
     """The document's own failure that a failed call stands for, or None when the call failed
     for a reason that is not the document's (the run should end).
 
@@ -49,10 +52,8 @@ def document_error(exc: errors.QuotesError, run_deadline_passed: bool = False) -
     limit per document (--max-call-seconds). RESOURCE_EXHAUSTED only when gRPC found the message
     over the server's size cap ("larger than max"); otherwise it is load shedding."""
     code = exc.code.name
-    if isinstance(exc, errors.InvalidArgument) or code == "INTERNAL":
+    if code in ("INVALID_ARGUMENT", "INTERNAL") or (code == "DEADLINE_EXCEEDED" and not run_deadline_passed):
         return DocumentError(code, exc.details or code)
-    if isinstance(exc, errors.DeadlineExceeded) and not run_deadline_passed:
-        return DocumentError(code, exc.details or code)
-    if isinstance(exc, errors.ResourceExhausted) and "larger than max" in exc.details:
+    if code == "RESOURCE_EXHAUSTED" and "larger than max" in exc.details:
         return DocumentError(code, exc.details)
     return None
