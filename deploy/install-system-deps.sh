@@ -21,17 +21,5 @@ for pkg in "${packages[@]}"; do
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
 
-if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null; then
-  echo "deploy-deps: not installed (needs root and apt-get): ${missing[*]}; the deploy tests that need them will skip"
-  exit 0
-fi
-
-echo "deploy-deps: installing ${missing[*]}"
-export DEBIAN_FRONTEND=noninteractive
-log=$(mktemp)
-trap 'rm -f "$log"' EXIT
-if ! { apt-get update -qq && apt-get install -y -qq "${missing[@]}"; } >"$log" 2>&1; then
-  tail -20 "$log" >&2
-  echo "deploy-deps: apt-get failed installing ${missing[*]}" >&2
-  exit 1
-fi
+source "$(dirname "$0")/apt-install.sh"
+apt_install deploy-deps "the deploy tests that need them will skip" "${missing[@]}"

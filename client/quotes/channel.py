@@ -75,6 +75,39 @@ def _split_host_port(address: str) -> tuple[str, str]:
     return host, port
 
 
+def _resolve(host: str, port: str) -> tuple[list[str], list[str]]:
+    """The IPv4 and the IPv6 addresses of ``host``, each without repeats. Raises ValueError."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        raise ValueError(f"cannot resolve {host!r}: {exc.strerror}") from None
+    ips4 = list(dict.fromkeys(i[4][0] for i in infos if i[0] == socket.AF_INET))
+    ips6 = list(dict.fromkeys(i[4][0] for i in infos if i[0] == socket.AF_INET6))
+    return ips4, ips6
+
+
+def address_count(target: str) -> int:
+    """How many servers ``target`` reaches as resolved now: each address of a list or of an
+    ``ipv4:``/``ipv6:`` target; each IP a ``host:port`` or ``dns:`` name resolves to (of one
+    family, IPv4 when it has any, as ``resolve_target`` chooses); 1 for anything else (``unix:``,
+    a name that does not resolve here). For sizing work in flight, not for connecting."""
+    resolved = resolve_target(target)
+    if resolved.startswith(("ipv4:", "ipv6:")):
+        return len(resolved.split(":", 1)[1].split(","))
+    name = resolved
+    if name.startswith("dns:"):
+        name = name[len("dns:"):]
+        if name.startswith("//"):   # dns://authority/host:port, the authority often empty
+            name = name[2:].partition("/")[2]
+    if "://" in name or name.startswith(("unix:", "unix-abstract:", "vsock:")):
+        return 1
+    try:
+        ips4, ips6 = _resolve(*_split_host_port(name))
+    except ValueError:
+        return 1
+    return max(1, len(ips4) or len(ips6))
+
+
 def resolve_target(target: str) -> str:
     """gRPC target for ``target``; a list of host:port addresses becomes one static ipv4:/ipv6: target."""
     target = target.strip()
@@ -87,12 +120,7 @@ def resolve_target(target: str) -> str:
     every_host_v4 = every_host_v6 = True
     for address in target.split(","):
         host, port = _split_host_port(address)
-        try:
-            infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-        except socket.gaierror as exc:
-            raise ValueError(f"cannot resolve {host!r}: {exc.strerror}") from None
-        ips4 = list(dict.fromkeys(i[4][0] for i in infos if i[0] == socket.AF_INET))
-        ips6 = list(dict.fromkeys(i[4][0] for i in infos if i[0] == socket.AF_INET6))
+        ips4, ips6 = _resolve(host, port)
         every_host_v4 &= bool(ips4)
         every_host_v6 &= bool(ips6)
         v4 += [f"{ip}:{port}" for ip in ips4]

@@ -46,18 +46,12 @@ class QuoteClient(channel.ChannelOwner):
 
     # -- calls ---------------------------------------------------------------------------------
     def extract(self, text: str, document_id: str = "", *, timeout=_UNSET) -> DocumentQuotes:
-        request = request_for((document_id, text))
-        attempts = MidCallRetries(self._timeout(timeout), self.retries)
-        while True:
-            try:
-                response, call = self._stub.ExtractQuotes.with_call(
-                    request, timeout=attempts.remaining(), metadata=self.metadata)
-                return response_from_proto(response, served_by(call.initial_metadata()))
-            except grpc.RpcError as exc:
-                pause = attempts.pause_after(exc.code(), exc.initial_metadata())
-                if pause is None:
-                    raise from_rpc_error(exc, served_by(exc.initial_metadata())) from None
-                time.sleep(pause)
+        response, origin = self._extract(text, document_id, timeout)
+        return response_from_proto(response, origin)
+
+    def extract_message(self, text: str, document_id: str = "", *, timeout=_UNSET) -> pb.ExtractQuotesResponse:
+        """Like ``extract``, but the wire message itself (for tools that print it)."""
+        return self._extract(text, document_id, timeout)[0]
 
     def extract_many(self, docs: Iterable[Document], *, timeout: float | None = None) -> Iterator[DocumentQuotes]:
         """Results in the order of ``docs`` (texts, or (document_id, text) pairs), over one stream."""
@@ -83,6 +77,21 @@ class QuoteClient(channel.ChannelOwner):
         return health_status(response)
 
     # -- plumbing ------------------------------------------------------------------------------
+    def _extract(self, text: str, document_id: str, timeout) -> tuple[pb.ExtractQuotesResponse, str]:
+        """One unary call with its retries: (response, who served it)."""
+        request = request_for((document_id, text))
+        attempts = MidCallRetries(self._timeout(timeout), self.retries)
+        while True:
+            try:
+                response, call = self._stub.ExtractQuotes.with_call(
+                    request, timeout=attempts.remaining(), metadata=self.metadata)
+                return response, served_by(call.initial_metadata())
+            except grpc.RpcError as exc:
+                pause = attempts.pause_after(exc.code(), exc.initial_metadata())
+                if pause is None:
+                    raise from_rpc_error(exc, served_by(exc.initial_metadata())) from None
+                time.sleep(pause)
+
     def _stream(self, docs: Iterable[Document], timeout: float | None) -> Iterator:
         """Yields who serves the stream first, then the responses; raises typed errors."""
         requests = RequestStream(docs)

@@ -2,30 +2,15 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 
 import pytest
 
 from support.addresses import dead_address
-from support.paths import QUOTES, REPO
+from support.cli import one_line_error, quotes
+from support.paths import REPO
 from support.gold import seed_files
 
 SEED_PATHS = [str(p.relative_to(REPO)) for p in seed_files()]
-
-
-def quotes(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k != "QUOTES_SERVER"}
-    return subprocess.run([QUOTES, *args], input=stdin, capture_output=True, cwd=REPO, env=env, timeout=120)
-
-
-def one_line_error(result: subprocess.CompletedProcess) -> str:
-    err = result.stderr.decode()
-    assert "Traceback" not in err
-    lines = err.strip().splitlines()
-    assert len(lines) == 1, err
-    assert lines[0].startswith("quotes: ")
-    return lines[0]
 
 
 @pytest.fixture(scope="module")
@@ -120,11 +105,11 @@ def test_unreachable_server():
     assert "cannot reach" in one_line_error(result)
 
 
-def test_refused_document_is_named_served_and_in_process(server, tmp_path):
+def test_fail_fast_stops_at_a_refused_document_served_and_in_process(server, tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_text("  \n")
     for where in (["--server", server.target], []):
-        result = quotes("extract", "--format", "jsonl", *where, SEED_PATHS[0], str(empty))
+        result = quotes("extract", "--format", "jsonl", "--fail-fast", *where, SEED_PATHS[0], str(empty), SEED_PATHS[1])
         assert result.returncode == 1
         assert f"{empty}: text is empty" in one_line_error(result)
         assert len(result.stdout.decode().splitlines()) == 1

@@ -40,3 +40,19 @@ def test_disabled_bar_writes_nothing():
     bar.advance(10)
     bar.close()
     assert stream.getvalue() == ""
+
+
+def test_a_note_clears_the_bar_and_the_next_advance_redraws_it():
+    stream = Terminal()
+    bar = Progress(10, enabled=True, stream=stream)
+    bar.advance()
+    bar.note("quotes: doc-2: text is empty or only whitespace")
+    assert stream.getvalue().endswith("\r\033[Kquotes: doc-2: text is empty or only whitespace\n")
+    bar.advance()
+    assert stream.getvalue().rsplit("\n", 1)[1].startswith("\r[######")
+
+
+def test_a_note_without_a_bar_is_just_the_line():
+    stream = io.StringIO()
+    Progress(10, enabled=False, stream=stream).note("quotes: x: failed")
+    assert stream.getvalue() == "quotes: x: failed\n"

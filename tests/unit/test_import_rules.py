@@ -105,7 +105,7 @@ def test_the_rules_see_imports_of_every_kind():
     local = {(i.module, i.in_function, i.type_only) for i in imports_of(REPO / CLI_DOOR)}
     assert ("quotes.cli.extras", False, False) in local                      # at module level
     assert ("quotes_service.server.launch", True, False) in local            # in a function
-    assert ("quotes.wire", False, True) in local                             # under TYPE_CHECKING
+    assert ("quotes.cli.outcomes", False, True) in local                     # under TYPE_CHECKING
     servicer = {i.module for i in imports_of(REPO / "service/quotes_service/server/servicer.py")}
     assert {"quotes.convert", "quotes.v1.quotes_pb2", "quotes.wire", "grpc"} <= servicer
     assert any(_is_grpc(m) for m in loaded_at_import("quotes.wire"))

@@ -1,5 +1,9 @@
 """How ``quotes extract`` prints results. Each format is a writer class registered in FORMATS;
-a new format (html, say) is one more class here and one more entry."""
+a new format (html, say) is one more class here and one more entry.
+
+A document that could not be extracted keeps its place in every format: jsonl and json hold
+its error record (``outcomes.error_record``), the table a line saying why, the html page a
+section with its name and why, without the text."""
 from __future__ import annotations
 
 import json
@@ -7,6 +11,7 @@ import shutil
 import textwrap
 from typing import TextIO
 
+from quotes.cli.outcomes import DocumentError, error_record
 from quotes.convert import response_to_dict, response_to_json
 from quotes.v1 import quotes_pb2 as pb
 
@@ -20,6 +25,10 @@ class Writer:
     def write(self, text: str, response: pb.ExtractQuotesResponse) -> None:
         raise NotImplementedError
 
+    def write_error(self, text: str, document_id: str, error: DocumentError) -> None:
+        """A document that could not be extracted, in its place."""
+        raise NotImplementedError
+
     def close(self) -> None:
         """After the last document (also after an error: what was written stays well-formed)."""
 
@@ -28,7 +37,15 @@ class JsonlWriter(Writer):
     """One line per document: the protobuf JSON mapping, proto field names, defaults printed."""
 
     def write(self, text, response):
-        self.out.write(response_to_json(response) + "\n")
+        self._line(response_to_json(response))
+
+    def write_error(self, text, document_id, error):
+        self._line(json.dumps(error_record(document_id, error), ensure_ascii=False))
+
+    def _line(self, line: str) -> None:
+        # One write per line, then flush: a run killed between documents leaves whole lines
+        # (and at worst a torn last one, which --resume cuts off).
+        self.out.write(line + "\n")
         self.out.flush()
 
 
@@ -40,8 +57,15 @@ class JsonWriter(Writer):
         self.count = 0
 
     def write(self, text, response):
-        body = json.dumps(response_to_dict(response), ensure_ascii=False, indent=2)
+        self._element(response_to_dict(response))
+
+    def write_error(self, text, document_id, error):
+        self._element(error_record(document_id, error))
+
+    def _element(self, value: dict) -> None:
+        body = json.dumps(value, ensure_ascii=False, indent=2)
         self.out.write(("[\n" if self.count == 0 else ",\n") + textwrap.indent(body, "  "))
+        self.out.flush()
         self.count += 1
 
     def close(self):
@@ -92,6 +116,10 @@ class TableWriter(Writer):
         self.out.write("\n")
         self.out.flush()
 
+    def write_error(self, text, document_id, error):
+        self.out.write(f"{document_id or '(no id)'}: not extracted: {error.code}: {error.message}\n\n")
+        self.out.flush()
+
 
 class HtmlWriter(Writer):
     """One self-contained page: every article with its quotes highlighted (quotes.cli.html)."""
@@ -102,6 +130,9 @@ class HtmlWriter(Writer):
 
     def write(self, text, response):
         self.documents.append((text, response_to_dict(response)))
+
+    def write_error(self, text, document_id, error):
+        self.documents.append((text, error_record(document_id, error)))
 
     def close(self):
         from quotes.cli.html import render

@@ -25,6 +25,7 @@ mark.direct,mark.partial{background:var(--c)}
 .legend{font:14px system-ui,sans-serif;margin:.5rem 0 1rem}
 .legend span{display:inline-block;margin:0 .6rem .3rem 0;padding:0 .4rem;border-radius:3px;background:var(--c)}
 .meta{font:13px system-ui,sans-serif;color:#666}
+.failed .meta{color:#a00}
 """
 
 
@@ -79,10 +80,21 @@ def _article(text: str, quotes: list[dict], colours: dict[str, str]) -> str:
     return "".join(out)
 
 
+def _failed(record: dict) -> str:
+    error = record["error"]
+    return (f'<section class="doc failed"><h2>{html.escape(record.get("document_id", "") or "document")}</h2>'
+            f'<div class="meta">not extracted: {html.escape(error.get("code", ""))}: '
+            f'{html.escape(error.get("message", ""))}</div></section>')
+
+
 def render(documents: Iterable[tuple[str, dict]], title: str = "Quotes") -> str:
-    """``documents``: (article text, response in the protobuf JSON shape) pairs."""
+    """``documents``: (article text, response in the protobuf JSON shape, or an error record
+    ``{"document_id", "error": {"code", "message"}}``) pairs."""
     sections = []
     for text, response in documents:
+        if "error" in response:   # a document that could not be extracted: its name and why, no text
+            sections.append(_failed(response))
+            continue
         quotes = response.get("quotes", [])
         colours = speaker_colours(quotes)
         speakers = list(colours)

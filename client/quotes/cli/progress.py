@@ -41,6 +41,14 @@ class Progress:
         self.stream.write(f"\r{bar}  {rate:.1f} docs/s ")
         self.stream.flush()
 
+    def note(self, line: str) -> None:
+        """A line on the stream (a failed document), above the bar, which the next advance redraws."""
+        if self.enabled and self._drawn:
+            self.stream.write("\r\033[K")
+            self._drawn = 0.0
+        self.stream.write(line + "\n")
+        self.stream.flush()
+
     def close(self) -> None:
         if self.enabled and self._drawn:
             self.stream.write("\r\033[K")

@@ -4,7 +4,7 @@ instead (``serve`` hands them to the service's own parser). Add a command by add
 a module and its name to COMMANDS."""
 from __future__ import annotations
 
-COMMANDS = ("serve", "extract", "eval", "bench")
+COMMANDS = ("serve", "extract", "eval", "bench", "spark")
 
 EXIT_OK = 0
 EXIT_INPUT = 1      # a missing file, bad JSON lines, a document the service refuses

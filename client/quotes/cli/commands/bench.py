@@ -10,7 +10,9 @@ import time
 from quotes.cli import extras, local
 from quotes.cli.commands import EXIT_INPUT, EXIT_SERVICE, EXIT_SETUP, CommandError
 
-HELP = "measure the service against raw spaCy: throughput on 1 and N workers, latency, memory over a soak"
+HELP = ("measure the service against raw spaCy: throughput on 1 and N workers, latency, memory over a soak; "
+        "with --batch, the corpus-scale figures of docs/batch.md")
+BATCH_PARTS = ("workers", "fanout", "spark", "bad", "resume")
 DEFAULT_GOLD = "../shared/eval/polnear_dev_quotes.jsonl"
 
 # flag: (full run, --quick). A flag given on the command line wins over both.
@@ -56,6 +58,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="articles the reference parses before timing (default 10)")
     parser.add_argument("--serve-args", default="", metavar="'FLAGS'",
                         help="more flags for quotes serve, as one string: --serve-args='--threads 4'")
+    batch = parser.add_argument_group("--batch (docs/batch.md)")
+    batch.add_argument("--batch", action="store_true",
+                       help="measure instead quotes extract --workers 1/2, --server A / A,B --concurrency 4, "
+                            "quotes spark local[1]/local[2], a corpus with bad documents and a SIGKILLed run "
+                            "resumed (30 minutes on a contended 2-core machine); writes batch-<date>.json")
+    batch.add_argument("--repeats", type=int, default=3, metavar="R",
+                       help="runs of each timed command; the fastest counts (default 3)")
+    batch.add_argument("--parts", default=",".join(BATCH_PARTS), metavar="LIST",
+                       help=f"which measurements, comma-separated (default all: {','.join(BATCH_PARTS)})")
     parser.add_argument("--out-dir", default="bench/results", metavar="DIR",
                         help="where the JSON goes: bench-<date>.json and latest.json (a --quick run: "
                              "bench-quick-<date>.json only) (default bench/results)")
@@ -116,6 +127,8 @@ def run(args: argparse.Namespace) -> int:
                            EXIT_SETUP)
     if extras.tools_missing():
         raise CommandError(f"quotes bench needs the developers' tools (quotes_tools): {extras.TOOLS_HINT}", EXIT_SETUP)
+    if args.batch:
+        return _run_batch(args)
     from quotes_tools.bench import corpus, report
     from quotes_tools.bench.load import LoadFailed
     from quotes_tools.bench.reference import ReferenceFailed
@@ -160,3 +173,33 @@ def run(args: argparse.Namespace) -> int:
     print(f"\nwritten: {', '.join(paths)}")
     sys.stdout.flush()
     return EXIT_SERVICE if results["failed_calls"] else 0
+
+
+def _run_batch(args: argparse.Namespace) -> int:
+    from quotes_tools.bench import batch, batch_report, report
+    from quotes_tools.bench.system import git_state
+
+    parts = tuple(part.strip() for part in args.parts.split(",") if part.strip())
+    unknown = sorted(set(parts) - set(BATCH_PARTS))
+    if unknown or not parts or args.repeats < 1:
+        raise CommandError(f"--parts takes {','.join(BATCH_PARTS)} (not {','.join(unknown)}); --repeats at least 1",
+                           EXIT_SETUP)
+    if "spark" in parts and extras.spark_missing():
+        raise CommandError(f"quotes bench --batch measures quotes spark, which needs pyspark: {extras.SPARK_HINT}",
+                           EXIT_SETUP)
+    started = time.gmtime()
+    try:
+        results = batch.run(args.gold, args.repeats, _say, parts, limit=args.docs)
+    except OSError as exc:
+        raise CommandError(f"{args.gold}: {exc.strerror or exc}", EXIT_INPUT) from None
+    except RuntimeError as exc:
+        raise CommandError(str(exc), EXIT_SERVICE) from None
+    results = {"date": time.strftime("%Y-%m-%dT%H:%M:%SZ", started), "command": shlex.join(["quotes", *sys.argv[1:]]),
+               **results, "git": git_state()}
+    results["targets"] = batch_report.targets(results)
+    stem = "batch-" + time.strftime("%Y-%m-%dT%H%M%SZ", started)
+    paths = report.write_json(results, args.out_dir, stem, latest=False)
+    print(batch_report.table(results))
+    print(f"\nwritten: {', '.join(paths)}")
+    sys.stdout.flush()
+    return 0 if all(t["met"] for t in results["targets"]) else 1

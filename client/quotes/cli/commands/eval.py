@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 
 from quotes.cli import extras, progress
 from quotes.cli.commands import EXIT_INPUT, EXIT_SETUP, CommandError
-from quotes.cli.commands.extract import _backend, _failure, add_connection_arguments
+from quotes.cli.backends import add_connection_arguments, failure, open_backend, server_target
+from quotes.cli.batch import label
 from quotes.convert import response_to_dict
 
 HELP = "score extraction against a gold JSONL file (exact, overlap@0.3/0.8, speaker, quote+speaker)"
@@ -41,24 +41,27 @@ def run(args: argparse.Namespace) -> int:
 
     docs = _read(args.gold, evaluate)
     speakers = _read_speakers(args.speakers, evaluate) if args.speakers else None
-    server = args.server or os.environ.get("QUOTES_SERVER", "").strip()
-    backend = _backend(server, args)
+    server = server_target(args)
+    backend = open_backend(server, args)
     report = evaluate.Report()
     bar = progress.Progress(len(docs), enabled=progress.wanted(len(docs)))
     try:
         pairs = ((str(d.get("id", n)), d["text"]) for n, d in enumerate(docs))
-        for doc, response in zip(docs, backend.extract_many_messages(pairs)):
+        for number, (doc, outcome) in enumerate(zip(docs, backend.outcomes(pairs)), start=1):
+            if outcome.error is not None:   # a score needs every document
+                raise CommandError(f"{label(outcome.document_id, number)}: {outcome.error.message}", EXIT_INPUT)
             entities = None if speakers is None else speakers.get(str(doc.get("id")), {})
-            predicted = response_to_dict(response).get("quotes", [])
+            predicted = response_to_dict(outcome.response).get("quotes", [])
             rules = [q.get("rule", "") for q in predicted] if args.by_rule else None
             evaluate.score_document(report, doc, predicted, rules, entities)
             bar.advance()
+    except CommandError:
+        raise
     except Exception as exc:
-        raise _failure(exc, server, [str(d.get("id", "")) for d in docs]) from None
+        raise failure(exc, server) from None
     finally:
         bar.close()
-        if server:
-            backend.close()
+        backend.close()
     _print(args, report, evaluate, _rule_order() if args.by_rule else ())
     return 0
 
