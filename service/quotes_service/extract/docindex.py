@@ -55,6 +55,10 @@ class DocIndex:
         """The number of the sentence token ``token_index`` is in (0 for the first)."""
         return self._sent_of[token_index]
 
+    def sentence_bounds(self, number: int) -> tuple[int, int]:
+        """Sentence ``number`` as (first token index, end token index)."""
+        return self._sent_bounds[number]
+
     def sentence(self, tok: Token) -> tuple[int, int]:
         """The token's sentence as (first token index, end token index): what ``tok.sent`` gives."""
         return self._sent_bounds[self._sent_of[tok.i]]

@@ -284,3 +284,5 @@ BODY_NOUNS = frozenset("""
 office delegation team bureau unit division branch chapter caucus association society center centre
 institute club church clinic fund lab laboratory library museum staff faculty department service
 """.split())
+# Heads that count a share of a group ("52 percent of voters", "a majority of Republicans").
+SHARE_WORDS = frozenset("percent % share majority minority half third quarter fraction most".split())

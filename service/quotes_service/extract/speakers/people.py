@@ -222,7 +222,7 @@ class People:
         key = _key(word)
         candidates = self._by_last.get(key) or self._by_first.get(key) or []
         if len(candidates) > 1 and honorific:
-            candidates = [p for p in candidates if p.gender in ("", honorific)] or candidates
+            candidates = [p for p in candidates if p.likely_gender in ("", honorific)] or candidates
         if len(candidates) > 1 and hints:
             titled = [p for p in candidates if hints & {title_word_of(t) for t in p.profile.titles}]
             candidates = titled or candidates

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan, Token
 
 from quotes_service.extract import lexicon as lx
+from quotes_service.extract.pipeline.lemmas import lemma
 from quotes_service.extract.speakers.people import People, Person
 
 ANTECEDENT_REACH = 1500   # characters back that a pronoun may reach for its person
@@ -79,3 +80,29 @@ def antecedent(people: People, pronoun: Token, recent_speakers: list[tuple[int, 
     if not scores:
         return None
     return max(scores.values(), key=lambda pair: pair[0])[1]
+
+
+PLURAL_REACH = 2          # sentences back that "they" looks for the group it stands for
+
+
+def _plural(tok: Token) -> bool:
+    """A subject that names several people or a body: "officials", "Democrats", "the company",
+    "Smith and Jones"."""
+    if tok.pos_ == "PRON" or tok.lower_ in lx.GROUP_DETERMINERS:
+        return False
+    return (tok.tag_ in ("NNS", "NNPS") or tok.ent_type_ in ("ORG", "NORP")
+            or lemma(tok) in lx.INSTITUTION_NOUNS or lemma(tok) in lx.ORGANISATION_KINDS
+            or any(c.dep_ == "conj" for c in tok.children) and tok.pos_ == "PROPN")
+
+
+def plural_antecedent(index, pronoun: Token) -> Token | None:
+    """The head of the group a "they" refers to: the nearest plural subject before it, in its own
+    sentence or the two before, outside quote marks; None when there is none."""
+    number = index.sentence_number(pronoun.i)
+    for n in range(number, max(-1, number - PLURAL_REACH - 1), -1):
+        start, end = index.sentence_bounds(n)
+        found = [t for t in index.doc[start:min(end, pronoun.i)]
+                 if t.dep_ in ("nsubj", "nsubjpass") and _plural(t) and not index.in_quote(t)]
+        if found:
+            return found[-1]
+    return None

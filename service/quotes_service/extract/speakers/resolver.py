@@ -22,17 +22,18 @@ from quotes_service.extract.pipeline.lemmas import lemma
 from quotes_service.extract.speakers import fields as describe
 from quotes_service.extract.speakers import unnamed
 from quotes_service.extract.speakers.entities import EntityTable
-from quotes_service.extract.speakers.mentions import Mention, ent_of, mention_kind
+from quotes_service.extract.speakers.mentions import Mention, ent_of, grow_mention, mention_kind
 from quotes_service.extract.speakers.organisations import Organisations, org_name
 from quotes_service.extract.speakers.people import People, Person, clean_name
 from quotes_service.extract.speakers.profiles import acronym_for, strip_det
-from quotes_service.extract.speakers.pronouns import antecedent
+from quotes_service.extract.speakers.pronouns import antecedent, plural_antecedent
 
 
 class SpeakerResolver:
     """Per-document knowledge of speakers: people, organisations, and the entities quotes point at."""
 
     def __init__(self, index: DocIndex):
+        self.index = index
         self.doc = index.doc
         self.people = People(index)
         self.orgs = Organisations(index, frozenset(p.last for p in self.people.everyone))
@@ -44,6 +45,10 @@ class SpeakerResolver:
         span = self.doc[mention.start:mention.end]
         if head.lower_ in lx.PERSON_PRONOUNS and len(span) == 1:
             return self._pronoun(head, recent_speakers)
+        if head.lower_ == "they" and len(span) == 1:
+            found = self._they(head, recent_speakers)
+            if found is not None:
+                return found
         if len(mention.heads) > 1:
             return self._unknown_person(mention, span, [self.people.person_of(h) for h in mention.heads])
         if kind == SpeakerKind.PERSON:
@@ -70,6 +75,18 @@ class SpeakerResolver:
         out.resolved_from_pronoun = True
         out.title, out.affiliation, out.affiliation_short = describe.best(person.profile)
         out.id = self.entities.key_for_person(person)
+        self.entities.mentioned(out.id, out.span)
+        return out
+
+    def _they(self, head: Token, recent_speakers: list[tuple[int, str]]) -> Speaker | None:
+        """"they said": the group or body it stands for, named as that group is."""
+        group = plural_antecedent(self.index, head)
+        if group is None:
+            return None
+        found = self.speaker(grow_mention(group, 0, len(self.doc)), recent_speakers)
+        out = Speaker(name=head.text, span=Span(head.idx, head.idx + len(head.text)), kind=found.kind,
+                      canonical_name=found.canonical_name, title=found.title, affiliation=found.affiliation,
+                      affiliation_short=found.affiliation_short, resolved_from_pronoun=True, id=found.id)
         self.entities.mentioned(out.id, out.span)
         return out
 

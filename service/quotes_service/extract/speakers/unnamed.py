@@ -4,7 +4,8 @@ The whole noun phrase, without its leading article and the words that count it (
 speechwriters" -> "Democratic speechwriters", "one senior administration official" -> "senior
 administration official"), with what restricts it ("officials familiar with the talks", "people
 briefed on the move", "a senior official who spoke on condition of anonymity") and coordinated
-modifiers ("current and former officials"); a possessive pronoun becomes the name of the person it
+modifiers ("current and former officials"); a share of a group is the group ("52 percent of
+registered voters" -> "registered voters"); a possessive pronoun becomes the name of the person it
 refers to ("his critics" -> "Trump's critics"); "the official" after "a senior law enforcement
 official" is that fuller phrase.
 """
@@ -60,8 +61,23 @@ def _drop_count(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
+def _share_of(head: Token) -> Token | None:
+    """"52 percent of registered voters", "eight of 10 voters": the group a share is of."""
+    if not (head.like_num or lemma(head) in lx.SHARE_WORDS):
+        return None
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if group is not None and group.like_num:   # "eight of 10 voters": "10" is its own count
+        group = next((c for c in group.children if c.dep_ in ("pobj", "appos")), None) or (
+            group.head if group.head.pos_ == "NOUN" else None)
+    return group if group is not None and group.pos_ in ("NOUN", "PROPN") else None
+
+
 def canonical(head: Token, kind: SpeakerKind, people: People, recent_speakers: list[tuple[int, str]]) -> str:
     """The canonical name of an unnamed speaker whose mention's head is ``head``."""
+    group = _share_of(head)
+    if group is not None:
+        head = group   # annotators name a share of a group by the group
     start, end = phrase_extent(head)
     tokens = _drop_count(list(head.doc[start:end]))
     if len(tokens) == 1 and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
