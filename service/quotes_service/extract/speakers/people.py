@@ -21,6 +21,7 @@ from quotes_service.extract.speakers.descriptors import Descriptors, describe_na
 from quotes_service.extract.speakers.mentions import person_ent, titled_names
 
 STRONG = 3      # votes a cue of the person's own words gives (Mr./Ms., "spokeswoman"); a pronoun gives 1
+NAMESAKE_NEAR = 300   # characters after a full name within which its surname is that person's
 MIN_VOTES = 2   # a gender is given on at least this weight of cues ...
 RATIO = 3       # ... and at least this many times the weight of cues for the other
 
@@ -33,6 +34,7 @@ class Person:
     last: str
     mentions: list[SpacySpan] = field(default_factory=list)   # in the order of the text
     starts: list[int] = field(default_factory=list)           # their start offsets, for bisect
+    named_at: list[int] = field(default_factory=list)         # offsets of its mentions by full name
     profile: Descriptors = field(default_factory=Descriptors)
     votes: Counter = field(default_factory=Counter)   # gender -> weight of the cues for it
 
@@ -208,6 +210,8 @@ class People:
     def _attach(self, person: Person, ent: SpacySpan, found: Descriptors) -> None:
         person.mentions.append(ent)
         person.starts.append(ent.start_char)
+        if len(name_words(ent)[0]) > 1:
+            person.named_at.append(ent.start_char)
         self.persons.append(ent)
         for tok in ent:
             self._by_token[tok.i] = person
@@ -228,7 +232,20 @@ class People:
             candidates = titled or candidates
         if len(candidates) <= 1:
             return candidates[0] if candidates else None
-        return max(candidates, key=lambda p: self._last_seen(p, at))
+        return self._namesake(candidates, at)
+
+    @staticmethod
+    def _namesake(candidates: list[Person], at: int) -> Person:
+        """Of namesakes, the one just named in full ("Michelle Obama said … Obama added"), else the
+        one the article named first: a bare surname is its principal's ("Ted Cruz" before "Heidi
+        Cruz"), not whoever was mentioned last."""
+        near = [p for p in candidates if any(0 <= at - n <= NAMESAKE_NEAR for n in p.named_at)]
+        if len(near) == 1:
+            return near[0]
+        named = [p for p in candidates if p.named_at and p.named_at[0] < at]
+        if named:
+            return min(named, key=lambda p: p.named_at[0])
+        return min(candidates, key=lambda p: p.starts[0] if p.starts else float("inf"))
 
     @staticmethod
     def _last_seen(person: Person, at: int) -> tuple[int, int]:
