@@ -29,10 +29,13 @@ PemSource = Union[str, "os.PathLike[str]", bytes]   # a path to a PEM file, or t
 
 MAX_ATTEMPTS_CAP = 5                         # gRPC ignores retry policies above 5 attempts
 MAX_RESPONSE_BYTES = 64 * 1024 * 1024        # a response for a 1M-code-point text stays far below this
+#: The channel's load-balancing policies: round robin over every address (the default), or the
+#: first address that answers, in the order given (``spread_targets``).
+LOAD_BALANCING = ("round_robin", "pick_first")
 
 
-def service_config(retries: int) -> str:
-    config: dict = {"loadBalancingConfig": [{"round_robin": {}}]}
+def service_config(retries: int, load_balancing: str = "round_robin") -> str:
+    config: dict = {"loadBalancingConfig": [{load_balancing: {}}]}
     if retries > 0:
         config["methodConfig"] = [{
             "name": [{"service": SERVICE_NAME}, {"service": HEALTH_SERVICE_NAME}],
@@ -47,9 +50,9 @@ def service_config(retries: int) -> str:
     return json.dumps(config)
 
 
-def options(retries: int) -> list[tuple[str, object]]:
+def options(retries: int, load_balancing: str = "round_robin") -> list[tuple[str, object]]:
     return [
-        ("grpc.service_config", service_config(retries)),
+        ("grpc.service_config", service_config(retries, load_balancing)),
         ("grpc.enable_retries", 1 if retries > 0 else 0),
         ("grpc.max_receive_message_length", MAX_RESPONSE_BYTES),
         ("grpc.max_send_message_length", -1),
@@ -106,6 +109,25 @@ def address_count(target: str) -> int:
     except ValueError:
         return 1
     return max(1, len(ips4) or len(ips6))
+
+
+def spread_targets(target: str, count: int) -> list[tuple[str, str]]:
+    """Targets and load-balancing policies for ``count`` channels that share the work of one
+    ``target``. For a static list of addresses (``"a:1,b:2"``, ``ipv4:``/``ipv6:``) the i-th
+    channel lists the addresses from the (i mod n)-th on, with ``pick_first``: each channel sends
+    to one server and moves to the next when that one is down, and the servers get equal shares
+    of the channels, so of the calls in flight (round robin on every channel spreads each
+    channel's calls evenly, but the channels' turns fall together as often as not, leaving a
+    server idle while another queues). Any other target, which a resolver may change under the
+    channel (``dns:``, a name), keeps round robin on every channel."""
+    resolved = resolve_target(target)
+    if resolved.startswith(("ipv4:", "ipv6:")):
+        scheme, _, listed = resolved.partition(":")
+        addresses = listed.split(",")
+        if len(addresses) > 1:
+            return [(f"{scheme}:" + ",".join(addresses[i % len(addresses):] + addresses[:i % len(addresses)]),
+                     "pick_first") for i in range(count)]
+    return [(target, "round_robin")] * count
 
 
 def resolve_target(target: str) -> str:
@@ -185,13 +207,15 @@ def secure_setup(*, credentials: grpc.ChannelCredentials | None, tls: bool, tls_
 
 
 def open_channel(channels, target: str, retries: int, extra_options: Sequence[tuple[str, object]] = (),
-                 **security) -> tuple[object, tuple]:
+                 load_balancing: str = "round_robin", **security) -> tuple[object, tuple]:
     """A channel to ``target`` from ``channels`` (the ``grpc`` module, or ``grpc.aio`` for the asyncio
     client), with the client's retry policy and options; ``security`` are ``secure_setup``'s
     arguments. Returns (channel, metadata for every call)."""
+    if load_balancing not in LOAD_BALANCING:
+        raise ValueError(f"load_balancing must be one of {', '.join(LOAD_BALANCING)}, not {load_balancing!r}")
     credentials, tls_opts, metadata = secure_setup(**security)
     resolved = resolve_target(target)
-    opts = options(retries) + tls_opts + list(extra_options)
+    opts = options(retries, load_balancing) + tls_opts + list(extra_options)
     made = (channels.secure_channel(resolved, credentials, opts) if credentials
             else channels.insecure_channel(resolved, opts))
     return made, metadata
@@ -213,12 +237,13 @@ class ChannelOwner:
                  options: Sequence[tuple[str, object]] = (),
                  tls: bool = False, tls_ca: PemSource | None = None,
                  tls_cert: PemSource | None = None, tls_key: PemSource | None = None,
-                 tls_server_name: str | None = None, token: str | None = None):
+                 tls_server_name: str | None = None, token: str | None = None,
+                 load_balancing: str = "round_robin"):
         self.target = target
         self.timeout = timeout
         self.retries = retries
         self._channel, self.metadata = open_channel(
-            self.channels, target, retries, options, credentials=credentials, tls=tls, tls_ca=tls_ca,
+            self.channels, target, retries, options, load_balancing, credentials=credentials, tls=tls, tls_ca=tls_ca,
             tls_cert=tls_cert, tls_key=tls_key, tls_server_name=tls_server_name, token=token, metadata=metadata)
         self._stub = quotes_pb2_grpc.QuoteServiceStub(self._channel)
         self._health = health_pb2_grpc.HealthStub(self._channel)

@@ -39,7 +39,8 @@ class QuoteClient(channel.ChannelOwner):
     a server that wants mutual TLS; ``tls_server_name`` checks the server's certificate for that
     name rather than the target's host. ``token`` is sent as ``authorization: Bearer <token>``.
     ``credentials`` (any ``grpc.ChannelCredentials``) replaces the tls arguments. ``options`` are
-    more gRPC channel options.
+    more gRPC channel options. ``load_balancing``: ``"round_robin"`` (the default) over every
+    address of the target, or ``"pick_first"``: the first of them that answers, in order.
     """
 
     channels = grpc

@@ -11,7 +11,7 @@ from collections import Counter
 
 import pytest
 
-from quotes.channel import address_count
+from quotes.channel import address_count, spread_targets
 from quotes.cli.fanout import default_concurrency
 from support.cli import quotes
 from support.corpora import seed_documents, with_bad_documents, write_jsonl
@@ -30,6 +30,18 @@ def test_default_concurrency_is_two_per_address():
     assert default_concurrency("127.0.0.1:1,127.0.0.1:2") == 4
     assert default_concurrency("127.0.0.1:1") == 2
     assert default_concurrency("unix:/tmp/quotes.sock") == 2
+
+
+def test_channels_are_dealt_out_evenly_over_a_list_of_servers():
+    # each channel starts at its own server and falls back on the others in turn (pick_first)
+    assert spread_targets("127.0.0.1:1,127.0.0.1:2", 4) == [
+        ("ipv4:127.0.0.1:1,127.0.0.1:2", "pick_first"), ("ipv4:127.0.0.1:2,127.0.0.1:1", "pick_first")] * 2
+    three = [target for target, _ in spread_targets("ipv4:127.0.0.1:1,127.0.0.1:2,127.0.0.1:3", 3)]
+    assert [t.split(":", 1)[1].split(",")[0] for t in three] == ["127.0.0.1:1", "127.0.0.1:2", "127.0.0.1:3"]
+    assert all(sorted(t.split(":", 1)[1].split(",")) == sorted(three[0].split(":", 1)[1].split(",")) for t in three)
+    # one address, or a name a resolver keeps up to date: round robin on every channel
+    assert spread_targets("127.0.0.1:1", 2) == [("127.0.0.1:1", "round_robin")] * 2
+    assert spread_targets("dns:///quotes.internal:50051", 3) == [("dns:///quotes.internal:50051", "round_robin")] * 3
 
 
 def _served(server, run_id: str) -> Counter:

@@ -54,16 +54,17 @@ def _token(args: argparse.Namespace) -> str | None:
 
 
 def _client_factory(server: str, args: argparse.Namespace):
-    """A function making one QuoteClient for ``server`` (no deadline per call: the fan-out gives
-    each call what is left of the run's), checked by making the first."""
+    """A function making one QuoteClient for a target and load-balancing policy (the fan-out's
+    share of ``server``; no deadline per call: the fan-out gives each call what is left of the
+    run's), checked by making one for ``server``."""
     from quotes.client import QuoteClient
 
     token = _token(args)
 
-    def make():
-        return QuoteClient(server, timeout=None, retries=args.retries, tls=args.tls, tls_ca=args.tls_ca,
+    def make(target: str = server, load_balancing: str = "round_robin"):
+        return QuoteClient(target, timeout=None, retries=args.retries, tls=args.tls, tls_ca=args.tls_ca,
                            tls_cert=args.tls_cert, tls_key=args.tls_key,
-                           tls_server_name=args.tls_server_name, token=token)
+                           tls_server_name=args.tls_server_name, token=token, load_balancing=load_balancing)
 
     try:
         make().close()
@@ -82,7 +83,7 @@ def open_backend(server: str, args: argparse.Namespace, *, workers: int = 1, con
         from quotes.cli.fanout import FanOut, default_concurrency
 
         make = _client_factory(server, args)
-        return FanOut(make, concurrency or default_concurrency(server), timeout=timeout)
+        return FanOut(make, server, concurrency or default_concurrency(server), timeout=timeout)
     from quotes.cli import local
 
     try:

@@ -3,8 +3,10 @@ client of its own, outcomes in input order (``quotes.cli.ordered``).
 
 One stream would pin the whole batch to one connection, so to one worker of one replica. Here
 each of the C calls in flight holds one of C ``QuoteClient``s, each with a channel (and
-connections) of its own: round robin over the addresses of a list or a ``dns:`` name, a proxy
-in front of replicas, and SO_REUSEPORT in front of a server's workers all see C connections.
+connections) of its own: round robin over the addresses of a ``dns:`` name, a proxy in front of
+replicas, and SO_REUSEPORT in front of a server's workers all see C connections. A list of
+addresses gets the channels dealt out evenly over its servers (``channel.spread_targets``), each
+moving to the next server when its own is down.
 Each call retries as ``QuoteClient.extract`` does (UNAVAILABLE, a server lost mid-call), and a
 failure that is the document's (``outcomes.document_error``) becomes its outcome.
 """
@@ -30,16 +32,18 @@ def default_concurrency(target: str) -> int:
 
 
 class FanOut:
-    """The backend of ``quotes extract --server``. ``make_client`` makes one QuoteClient;
+    """The backend of ``quotes extract --server``. ``make_client(target, load_balancing)`` makes
+    one QuoteClient, called for each of ``channel.spread_targets(target, concurrency)``;
     ``timeout`` is the deadline of the whole run in seconds (None: none)."""
 
-    def __init__(self, make_client: Callable[[], object], concurrency: int, timeout: float | None = None):
+    def __init__(self, make_client: Callable[[str, str], object], target: str, concurrency: int,
+                 timeout: float | None = None):
         self.concurrency = concurrency
         self._deadline = None if timeout is None else time.monotonic() + timeout
         self._clients: queue.SimpleQueue = queue.SimpleQueue()
         self._all = []
-        for _ in range(concurrency):
-            client = make_client()
+        for slot_target, load_balancing in channel.spread_targets(target, concurrency):
+            client = make_client(slot_target, load_balancing)
             self._all.append(client)
             self._clients.put(client)
         self._executor = ThreadPoolExecutor(concurrency, thread_name_prefix="quotes-fanout")

@@ -42,8 +42,8 @@ def _backend(settings: Settings):
             from quotes.client import QuoteClient
 
             options = {"timeout": None, **dict(settings.client_options)}
-            backend = FanOut(lambda: QuoteClient(settings.server, **options),
-                             settings.concurrency or default_concurrency(settings.server))
+            backend = FanOut(lambda target, balancing: QuoteClient(target, **{**options, "load_balancing": balancing}),
+                             settings.server, settings.concurrency or default_concurrency(settings.server))
         _backends[key] = backend
     return backend
 

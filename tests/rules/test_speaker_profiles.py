@@ -1,0 +1,102 @@
+"""Speaker profiles from the grammar: the forms of the speaker-profile issue's table, each with
+a variant in other words (other names, other titles, other organisations), so that a row
+passes because the rule follows the grammar, not because it knows one sentence.
+
+Each row: the text, then for each quote in order what its speaker must be. ``title`` and
+``affiliation`` are the speaker's main ones (Speaker.title / .affiliation); ``titles`` and
+``affiliations`` must be among the entity's (ExtractQuotesResponse.speakers).
+"""
+from __future__ import annotations
+
+import pytest
+
+from quotes.types import Gender, SpeakerKind
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    from quotes_service.extract.extractor import Extractor
+
+    return Extractor()
+
+
+ROWS = [
+    # an appositive after the name: title, then the organisation after "with"
+    ('"We cannot cover the gap this year," said Priya Raman, a budget analyst with the city\'s finance office.',
+     [dict(canonical="Priya Raman", title="budget analyst", affiliation="city's finance office")]),
+    ('"The numbers do not add up," said Tomas Herrera, a senior auditor with the state comptroller\'s office.',
+     [dict(canonical="Tomas Herrera", title="senior auditor", affiliation="state comptroller's office")]),
+    # an organisation and a title before the name, in one noun phrase
+    ("Harvard University economist Lena Brandt said the tariffs would raise prices for most families.",
+     [dict(canonical="Lena Brandt", title="economist", affiliation="Harvard University")]),
+    ("Stanford University historian Miguel Ortega said the archive had been neglected for decades.",
+     [dict(canonical="Miguel Ortega", title="historian", affiliation="Stanford University")]),
+    # a senator of a state who holds a post on a committee
+    ("Sen. Mark Ellison of Ohio, the top Republican on the Senate Finance Committee, said the bill "
+     "would not pass this year.",
+     [dict(canonical="Mark Ellison", titles=["Sen."], affiliations=["Senate Finance Committee", "Ohio"])]),
+    ("Rep. Carla Boyd of Nevada, the ranking Democrat on the House Budget Committee, said the cuts "
+     "went too far.",
+     [dict(canonical="Carla Boyd", titles=["Rep."], affiliations=["House Budget Committee", "Nevada"])]),
+    # a role noun the text ties to a name, then the surname alone
+    ("The mayor's chief of staff, Daniel Ortiz, said the city would hire more inspectors. "
+     "Ortiz added that the budget was tight.",
+     [dict(canonical="Daniel Ortiz", kind=SpeakerKind.PERSON, title="chief of staff")] * 2),
+    ("The governor's press secretary, Helen Park, said the office would respond on Friday. "
+     "Park added that no decision had been made.",
+     [dict(canonical="Helen Park", kind=SpeakerKind.PERSON, title="press secretary")] * 2),
+    # a company's officer; gender from the text's own words ("her company")
+    ("Acme Corp's chief executive, Ruth Kim, said sales had doubled. Kim, 54, said her company would "
+     "hire 200 workers.",
+     [dict(canonical="Ruth Kim", title="chief executive", affiliation="Acme Corp", gender=Gender.FEMALE)] * 2),
+    ("Globex Industries' finance director, Omar Haddad, said costs had fallen. Haddad, 61, said his team "
+     "would cut prices.",
+     [dict(canonical="Omar Haddad", title="finance director", affiliation="Globex Industries",
+           gender=Gender.MALE)] * 2),
+    # a statement whose issuer the text names is the issuer's
+    ("In a statement, the library board said the branch would close in June.",
+     [dict(canonical="library board", kind=SpeakerKind.ORGANIZATION)]),
+    ("In a statement, the county health department said the clinic would stay open.",
+     [dict(canonical="county health department", kind=SpeakerKind.ORGANIZATION)]),
+    # a document with no issuer named speaks as a document, never as a role titled "email"
+    ('"We will review every contract," the email said.',
+     [dict(kind=SpeakerKind.DOCUMENT, not_title="email")]),
+    ('"The plant must shut down by May," the memo said.',
+     [dict(kind=SpeakerKind.DOCUMENT, not_title="memo")]),
+    ("A report found that the agency had overspent by $2 million.",
+     [dict(kind=SpeakerKind.DOCUMENT)]),
+    ("An audit found that the hospital had billed patients twice.",
+     [dict(kind=SpeakerKind.DOCUMENT)]),
+]
+
+
+def _entity(response_speakers, speaker_id):
+    return next(e for e in response_speakers if e.id == speaker_id)
+
+
+@pytest.mark.parametrize("text,expected", ROWS, ids=[r[0][:60] for r in ROWS])
+def test_speaker_profile(extractor, text, expected):
+    found = extractor.extract_document(text)
+    got = [(q.speaker.canonical_name, q.speaker.title, q.speaker.affiliation, q.speaker.kind.name) for q in found.quotes]
+    assert len(found.quotes) == len(expected), got
+    for quote, want in zip(found.quotes, expected):
+        s = quote.speaker
+        entity = _entity(found.speakers, quote.speaker_id)
+        if "canonical" in want:
+            assert s.canonical_name == want["canonical"], got
+            assert entity.canonical_name == want["canonical"], got
+        if "kind" in want:
+            assert s.kind == want["kind"], got
+        if "title" in want:
+            assert s.title == want["title"], got
+        if "affiliation" in want:
+            assert s.affiliation == want["affiliation"], got
+        for title in want.get("titles", ()):
+            assert title in entity.titles, (entity.titles, got)
+        for affiliation in want.get("affiliations", ()):
+            assert affiliation in entity.affiliations, (entity.affiliations, got)
+        if "not_title" in want:
+            assert want["not_title"] not in s.title, got
+        if "gender" in want:
+            assert s.gender == want["gender"], got
+            assert entity.gender == want["gender"], got
