@@ -12,7 +12,8 @@ from quotes.spark import extract_quotes
 
 INPUT_FORMATS = ("json", "parquet")
 OUTPUT_FORMATS = ("json", "parquet")
-PARTITIONS_PER_CORE = 2   # an input smaller than this many partitions is spread first
+PARTITIONS_PER_CORE = 2   # an input read in fewer partitions than this many per core is spread first
+OPEN_COST_BYTES = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,13 @@ def _session(master: str | None):
     return builder.getOrCreate()
 
 
-def _read(spark, job: Job):
+def _read(spark, job: Job, partitions: int):
+    # Split the input by bytes into at least ``partitions`` pieces as it is read (JSON lines split
+    # anywhere, Parquet at row groups): pieces of about equal text are about equal work, and no
+    # shuffle is needed, which a repartition would cost; the open cost of a file (4 MB by default)
+    # would otherwise keep a small corpus in one piece.
+    spark.conf.set("spark.sql.files.minPartitionNum", str(partitions))
+    spark.conf.set("spark.sql.files.openCostInBytes", str(OPEN_COST_BYTES))
     if job.input_format == "parquet":
         return spark.read.parquet(job.input)
     # A schema, not inference (which would read the whole input once more); a numeric id
@@ -78,8 +85,8 @@ def _read(spark, job: Job):
 def run(job: Job) -> Tally:
     spark = _session(job.master)
     try:
-        frame = _read(spark, job)
         wanted = spark.sparkContext.defaultParallelism * PARTITIONS_PER_CORE
+        frame = _read(spark, job, wanted)
         partitions = wanted if frame.rdd.getNumPartitions() < wanted else None
         documents = spark.sparkContext.accumulator(0)
         failed = spark.sparkContext.accumulator(0)
