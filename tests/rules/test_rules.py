@@ -100,6 +100,10 @@ ROWS = [
     # reported speech the parser did not hand over as the verb's clause
     ("The governor vowed the state and its cities would not accept the new rules.",
      [(I, "the state and its cities would not accept the new rules", "governor", "clause_after")]),
+    # a document's finding: the document speaks; a person who finds something does not report it
+    ("An audit found that the hospital had billed patients twice.",
+     [(I, "that the hospital had billed patients twice", "audit", "finding")]),
+    ("The inspectors found that the pipes had cracked.", []),
     # an attribution set off by commas after the clause it reports; according to, without quote marks
     ("The plan will cost more than expected, the mayor said on Tuesday.",
      [(I, "The plan will cost more than expected", "mayor", "clause")]),

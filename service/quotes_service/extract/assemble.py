@@ -198,7 +198,7 @@ def reported_pass(index: DocIndex, resolver: SpeakerResolver, quoted: list[Candi
 
 def _reported_candidate(rule: Rule, found: Reported, content: tuple[int, int], resolver: SpeakerResolver,
                         recent: list[tuple[int, str]]) -> Candidate:
-    speaker = resolver.speaker(grow_mention(found.speaker, 0, len(found.speaker.doc)), recent)
+    speaker = resolver.speaker_of_clause(grow_mention(found.speaker, 0, len(found.speaker.doc)), recent, found.start)
     cue = found.cue[:-1] + with_particle(found.cue[-1])
     return Candidate(rule, QuoteType.INDIRECT, [content], speaker, cue_range(cue))
 

@@ -36,6 +36,12 @@ INDIRECT_VERBS = SPEECH_VERBS - frozenset(
     "ask answer shout yell scream chant whisper quip joke continue read sing echo "
     "indicate signal reveal agree estimate maintain imply".split())
 
+# Verbs that report a clause only when what they are said of is a document ("a report found that
+# …", "the poll showed that …", "the audit concluded that …"): people find and show other things.
+DOCUMENT_VERBS = frozenset("find show conclude suggest estimate project predict".split())
+# The documents that find things: the subjects of DOCUMENT_VERBS.
+FINDING_DOCUMENTS = frozenset("report study poll survey audit analysis review investigation probe inquiry assessment".split())
+
 # Words that introduce a reported clause ("said that …", "asked whether …").
 COMPLEMENTISERS = frozenset({"that", "whether", "if"})
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from quotes_service.extract import lexicon as lx
+from quotes_service.extract.pipeline.lemmas import lemma
 from quotes_service.extract.docindex import DocIndex
 from quotes_service.extract.rules.base import (
     FINITE_TAGS, OBJECT_DEPS, SUBJECT_DEPS, Reported, first_word, is_reporting, noun_after, speaker_head,
@@ -23,6 +24,14 @@ def _reporting_verbs(index: DocIndex) -> list[Token]:
         found = index.memo["reporting verbs"] = [verb for verb in index.verbs if is_reporting(verb, lx.INDIRECT_VERBS)
                                                   and not index.in_quote(verb)]
     return found
+
+
+def _document_finding(verb: Token) -> bool:
+    """"A report found that …", "the poll showed that …": a verb of finding whose subject is a
+    study, poll or report and whose clause says "that" (not "the video shows Hess talking")."""
+    return is_reporting(verb, lx.DOCUMENT_VERBS) and any(
+        c.dep_ in ("nsubj", "nsubjpass") and lemma(c) in lx.FINDING_DOCUMENTS for c in verb.children) and any(
+        c.dep_ == "ccomp" and c.left_edge.lower_ == "that" for c in verb.children)
 
 
 def _clause_hung_on_phrase(verb: Token) -> list[Token]:
@@ -54,9 +63,20 @@ def _clauses_of(verb: Token) -> list[Token]:
 def clause(index: DocIndex) -> list[Reported]:
     """'Mayor John Carter said that the city would hire …' / 'Officials said the bridge will reopen':
     the verb's clausal complement (or the clause the parser hung on a phrase after it)."""
+    return _clauses_reported(_reporting_verbs(index), index)
+
+
+def finding(index: DocIndex) -> list[Reported]:
+    """'A report found that the agency had overspent', 'the poll showed that …': the clause a
+    document's verb of finding reports, the document its source."""
+    verbs = [verb for verb in index.verbs if _document_finding(verb) and not index.in_quote(verb)]
+    return _clauses_reported(verbs, index)
+
+
+def _clauses_reported(verbs: list[Token], index: DocIndex) -> list[Reported]:
     doc = index.doc
     found = []
-    for verb in _reporting_verbs(index):
+    for verb in verbs:
         content = _clauses_of(verb)
         if not content:
             continue
@@ -68,9 +88,10 @@ def clause(index: DocIndex) -> list[Reported]:
         # Edge punctuation trimmed. The complementiser ("that", "whether") stays: annotators count
         # it as part of what was reported; the length check counts the words after it.
         start, end = trim_punct(doc, comp.left_edge.i, comp.right_edge.i + 1)
-        if end - first_word(start, end, doc) < 4:
-            continue
         has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in comp.children)
+        # Three words are a clause when they have a subject of their own ("sales had doubled").
+        if end - first_word(start, end, doc) < (3 if has_subject else 4):
+            continue
         if not has_subject and comp.i > verb.i:
             continue
         speaker = subject_of(verb, index)

@@ -20,6 +20,7 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from quotes_service.extract import lexicon as lx
 from quotes_service.extract.pipeline.lemmas import lemma
+from quotes_service.extract.speakers.profiles import without_possessive
 
 ORG_ENTS = frozenset({"ORG", "FAC"})
 PLACE_ENTS = frozenset({"GPE", "LOC"})
@@ -142,7 +143,7 @@ def role_phrase(head: Token) -> Descriptors:
             continue
         if left.dep_ == "poss":
             if left.pos_ == "PROPN" or left.ent_type_ in ORG_ENTS:
-                out.affiliations.append(_strip_article(_text(list(left.subtree)).removesuffix("'s").removesuffix("\u2019s")))
+                out.affiliations.append(_strip_article(without_possessive(_text(list(left.subtree)))))
             continue
         if left.dep_ in ("compound", "amod", "nmod"):
             if left.lower_ in lx.PARTY_WORDS:
@@ -287,7 +288,7 @@ def _split_lead(lead: list[Token], title: list[Token], out: Descriptors) -> None
         # "Trump campaign manager Kellyanne Conway": the name and the institution are one affiliation.
         out.affiliations.append(f"{groups.pop()[-1].text} {title[0].text}")
     for group in groups:
-        text = _text(group).removesuffix("'s").removesuffix("\u2019s")
+        text = without_possessive(_text(group))
         party = lx.PARTY_WORDS.get(group[-1].lower_)
         out.affiliations.append(party if party and len(group) == 1 else text)
         if group[-1].ent_type_ in PLACE_ENTS:

@@ -134,7 +134,7 @@ def person_for_role(head: Token, span: SpacySpan, people: People,
     found = role_phrase(head)
     title = next(iter(found.titles), "")
     for child in head.children:
-        if child.dep_ == "appos" and child.i > head.i and child.ent_type_ == "PERSON":
+        if child.dep_ == "appos" and child.i > head.i and (child.ent_type_ == "PERSON" or child.pos_ == "PROPN"):
             person = people.person_of(child)
             if person is not None:
                 return person, title

@@ -81,6 +81,27 @@ def titled_names(doc: Doc) -> list[SpacySpan]:
     return out
 
 
+def appositive_names(doc: Doc) -> list[SpacySpan]:
+    """Names set beside a role that the entity recognizer took for something else or missed
+    ("The governor's press secretary, Helen Park, said", where "Helen Park" reads as a place): two
+    or three capitalised proper nouns in apposition to a common noun, the first a first name the
+    lexicon knows (which says it is a person's name, not which gender), not a person entity already."""
+    out: list[SpacySpan] = []
+    for t in doc:
+        if t.dep_ != "appos" or t.pos_ != "PROPN" or t.head.pos_ != "NOUN" or t.ent_type_ == "PERSON":
+            continue
+        parts = [c for c in t.lefts if c.dep_ in ("compound", "flat")]
+        start = min((c.left_edge.i for c in parts), default=t.i)
+        words = doc[start:t.i + 1]
+        if not 2 <= len(words) <= MAX_TITLED_NAME or not all(w.pos_ == "PROPN" and w.is_alpha and w.text[:1].isupper()
+                                                              for w in words):
+            continue
+        first = words[0].lower_
+        if first in lx.MALE_NAMES or first in lx.FEMALE_NAMES:
+            out.append(SpacySpan(doc, start, t.i + 1, label="PERSON"))
+    return out
+
+
 def base_extent(head: Token, lo: int, hi: int) -> tuple[int, int]:
     """The head with its left modifiers (determiners, compounds, adjectives), within [lo, hi)."""
     doc = head.doc
@@ -146,7 +167,7 @@ def grow_mention(head: Token, lo: int, hi: int) -> Mention:
 
 def _looks_like_person_name(head: Token) -> bool:
     """A name the recognizer took for an organisation ("Carly Fiorina", "Mr. Unruh"): a title or
-    honorific before it, or a first name the lexicon knows as its first word."""
+    honorific before it, or a first name the lexicon knows as the first of its two words."""
     doc = head.doc
     start = head.i
     while start > 0 and doc[start - 1].ent_iob_ != "O" and doc[start - 1].ent_type_ == head.ent_type_:
@@ -155,7 +176,13 @@ def _looks_like_person_name(head: Token) -> bool:
     if before is not None and (before.lower_ in lx.HONORIFIC_GENDER or before.lower_.rstrip(".") in lx.TITLE_NOUNS):
         return True
     first = doc[start].lower_
-    return start < head.i and (first in lx.MALE_NAMES or first in lx.FEMALE_NAMES)
+    # Two words only: a first name leading a longer name is an organisation's ("Christian News Service").
+    return start == head.i - 1 and (first in lx.MALE_NAMES or first in lx.FEMALE_NAMES)
+
+
+def _in_longer_name(head: Token) -> bool:
+    ent = ent_of(head)
+    return ent is not None and sum(t.pos_ == "PROPN" for t in ent) > 1
 
 
 def mention_kind(head: Token, mention: Mention, known_person=lambda tok: False) -> SpeakerKind:
@@ -176,6 +203,8 @@ def mention_kind(head: Token, mention: Mention, known_person=lambda tok: False) 
         return SpeakerKind.DOCUMENT
     if lemma(head) in lx.INSTITUTION_NOUNS or lemma(head) in lx.ORGANISATION_KINDS:
         return SpeakerKind.ORGANIZATION   # "police" and "the airline" before plurals and roles
+    if head.pos_ == "PROPN" and head.ent_type_ == "ORG" and _in_longer_name(head):
+        return SpeakerKind.ORGANIZATION   # a plural ending a name: "the Federal Bureau of Prisons"
     if low in lx.GROUP_NOUNS or lemma(head) in lx.COLLECTIVE_NOUNS or head.tag_ in ("NNS", "NNPS") \
             or head.ent_type_ in ("PERCENT", "CARDINAL"):
         return SpeakerKind.GROUP

@@ -22,7 +22,7 @@ from spacy.tokens import Span as SpacySpan, Token
 from quotes_service.extract import lexicon as lx
 from quotes_service.extract.docindex import DocIndex
 from quotes_service.extract.pipeline.lemmas import lemma
-from quotes_service.extract.speakers.profiles import derive_acronym, strip_det
+from quotes_service.extract.speakers.profiles import derive_acronym, strip_det, without_possessive
 
 ORG_LABELS = frozenset({"ORG", "NORP", "FAC"})
 KIND_REACH = 1500   # characters back that "the company" may reach for the organisation it names
@@ -155,7 +155,7 @@ def org_name(ent: SpacySpan) -> str:
     while start < ent.end - 1 and (ent.doc[start].dep_ == "det" or ent.doc[start].lower_ == "the"
                                    or ent.doc[start].text.islower() and ent.doc[start].pos_ == "ADJ"):
         start += 1
-    return ent.doc[start:ent.end].text.removesuffix("'s").removesuffix("\u2019s")
+    return without_possessive(ent.doc[start:ent.end].text)
 
 
 def is_definite(head: Token) -> bool:

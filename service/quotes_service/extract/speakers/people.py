@@ -18,7 +18,7 @@ from spacy.tokens import Span as SpacySpan, Token
 from quotes_service.extract import lexicon as lx
 from quotes_service.extract.docindex import DocIndex
 from quotes_service.extract.speakers.descriptors import Descriptors, describe_name, title_word
-from quotes_service.extract.speakers.mentions import person_ent, titled_names
+from quotes_service.extract.speakers.mentions import appositive_names, person_ent, titled_names
 
 STRONG = 3      # votes a cue of the person's own words gives (Mr./Ms., "spokeswoman"); a pronoun gives 1
 NAMESAKE_NEAR = 300   # characters after a full name within which its surname is that person's
@@ -93,12 +93,15 @@ def _joined(toks: list[Token]) -> list[str]:
     words: list[str] = []
     glue = False
     for tok in toks:
-        if words and (glue or tok.text in ("-", "'")):
+        if words and (glue or tok.text in _GLUE):
             words[-1] += tok.text
         else:
             words.append(tok.text)
-        glue = tok.text in ("-", "'") or not tok.whitespace_ and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text in ("-", "'")
-    return [w for w in words if w not in ("-", "'")]
+        glue = tok.text in _GLUE or not tok.whitespace_ and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text in _GLUE
+    return [w for w in words if w not in _GLUE]
+
+
+_GLUE = ("-", "'", "\u2019")
 
 
 def _first_name_like(tok: Token) -> bool:
@@ -115,7 +118,7 @@ def clean_name(ent: SpacySpan) -> str:
 
 
 def _key(word: str) -> str:
-    return word.lower().rstrip(".")
+    return word.lower().rstrip(".").replace("\u2019", "'")
 
 
 def _surname(words: list[str]) -> str:
@@ -129,9 +132,10 @@ class People:
         self.index = index
         doc = index.doc
         mentions = [e for e in doc.ents if e.label_ == "PERSON" and not index.in_quote(e[0]) and e.text[:1].isupper()]
-        # Names after a title that the entity recognizer missed ("Mayor Ana Ruiz"), by their last token.
+        # Names the entity recognizer missed, after a title ("Mayor Ana Ruiz") or beside a role
+        # ("the governor's press secretary, Helen Park"), by their last token.
         self.titled: dict[int, SpacySpan] = {}
-        for name in titled_names(doc):
+        for name in titled_names(doc) + appositive_names(doc):
             if not index.in_quote(name[0]):
                 self.titled[name.end - 1] = name
                 mentions.append(name)
@@ -147,6 +151,7 @@ class People:
             words, _ = name_words(ent)
             if len(words) >= 2:
                 self._person_named(words)
+        self._fold_name_tails()
         for ent in mentions:
             found = describe_name(ent)
             person = self._resolve_mention(ent, {title_word_of(t) for t in found.titles})
@@ -188,6 +193,21 @@ class People:
         elif len(words) > len(person.full.split()):
             person.full = " ".join(words)
         return person
+
+    def _fold_name_tails(self) -> None:
+        """A name that is the end of exactly one fuller name of the same surname is that person:
+        "De Blasio" of "Bill de Blasio", "Guajardo Villarreal" of "Ildefonso Guajardo Villarreal",
+        "Suu Kyi" of "Aung San Suu Kyi" (their first words differ, so they were two people)."""
+        for short in list(self.everyone):
+            tail = [_key(w) for w in short.full.split()]
+            fuller = [p for p in self._by_last.get(short.last, []) if p is not short
+                      and len(p.full.split()) > len(tail) and [_key(w) for w in p.full.split()][-len(tail):] == tail]
+            if len(fuller) != 1:
+                continue
+            self._by_first_last[(short.first, short.last)] = fuller[0]
+            self.everyone.remove(short)
+            self._by_last[short.last].remove(short)
+            self._by_first[short.first].remove(short)
 
     def _resolve_mention(self, ent: SpacySpan, hints: set[str] = frozenset()) -> Person | None:
         """The person a name mention refers to; ``hints``: the titles it is given beside it."""

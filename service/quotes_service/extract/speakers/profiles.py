@@ -16,6 +16,17 @@ def normalise(text: str) -> str:
     return " ".join(w for w in _WORDS.findall(text.lower().replace("\u2019", "'")) if w not in ("the", "a", "an"))
 
 
+def without_possessive(text: str) -> str:
+    """A name without the possessive that ends it: "Acme Corp's" and "Globex Industries'" (an s
+    and an apostrophe) -> "Acme Corp", "Globex Industries"."""
+    for ending in ("'s", "\u2019s"):
+        if text.endswith(ending):
+            return text[:-len(ending)]
+    if text.endswith(("s'", "s\u2019")):
+        return text[:-1]
+    return text
+
+
 def derive_acronym(name: str) -> str:
     """"Center for Strategic and International Studies" -> "CSIS": the initials of a name of three or
     more capitalised words (small words skipped); "" otherwise."""

@@ -29,6 +29,9 @@ from quotes_service.extract.speakers.profiles import acronym_for, strip_det
 from quotes_service.extract.speakers.pronouns import antecedent, plural_antecedent
 
 
+OWN_CLAUSE_WEIGHT = 2   # the votes a pronoun of the speaker's own clause gives (people.STRONG: 3)
+
+
 class SpeakerResolver:
     """Per-document knowledge of speakers: people, organisations, and the entities quotes point at."""
 
@@ -61,6 +64,20 @@ class SpeakerResolver:
         gender = self._describe_other(head, span, out, recent_speakers)
         out.id = self.entities.key_for(out, gender)
         self.entities.mentioned(out.id, out.span)
+        return out
+
+    def speaker_of_clause(self, mention: Mention, recent_speakers: list[tuple[int, str]], clause_start: int) -> Speaker:
+        """``speaker`` for the reporter of a clause starting at token ``clause_start``. A named
+        person who says "she"/"he" or "her"/"his" of the clause's subject is taken to speak of
+        themself ("Kim said her company would hire", "Ortiz said he would stay"): a cue to their
+        gender, of the weight of an honorific's less one."""
+        out = self.speaker(mention, recent_speakers)
+        if out.kind != SpeakerKind.PERSON or out.resolved_from_pronoun or len(mention.heads) != 1:
+            return out
+        person = self.people.person_of(mention.heads[0])
+        gender = _own_pronoun(self.doc, clause_start)
+        if person is not None and gender:
+            person.vote(gender, OWN_CLAUSE_WEIGHT)
         return out
 
     # --- people --------------------------------------------------------------------------------------
@@ -112,8 +129,7 @@ class SpeakerResolver:
 
     def _unknown_person(self, mention: Mention, span: SpacySpan, persons: list[Person | None]) -> Speaker:
         """Joint speakers ("Bessent and Greer") or a name the document names nowhere else."""
-        names = [p.full if p is not None else clean_name(self.doc[h.i:h.i + 1]) or h.text
-                 for p, h in zip(persons, mention.heads)]
+        names = [p.full if p is not None else _written_name(h) for p, h in zip(persons, mention.heads)]
         kind = SpeakerKind.GROUP if len(names) > 1 else SpeakerKind.PERSON
         out = Speaker(name=span.text, span=Span(span.start_char, span.end_char), kind=kind,
                       canonical_name=" and ".join(n for n in names if n))
@@ -159,3 +175,27 @@ class SpeakerResolver:
         named = any(t.pos_ == "PROPN" for t in span) or out.canonical_name != describe.without_article(span)
         out.affiliation = out.canonical_name if named else ""
         out.affiliation_short = acronyms[0] if acronyms else acronym_for(out.affiliation)
+
+
+def _written_name(head: Token) -> str:
+    """A name no person of the document has, as written: its person entity, else the head with
+    the proper nouns compounded before it ("Zero Hedge", not "Hedge")."""
+    ent = ent_of(head)
+    if ent is not None and ent.label_ == "PERSON":
+        return clean_name(ent) or head.text
+    start = min((c.left_edge.i for c in head.lefts if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"),
+                default=head.i)
+    return clean_name(head.doc[start:head.i + 1]) or head.text
+
+
+def _own_pronoun(doc, start: int) -> str:
+    """The gender of "he"/"she" as the subject, or "his"/"her" as the subject's possessive, of the
+    clause starting at token ``start`` (after its complementiser), or ""."""
+    k = start + 1 if start < len(doc) and doc[start].lower_ in lx.COMPLEMENTISERS else start
+    if k >= len(doc):
+        return ""
+    tok = doc[k]
+    gender = lx.GENDERED_PRONOUNS.get(tok.lower_, "")
+    if tok.dep_ in ("nsubj", "nsubjpass") or tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass"):
+        return gender
+    return ""
