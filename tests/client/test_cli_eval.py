@@ -68,3 +68,7 @@ def test_extract_html_page(tmp_path):
     page = result.stdout
     assert page.startswith("<!doctype html>") and page.rstrip().endswith("</html>")
     assert page.count("<mark") == 2 and "Ana Ruiz" in page and "spokeswoman" in page
+    # the legend lists each speaker with the profile the article gives it and its number of quotes
+    legend = page[page.index('<div class="legend">'):page.index('<div class="article">')]
+    assert "Ana Ruiz<small>, spokeswoman</small>" in legend and "1 quote<" in legend
+    assert "Officials<small>" not in legend   # a title that only repeats the name is left out

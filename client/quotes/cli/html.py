@@ -23,6 +23,7 @@ mark{border-radius:3px;padding:0 1px;cursor:help}
 mark.indirect{background:none!important;border-bottom:3px solid var(--c)}
 mark.direct,mark.partial{background:var(--c)}
 .legend{font:14px system-ui,sans-serif;margin:.5rem 0 1rem}
+.legend small{color:#444}
 .legend span{display:inline-block;margin:0 .6rem .3rem 0;padding:0 .4rem;border-radius:3px;background:var(--c)}
 .meta{font:13px system-ui,sans-serif;color:#666}
 .failed .meta{color:#a00}
@@ -41,8 +42,30 @@ def speaker_colours(quotes: list[dict]) -> dict[str, str]:
 
 
 def _who(q: dict) -> str:
+    """The key a quote's colour goes by: its speaker entity (``speaker.id``), or for a response
+    without entities (an older server) the speaker's name."""
     sp = q.get("speaker", {})
-    return sp.get("canonical_name") or sp.get("name") or ""
+    return sp.get("id") or sp.get("canonical_name") or sp.get("name") or ""
+
+
+def _legend(response: dict, colours: dict[str, str]) -> str:
+    """Each speaker in its colour: the name, then (from the response's entity view, when there is
+    one) the first title and affiliation the article gives it and its number of quotes."""
+    entities = {e.get("id"): e for e in response.get("speakers", [])}
+    names = {_who(q): (q.get("speaker", {}).get("canonical_name") or q.get("speaker", {}).get("name") or "")
+             for q in response.get("quotes", [])}
+    items = []
+    for key, colour in colours.items():
+        entity = entities.get(key)
+        name = (entity or {}).get("canonical_name") or names.get(key) or "unknown"
+        label = html.escape(name)
+        if entity:
+            about = [x[0] for x in (entity.get("titles"), entity.get("affiliations")) if x and x[0].lower() != name.lower()]
+            count = int(entity.get("quote_count", 0))
+            label += "".join(f'<small>, {html.escape(a)}</small>' for a in about)
+            label += f' <small>· {count} quote{"" if count == 1 else "s"}</small>'
+        items.append(f'<span style="--c:{colour}">{label}</span>')
+    return "".join(items)
 
 
 def _tooltip(q: dict) -> str:
@@ -98,7 +121,7 @@ def render(documents: Iterable[tuple[str, dict]], title: str = "Quotes") -> str:
         quotes = response.get("quotes", [])
         colours = speaker_colours(quotes)
         speakers = list(colours)
-        legend = "".join(f'<span style="--c:{c}">{html.escape(s or "unknown")}</span>' for s, c in colours.items())
+        legend = _legend(response, colours)
         sections.append(
             f'<section class="doc"><h2>{html.escape(response.get("document_id", "") or "document")}</h2>'
             f'<div class="meta">{len(quotes)} quotes · {len(speakers)} speakers · highlighted: direct and partial; '

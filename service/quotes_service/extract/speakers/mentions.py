@@ -81,27 +81,6 @@ def titled_names(doc: Doc) -> list[SpacySpan]:
     return out
 
 
-def appositive_names(doc: Doc) -> list[SpacySpan]:
-    """Names set beside a role that the entity recognizer took for something else or missed
-    ("The governor's press secretary, Helen Park, said", where "Helen Park" reads as a place): two
-    or three capitalised proper nouns in apposition to a common noun, the first a first name the
-    lexicon knows (which says it is a person's name, not which gender), not a person entity already."""
-    out: list[SpacySpan] = []
-    for t in doc:
-        if t.dep_ != "appos" or t.pos_ != "PROPN" or t.head.pos_ != "NOUN" or t.ent_type_ == "PERSON":
-            continue
-        parts = [c for c in t.lefts if c.dep_ in ("compound", "flat")]
-        start = min((c.left_edge.i for c in parts), default=t.i)
-        words = doc[start:t.i + 1]
-        if not 2 <= len(words) <= MAX_TITLED_NAME or not all(w.pos_ == "PROPN" and w.is_alpha and w.text[:1].isupper()
-                                                              for w in words):
-            continue
-        first = words[0].lower_
-        if first in lx.MALE_NAMES or first in lx.FEMALE_NAMES:
-            out.append(SpacySpan(doc, start, t.i + 1, label="PERSON"))
-    return out
-
-
 def base_extent(head: Token, lo: int, hi: int) -> tuple[int, int]:
     """The head with its left modifiers (determiners, compounds, adjectives), within [lo, hi)."""
     doc = head.doc

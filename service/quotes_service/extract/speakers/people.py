@@ -13,12 +13,12 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span as SpacySpan, Token
+from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from quotes_service.extract import lexicon as lx
 from quotes_service.extract.docindex import DocIndex
-from quotes_service.extract.speakers.descriptors import Descriptors, describe_name, title_word
-from quotes_service.extract.speakers.mentions import appositive_names, person_ent, titled_names
+from quotes_service.extract.speakers.descriptors import Descriptors, describe_name, person_noun, title_word
+from quotes_service.extract.speakers.mentions import MAX_TITLED_NAME, person_ent, titled_names
 
 STRONG = 3      # votes a cue of the person's own words gives (Mr./Ms., "spokeswoman"); a pronoun gives 1
 NAMESAKE_NEAR = 300   # characters after a full name within which its surname is that person's
@@ -127,6 +127,35 @@ def _surname(words: list[str]) -> str:
     return _key(names[-1])
 
 
+def names_beside_roles(doc: Doc) -> list[SpacySpan]:
+    """Names set beside a role that the entity recognizer took for something else or missed
+    ("The governor's press secretary, Helen Park, said", where "Helen Park" reads as a place;
+    "said Ana Ruiz, a spokeswoman for the city"): two or three capitalised proper nouns in
+    apposition to a common noun or with one in apposition to them, not a person entity already:
+    with a first name the lexicon knows as the first (which says it is a person's name, not which
+    gender), or in no entity at all beside a noun for a person ("spokeswoman", "analyst")."""
+    out: list[SpacySpan] = []
+    for t in doc:
+        if t.pos_ != "PROPN" or t.ent_type_ == "PERSON":
+            continue
+        roles = [t.head] if t.dep_ == "appos" and t.head.pos_ == "NOUN" else []
+        roles += [c for c in t.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i > t.i]
+        if not roles:
+            continue
+        parts = [c for c in t.lefts if c.dep_ in ("compound", "flat")]
+        start = min((c.left_edge.i for c in parts), default=t.i)
+        words = doc[start:t.i + 1]
+        if not 2 <= len(words) <= MAX_TITLED_NAME or not all(w.pos_ == "PROPN" and w.is_alpha and w.text[:1].isupper()
+                                                              for w in words):
+            continue
+        first = words[0].lower_
+        if first in lx.MALE_NAMES or first in lx.FEMALE_NAMES or (
+                not any(w.ent_type_ for w in words) and any(person_noun(r) for r in roles)):
+            out.append(SpacySpan(doc, start, t.i + 1, label="PERSON"))
+    return out
+
+
+
 class People:
     def __init__(self, index: DocIndex):
         self.index = index
@@ -135,7 +164,7 @@ class People:
         # Names the entity recognizer missed, after a title ("Mayor Ana Ruiz") or beside a role
         # ("the governor's press secretary, Helen Park"), by their last token.
         self.titled: dict[int, SpacySpan] = {}
-        for name in titled_names(doc) + appositive_names(doc):
+        for name in titled_names(doc) + names_beside_roles(doc):
             if not index.in_quote(name[0]):
                 self.titled[name.end - 1] = name
                 mentions.append(name)
