@@ -148,6 +148,8 @@ def role_phrase(head: Token) -> Descriptors:
         if left.dep_ in ("compound", "amod", "nmod"):
             if left.lower_ in lx.PARTY_WORDS:
                 out.affiliations.append(lx.PARTY_WORDS[left.lower_])   # "a Democratic pollster"
+            elif _named_body(left):
+                out.affiliations.append(_text(list(left.subtree)))   # "a former Obama administration official"
             elif not describes_subject(left, head) and (left.ent_type_ in ORG_ENTS | PLACE_ENTS | {"NORP"}
                                                         or left.pos_ == "PROPN" and not is_title_token(left)):
                 out.affiliations.append(_text(list(left.subtree)))
@@ -185,6 +187,13 @@ def role_phrase(head: Token) -> Descriptors:
     if gender:
         out.genders.append(gender)
     return out
+
+
+def _named_body(tok: Token) -> bool:
+    """An institution noun named by a proper noun before it, inside a role: "Obama
+    administration", "Clinton campaign", "Senate committee"."""
+    return lemma(tok) in lx.INSTITUTION_NOUNS and any(
+        c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" and c.i < tok.i for c in tok.children)
 
 
 def represented(obj: Token) -> str:
@@ -234,9 +243,10 @@ def before_name(ent: SpacySpan) -> Descriptors:
     if last_title < 0:
         return out
     start = last_title
+    # An acronym the recognizer left unlabelled is an organisation's ("IMF chief economist").
     while start > 0 and run[start - 1].ent_type_ not in ORG_ENTS | PLACE_ENTS | {"NORP"} \
             and (is_title_token(run[start - 1]) or run[start - 1].pos_ in ("NOUN", "ADJ")
-                 or run[start - 1].pos_ == "PROPN" and not run[start - 1].ent_type_):
+                 or run[start - 1].pos_ == "PROPN" and not run[start - 1].ent_type_ and not _acronym(run[start - 1])):
         start -= 1
     lead, title = run[:start], run[start:last_title + 1]
     modifiers = [t for t in lead if t.lower_ in lx.TITLE_MODIFIERS]
@@ -249,6 +259,10 @@ def before_name(ent: SpacySpan) -> Descriptors:
     if gender:
         out.genders.append(gender)
     return out
+
+
+def _acronym(tok: Token) -> bool:
+    return len(tok.text) > 1 and tok.text.isupper() and tok.is_alpha
 
 
 def _names_a_body(tok: Token) -> bool:
