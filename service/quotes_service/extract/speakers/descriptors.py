@@ -20,7 +20,7 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from quotes_service.extract import lexicon as lx
 from quotes_service.extract.pipeline.lemmas import lemma
-from quotes_service.extract.speakers.profiles import without_possessive
+from quotes_service.extract.speakers.profiles import looks_like_acronym, strip_article, without_possessive
 
 ORG_ENTS = frozenset({"ORG", "FAC"})
 PLACE_ENTS = frozenset({"GPE", "LOC"})
@@ -29,7 +29,6 @@ NOT_A_TITLE_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", 
                               "GPE", "LOC"})
 PRE_NAME_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "punct", "nummod", "flat"})
 PARTY_TAG = re.compile(r"\s*[(,]\s*([DRI])\s*[-\u2013]\s*([A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)\s*[),]")
-LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
 @dataclass
@@ -91,10 +90,6 @@ def _gender_of_noun(tok: Token) -> str:
     return ""
 
 
-def _strip_article(text: str) -> str:
-    return LEADING_ARTICLE.sub("", text.strip().rstrip(",")).strip()
-
-
 def org_phrase(head: Token) -> str:
     """An organisation named by a phrase, as written without its leading article: the object's
     subtree ("the city's finance office", "the Senate Finance Committee"), cut before a phrase
@@ -107,7 +102,7 @@ def org_phrase(head: Token) -> str:
     doc = head.doc
     while start < end and (doc[start].dep_ == "det" or doc[start].is_punct):
         start += 1
-    return _strip_article(doc[start:end].text) if start < end else ""
+    return strip_article(doc[start:end].text) if start < end else ""
 
 
 def _names_an_organisation(obj: Token) -> bool:
@@ -143,7 +138,7 @@ def role_phrase(head: Token) -> Descriptors:
             continue
         if left.dep_ == "poss":
             if left.pos_ == "PROPN" or left.ent_type_ in ORG_ENTS:
-                out.affiliations.append(_strip_article(without_possessive(_text(list(left.subtree)))))
+                out.affiliations.append(strip_article(without_possessive(_text(list(left.subtree)))))
             continue
         if left.dep_ in ("compound", "amod", "nmod"):
             if left.lower_ in lx.PARTY_WORDS:
@@ -246,7 +241,7 @@ def before_name(ent: SpacySpan) -> Descriptors:
     # An acronym the recognizer left unlabelled is an organisation's ("IMF chief economist").
     while start > 0 and run[start - 1].ent_type_ not in ORG_ENTS | PLACE_ENTS | {"NORP"} \
             and (is_title_token(run[start - 1]) or run[start - 1].pos_ in ("NOUN", "ADJ")
-                 or run[start - 1].pos_ == "PROPN" and not run[start - 1].ent_type_ and not _acronym(run[start - 1])):
+                 or run[start - 1].pos_ == "PROPN" and not run[start - 1].ent_type_ and not looks_like_acronym(run[start - 1].text)):
         start -= 1
     lead, title = run[:start], run[start:last_title + 1]
     modifiers = [t for t in lead if t.lower_ in lx.TITLE_MODIFIERS]
@@ -259,10 +254,6 @@ def before_name(ent: SpacySpan) -> Descriptors:
     if gender:
         out.genders.append(gender)
     return out
-
-
-def _acronym(tok: Token) -> bool:
-    return len(tok.text) > 1 and tok.text.isupper() and tok.is_alpha
 
 
 def _names_a_body(tok: Token) -> bool:

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from spacy.tokens import Span as SpacySpan, Token
 
-from quotes.types import SpeakerKind
 from quotes_service.extract import lexicon as lx
 from quotes_service.extract.pipeline.lemmas import lemma
-from quotes_service.extract.speakers.descriptors import (
-    LEADING_ARTICLE, Descriptors, describe_name, person_noun, role_phrase, title_word,
-)
-from quotes_service.extract.speakers.people import People, Person, title_word_of
-from quotes_service.extract.speakers.profiles import acronym_for, normalise
+from quotes_service.extract.speakers.descriptors import Descriptors, describe_name, person_noun, role_phrase, title_word
+from quotes_service.extract.speakers.people import People, Person
+from quotes_service.extract.speakers.profiles import LEADING_ARTICLE, acronym_for, normalise
 from quotes_service.extract.speakers.pronouns import antecedent
 
 PARTIES = frozenset(lx.PARTY_WORDS.values())

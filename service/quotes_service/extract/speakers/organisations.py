@@ -22,7 +22,7 @@ from spacy.tokens import Span as SpacySpan, Token
 from quotes_service.extract import lexicon as lx
 from quotes_service.extract.docindex import DocIndex
 from quotes_service.extract.pipeline.lemmas import lemma
-from quotes_service.extract.speakers.profiles import derive_acronym, strip_det, without_possessive
+from quotes_service.extract.speakers.profiles import derive_acronym, looks_like_acronym, strip_det, without_possessive
 
 ORG_LABELS = frozenset({"ORG", "NORP", "FAC"})
 KIND_REACH = 1500   # characters back that "the company" may reach for the organisation it names
@@ -36,11 +36,6 @@ def _initials(name: str) -> str:
 def acronym_key(text: str) -> str:
     """"S.E.C." and "SEC" alike: the capitals of an acronym without its dots."""
     return "".join(c for c in text if c.isalnum()).upper()
-
-
-def _looks_like_acronym(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return 2 <= len(letters) <= 8 and all(c.isupper() for c in letters) and " " not in text.strip()
 
 
 @dataclass
@@ -106,7 +101,7 @@ class Organisations:
     def canonical(self, name: str) -> tuple[str, list[str]]:
         """The fullest name the document gives this organisation, and its acronym as written."""
         name = name.strip()
-        if _looks_like_acronym(name):
+        if looks_like_acronym(name):
             full = self.full_of.get(acronym_key(name)) or self._spelled_by(acronym_key(name))
             if full:
                 return full, [name]

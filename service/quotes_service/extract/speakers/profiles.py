@@ -9,11 +9,23 @@ from spacy.tokens import Span as SpacySpan
 from quotes_service.extract import lexicon as lx
 
 _WORDS = re.compile(r"[^\W_]+")
+LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
 def normalise(text: str) -> str:
     """Lower-case words without punctuation or articles: the key two spellings of a name share."""
     return " ".join(w for w in _WORDS.findall(text.lower().replace("\u2019", "'")) if w not in ("the", "a", "an"))
+
+
+def strip_article(text: str) -> str:
+    """A name as written without its leading article (and a comma after it)."""
+    return LEADING_ARTICLE.sub("", text.strip().rstrip(",")).strip()
+
+
+def looks_like_acronym(text: str) -> bool:
+    """"CSIS", "U.S.", "IMF": two to eight letters, all capitals, one word."""
+    letters = [c for c in text if c.isalpha()]
+    return 2 <= len(letters) <= 8 and all(c.isupper() for c in letters) and " " not in text.strip()
 
 
 def without_possessive(text: str) -> str:

@@ -25,7 +25,7 @@ from quotes_service.extract.speakers.entities import EntityTable
 from quotes_service.extract.speakers.mentions import Mention, ent_of, grow_mention, mention_kind
 from quotes_service.extract.speakers.organisations import Organisations, org_name
 from quotes_service.extract.speakers.people import People, Person, clean_name
-from quotes_service.extract.speakers.profiles import acronym_for, strip_det
+from quotes_service.extract.speakers.profiles import acronym_for
 from quotes_service.extract.speakers.pronouns import antecedent, plural_antecedent
 
 
