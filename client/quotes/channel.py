@@ -118,13 +118,16 @@ def spread_targets(target: str, count: int) -> list[tuple[str, str]]:
     to one server and moves to the next when that one is down, and the servers get equal shares
     of the channels, so of the calls in flight (round robin on every channel spreads each
     channel's calls evenly, but the channels' turns fall together as often as not, leaving a
-    server idle while another queues). Any other target, which a resolver may change under the
-    channel (``dns:``, a name), keeps round robin on every channel."""
+    server idle while another queues). A channel that moved to another server stays there until
+    its connection closes (the server's connection age limit), so a server back from a restart
+    gets its share again within minutes, not at once. Fewer channels than servers, and any other
+    target, which a resolver may change under the channel (``dns:``, a name), keep round robin on
+    every channel."""
     resolved = resolve_target(target)
     if resolved.startswith(("ipv4:", "ipv6:")):
         scheme, _, listed = resolved.partition(":")
         addresses = listed.split(",")
-        if len(addresses) > 1:
+        if 1 < len(addresses) <= count:
             return [(f"{scheme}:" + ",".join(addresses[i % len(addresses):] + addresses[:i % len(addresses)]),
                      "pick_first") for i in range(count)]
     return [(target, "round_robin")] * count

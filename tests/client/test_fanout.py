@@ -39,7 +39,8 @@ def test_channels_are_dealt_out_evenly_over_a_list_of_servers():
     three = [target for target, _ in spread_targets("ipv4:127.0.0.1:1,127.0.0.1:2,127.0.0.1:3", 3)]
     assert [t.split(":", 1)[1].split(",")[0] for t in three] == ["127.0.0.1:1", "127.0.0.1:2", "127.0.0.1:3"]
     assert all(sorted(t.split(":", 1)[1].split(",")) == sorted(three[0].split(":", 1)[1].split(",")) for t in three)
-    # one address, or a name a resolver keeps up to date: round robin on every channel
+    # fewer channels than servers, one address, or a name a resolver keeps up to date: round robin
+    assert spread_targets("127.0.0.1:1,127.0.0.1:2", 1) == [("127.0.0.1:1,127.0.0.1:2", "round_robin")]
     assert spread_targets("127.0.0.1:1", 2) == [("127.0.0.1:1", "round_robin")] * 2
     assert spread_targets("dns:///quotes.internal:50051", 3) == [("dns:///quotes.internal:50051", "round_robin")] * 3
 

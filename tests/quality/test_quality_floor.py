@@ -26,12 +26,12 @@ FLOOR = {
 #: The speaker profiles on the same split (`quotes eval --speakers`, docs/quality.md), a little
 #: under the figures measured on 2026-12-01.
 SPEAKER_FLOOR = {
-    "canonical name accuracy": 0.81,
-    "kind accuracy": 0.925,
-    "title F1": 0.72,
-    "affiliation F1": 0.54,
+    "canonical name accuracy": 0.83,
+    "kind accuracy": 0.93,
+    "title F1": 0.73,
+    "affiliation F1": 0.56,
     "gender precision": 0.95,
-    "gender recall": 0.62,
+    "gender recall": 0.70,
 }
 
 
@@ -44,7 +44,9 @@ def dev_report() -> Report:
     from quotes_service.extract.extractor import Extractor
 
     if not DEV_SPEAKERS.exists():
-        pytest.fail(f"{DEV_SPEAKERS} is missing beside {DEV}")
+        if os.environ.get("CI"):
+            pytest.fail(f"{DEV_SPEAKERS} is missing beside {DEV}")
+        pytest.skip(f"{DEV_SPEAKERS} not present")
     extractor = Extractor()
     report = Report()
     docs = list(read_gold(str(DEV)))

@@ -50,7 +50,7 @@ def _who(q: dict) -> str:
 
 def _legend(response: dict, colours: dict[str, str]) -> str:
     """Each speaker in its colour: the name, then (from the response's entity view, when there is
-    one) the first title and affiliation the article gives it and its number of quotes."""
+    one) the first of the titles and of the affiliations found for it, and its number of quotes."""
     entities = {e.get("id"): e for e in response.get("speakers", [])}
     names = {_who(q): (q.get("speaker", {}).get("canonical_name") or q.get("speaker", {}).get("name") or "")
              for q in response.get("quotes", [])}

@@ -29,7 +29,10 @@ from quotes.v1 import quotes_pb2 as pb
 # last chunks keep every worker busy to the end.
 CHUNK_DOCUMENTS = 8
 CHUNK_CHARACTERS = 8_000
-CHUNKS_PER_WORKER = 2          # handed out ahead, so a worker never waits for its next chunk
+# Chunks in flight per worker: handed out ahead, so a worker never waits for its next chunk, and
+# enough of them that the results held for output order behind one slow chunk (a long article)
+# do not fill the window and leave the other workers idle (2 cost 2 workers a tenth of their rate).
+CHUNKS_PER_WORKER = 8
 PARENT_CHECK_SECONDS = 0.5
 START_METHOD = "spawn"         # measured against fork: docs/batch.md
 

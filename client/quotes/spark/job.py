@@ -72,8 +72,12 @@ def _read(spark, job: Job, partitions: int):
     # anywhere, Parquet at row groups): pieces of about equal text are about equal work, and no
     # shuffle is needed, which a repartition would cost; the open cost of a file (4 MB by default)
     # would otherwise keep a small corpus in one piece.
-    spark.conf.set("spark.sql.files.minPartitionNum", str(partitions))
-    spark.conf.set("spark.sql.files.openCostInBytes", str(OPEN_COST_BYTES))
+    # spark-submit's --conf (and the session's own settings) hold: these only fill in.
+    given = spark.sparkContext.getConf()
+    for key, value in (("spark.sql.files.minPartitionNum", partitions),
+                       ("spark.sql.files.openCostInBytes", OPEN_COST_BYTES)):
+        if not given.contains(key):
+            spark.conf.set(key, str(value))
     if job.input_format == "parquet":
         return spark.read.parquet(job.input)
     # A schema, not inference (which would read the whole input once more); a numeric id

@@ -198,7 +198,11 @@ def reported_pass(index: DocIndex, resolver: SpeakerResolver, quoted: list[Candi
 
 def _reported_candidate(rule: Rule, found: Reported, content: tuple[int, int], resolver: SpeakerResolver,
                         recent: list[tuple[int, str]]) -> Candidate:
-    speaker = resolver.speaker_of_clause(grow_mention(found.speaker, 0, len(found.speaker.doc)), recent, found.start)
+    mention = grow_mention(found.speaker, 0, len(found.speaker.doc))
+    # "Kim said her company …": only a clause the verb reports after it speaks of its reporter.
+    own = rule.name in ("clause", "clause_after") and found.start > found.cue[-1].i
+    speaker = (resolver.speaker_of_clause(mention, recent, found.start) if own
+               else resolver.speaker(mention, recent))
     cue = found.cue[:-1] + with_particle(found.cue[-1])
     return Candidate(rule, QuoteType.INDIRECT, [content], speaker, cue_range(cue))
 

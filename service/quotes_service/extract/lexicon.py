@@ -38,7 +38,8 @@ INDIRECT_VERBS = SPEECH_VERBS - frozenset(
 
 # Verbs that report a clause only when what they are said of is a document ("a report found that
 # …", "the poll showed that …", "the audit concluded that …"): people find and show other things.
-DOCUMENT_VERBS = frozenset("find show conclude suggest estimate project predict".split())
+# (conclude, suggest, predict are speech verbs already: "the audit concluded that" is a clause.)
+DOCUMENT_VERBS = frozenset("find show estimate".split())
 # The documents that find things: the subjects of DOCUMENT_VERBS.
 FINDING_DOCUMENTS = frozenset("report study poll survey audit analysis review investigation probe inquiry assessment".split())
 
@@ -249,7 +250,7 @@ statement report poll survey study analysis email e-mail letter memo memorandum 
 filing complaint lawsuit suit indictment document paper transcript article story editorial op-ed column
 ad advertisement video clip release book record message note website blog notice brief summary cable
 order decision opinion ruling motion petition affidavit testimony questionnaire guidance plan proposal
-audit review assessment investigation probe estimate forecast projection data figure chart map
+audit review assessment investigation inquiry probe estimate forecast projection data figure chart map
 """.split())
 # Words before an unnamed speaker's head that count it rather than name it: dropped from its
 # canonical name ("two Democratic speechwriters" -> "Democratic speechwriters", "one senior

@@ -159,6 +159,11 @@ def _jsonl_records(data: bytes) -> dict[str, dict]:
     return {r["document_id"]: r for r in (json.loads(line) for line in data.decode().splitlines())}
 
 
+def _twice(records: dict[str, dict]) -> dict[str, dict]:
+    """The records of ``Corpus.long``: each document, then again under its id with "#2"."""
+    return {**records, **{f"{k}#2": {**r, "document_id": f"{k}#2"} for k, r in records.items()}}
+
+
 def _spark_job(master: str, path: str, out: Path) -> tuple[float, float]:
     """One ``quotes spark`` run: the seconds of its Spark job (its own figure, without the JVM's
     start and stop) and of the whole command."""
@@ -184,11 +189,13 @@ def spark(corpus: Corpus, repeats: int, say: Say, clean: bytes, work: Path) -> d
             out = work / f"spark-{master[6]}-{n}"
             load = _load()
             short, seconds = _spark_job(master, corpus.short, out)
-            long, _ = _spark_job(master, corpus.long, work / f"spark-{master[6]}-{n}-twice")
+            twice = work / f"spark-{master[6]}-{n}-twice"
+            long, _ = _spark_job(master, corpus.long, twice)
             rate = n_docs / (long - short) if long > short else 0.0
             runs.append({"seconds": round(seconds, 2), "job_seconds": short, "job_seconds_twice": long,
                          "docs_per_s": round(rate, 2), "whole_job_docs_per_s": round(n_docs / short, 2),
-                         "load_before": load, "identical": _spark_records(out) == want})
+                         "load_before": load, "identical": _spark_records(out) == want
+                         and _spark_records(twice) == _twice(want)})
             say(f"  {master}: {rate:.2f} docs/s extracting; whole job {n_docs / short:.2f} docs/s ({short:.1f} s "
                 f"for {n_docs}, {long:.1f} s for {2 * n_docs}); whole command {seconds:.1f} s (load {load[0]})")
         result[master] = {"command": f"quotes spark --input ARTICLES.jsonl --output DIR --master {master}",

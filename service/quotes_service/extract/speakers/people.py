@@ -69,7 +69,7 @@ class Person:
 def name_words(ent: SpacySpan) -> tuple[list[str], str]:
     """The words of a name as written, without a title or honorific before it, a possessive after
     it or a verb the recognizer took in ("Obama Says"); and the honorific's gender."""
-    toks = [t for t in ent if not t.is_punct or t.text in (".", "-", "'")]
+    toks = [t for t in ent if not t.is_punct or t.text in (".", "-", "'", "\u2019")]
     gender = ""
     while len(toks) > 1 and (toks[0].lower_.rstrip(".") in lx.TITLE_NOUNS or toks[0].lower_.rstrip(".") in lx.TITLE_FORMS
                              or toks[0].lower_ in lx.HONORIFIC_GENDER):
@@ -127,13 +127,17 @@ def _surname(words: list[str]) -> str:
     return _key(names[-1])
 
 
+_NOT_PEOPLE = frozenset({"ORG", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
+
+
 def names_beside_roles(doc: Doc) -> list[SpacySpan]:
     """Names set beside a role that the entity recognizer took for something else or missed
     ("The governor's press secretary, Helen Park, said", where "Helen Park" reads as a place;
     "said Ana Ruiz, a spokeswoman for the city"): two or three capitalised proper nouns in
-    apposition to a common noun or with one in apposition to them, not a person entity already:
-    with a first name the lexicon knows as the first (which says it is a person's name, not which
-    gender), or in no entity at all beside a noun for a person ("spokeswoman", "analyst")."""
+    apposition to a noun for a person ("secretary", "spokeswoman", "analyst") or with one in
+    apposition to them, neither a person entity already nor an organisation's: with a first name
+    the lexicon knows as the first (which says it is a person's name, not which gender), or in no
+    entity at all."""
     out: list[SpacySpan] = []
     for t in doc:
         if t.pos_ != "PROPN" or t.ent_type_ == "PERSON":
@@ -148,9 +152,10 @@ def names_beside_roles(doc: Doc) -> list[SpacySpan]:
         if not 2 <= len(words) <= MAX_TITLED_NAME or not all(w.pos_ == "PROPN" and w.is_alpha and w.text[:1].isupper()
                                                               for w in words):
             continue
+        if not any(person_noun(r) for r in roles) or any(w.ent_type_ in _NOT_PEOPLE for w in words):
+            continue   # "the bank, Morgan Stanley": an organisation's name, whatever its first word
         first = words[0].lower_
-        if first in lx.MALE_NAMES or first in lx.FEMALE_NAMES or (
-                not any(w.ent_type_ for w in words) and any(person_noun(r) for r in roles)):
+        if first in lx.MALE_NAMES or first in lx.FEMALE_NAMES or not any(w.ent_type_ for w in words):
             out.append(SpacySpan(doc, start, t.i + 1, label="PERSON"))
     return out
 
@@ -165,7 +170,7 @@ class People:
         # ("the governor's press secretary, Helen Park"), by their last token.
         self.titled: dict[int, SpacySpan] = {}
         for name in titled_names(doc) + names_beside_roles(doc):
-            if not index.in_quote(name[0]):
+            if not index.in_quote(name[0]) and name.end - 1 not in self.titled:
                 self.titled[name.end - 1] = name
                 mentions.append(name)
         mentions.sort(key=lambda e: e.start_char)
