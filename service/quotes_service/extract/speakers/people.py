@@ -233,9 +233,7 @@ class People:
         "De Blasio" of "Bill de Blasio", "Guajardo Villarreal" of "Ildefonso Guajardo Villarreal",
         "Suu Kyi" of "Aung San Suu Kyi" (their first words differ, so they were two people)."""
         for short in list(self.everyone):
-            tail = [_key(w) for w in short.full.split()]
-            fuller = [p for p in self._by_last.get(short.last, []) if p is not short
-                      and len(p.full.split()) > len(tail) and [_key(w) for w in p.full.split()][-len(tail):] == tail]
+            fuller = self._fuller_names(short.full.split())
             if len(fuller) != 1:
                 continue
             self._by_first_last[(short.first, short.last)] = fuller[0]
@@ -256,10 +254,14 @@ class People:
     def _ending_with(self, words: list[str], at: int) -> Person | None:
         """A person whose fuller name ends with these words: "De Blasio" for "Bill de Blasio",
         "Wasserman Schultz" for "Debbie Wasserman Schultz"."""
-        tail = [_key(w) for w in words]
-        found = [p for p in self._by_last.get(_surname(words), [])
-                 if [_key(w) for w in p.full.split()][-len(tail):] == tail and len(p.full.split()) > len(tail)]
+        found = self._fuller_names(words)
         return max(found, key=lambda p: self._last_seen(p, at)) if found else None
+
+    def _fuller_names(self, words: list[str]) -> list[Person]:
+        """The people whose name has more words than ``words`` and ends with them."""
+        tail = [_key(w) for w in words]
+        return [p for p in self._by_last.get(_surname(words), [])
+                if len(p.full.split()) > len(tail) and [_key(w) for w in p.full.split()][-len(tail):] == tail]
 
     def _attach(self, person: Person, ent: SpacySpan, found: Descriptors) -> None:
         person.mentions.append(ent)
