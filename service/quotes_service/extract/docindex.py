@@ -4,7 +4,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from spacy.attrs import IDX, LOWER, POS, SENT_START
-from spacy.parts_of_speech import AUX, VERB
+from spacy.parts_of_speech import AUX, PROPN, VERB
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
@@ -14,9 +14,10 @@ SENTENCE_END = frozenset({".", "!", "?"})
 
 
 class DocIndex:
-    def __init__(self, doc: Doc, marked: list[Marked]):
+    def __init__(self, doc: Doc, marked: list[Marked], text: str | None = None):
         self.doc = doc
-        self.text = doc.text
+        # ``doc.text`` joins every token anew each time it is read: callers that hold the text pass it.
+        self.text = doc.text if text is None else text
         # Read as arrays in one pass: making a Token object per word costs more than the rules.
         columns = doc.to_array([IDX, POS, LOWER, SENT_START]) if len(doc) else None
         self.starts: list[int] = columns[:, 0].tolist() if len(doc) else []
@@ -24,6 +25,8 @@ class DocIndex:
         self._lower = columns[:, 2].tolist() if len(doc) else []
         #: Verbs and auxiliaries, in order: the only tokens that can be a reporting verb.
         self.verbs: list[Token] = [doc[i] for i, p in enumerate(pos) if p == VERB or p == AUX]
+        #: Proper nouns, in order: where a name the entity recognizer missed can start.
+        self.proper_nouns: list[Token] = [doc[i] for i, p in enumerate(pos) if p == PROPN]
         # Sentence of each token, as (first token, end token): Token.sent walks the document.
         sent_starts = columns[:, 3].tolist() if len(doc) else []
         self._sent_of: list[int] = []

@@ -63,7 +63,7 @@ class Extractor:
             if on_parsed is not None:
                 on_parsed(len(doc))
             check()
-            return self.document_in(doc, should_stop)
+            return self.document_in(doc, should_stop, text)
 
     def extract_many(self, texts: Iterable[str], should_stop: StopCheck | None = None,
                      batch_size: int = BATCH) -> Iterator[DocumentQuotes]:
@@ -87,7 +87,7 @@ class Extractor:
             return
         _checker(should_stop)()
         with self.pipeline.memory_zone():
-            results = [self.document_in(doc, should_stop) if text.strip() else DocumentQuotes("")
+            results = [self.document_in(doc, should_stop, text) if text.strip() else DocumentQuotes("")
                        for text, doc in zip(texts, self.pipeline.pipe(texts))]
         yield from results
 
@@ -95,7 +95,10 @@ class Extractor:
         """Every quote of a parsed document (from ``Pipeline.parse``, ``parse`` or ``pipe``)."""
         return self.document_in(doc, should_stop).quotes
 
-    def document_in(self, doc: Doc, should_stop: StopCheck | None = None) -> DocumentQuotes:
-        """The quotes and distinct speakers of a parsed document."""
+    def document_in(self, doc: Doc, should_stop: StopCheck | None = None,
+                    text: str | None = None) -> DocumentQuotes:
+        """The quotes and distinct speakers of a parsed document (``text``: the text it was parsed
+        from, when the caller has it, which spares joining its tokens again)."""
         self.pipeline.ready(doc)
-        return assemble(DocIndex(doc, find_quoted(doc.text)), _checker(should_stop))
+        text = doc.text if text is None else text
+        return assemble(DocIndex(doc, find_quoted(text), text), _checker(should_stop))

@@ -7,6 +7,7 @@ and asks it only here, which gives the very same lemma.
 
 The lemmatizer caches every (word, part of speech, morphology) it has seen, in a
 dict that no ``memory_zone`` empties: a server fed new words grows without end.
+A lemma asked for once is written on its token, so asking again costs nothing.
 The cache is emptied here whenever it passes ``MAX_CACHED`` entries.
 """
 from __future__ import annotations
@@ -27,7 +28,11 @@ class LazyLemmas:
         if len(cache) > self._max_cached:
             cache.clear()
         forms = self._lemmatizer.lemmatize(tok)
-        return forms[0] if forms else tok.text
+        form = forms[0] if forms else tok.text
+        # Written on the token, so the next rule that asks about it reads it like a pipeline's
+        # lemma (spaCy caches only some forms, and its key costs as much as the answer).
+        tok.lemma_ = form
+        return form
 
 
 def lemma(tok: Token) -> str:

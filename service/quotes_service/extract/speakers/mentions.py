@@ -6,6 +6,7 @@ group; ``titled_names`` finds names after a title that the entity recognizer mis
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -52,16 +53,17 @@ def is_title(tok: Token) -> bool:
 MAX_TITLED_NAME = 3   # words of a name after a title ("Mayor Ana Maria Ruiz")
 
 
-def titled_names(doc: Doc) -> list[SpacySpan]:
+def titled_names(doc: Doc, proper_nouns: Iterable[Token] | None = None) -> list[SpacySpan]:
     """Names written after a title that the entity recognizer did not label ("Mayor Ana Ruiz",
     "Sen. Tammy Duckworth"): two or three capitalised proper nouns, none in any entity, right
     after a capitalised title word, ending at the head of their noun phrase. Not after an article
     or a possessive ("its Chief Executive Officer"), and never a word that continues a title or
-    names a place ("Governor Street Bridge")."""
+    names a place ("Governor Street Bridge"). ``proper_nouns``: the document's, when the caller
+    has them listed (``DocIndex.proper_nouns``)."""
     out: list[SpacySpan] = []
     n = len(doc)
-    for t in doc:
-        if not is_title(t) or t.pos_ != "PROPN":
+    for t in doc if proper_nouns is None else proper_nouns:
+        if t.pos_ != "PROPN" or not is_title(t):
             continue
         if t.i > 0 and (doc[t.i - 1].dep_ in ("det", "poss") or doc[t.i - 1].tag_ in ("DT", "PRP$", "POS")):
             continue

@@ -75,7 +75,7 @@ class Organisations:
         for named in self.named:
             self._by_head.setdefault(named.head, []).append(named)
         self._head_starts = {head: [n.start for n in found] for head, found in self._by_head.items()}
-        self.campaigns = self._campaigns(doc, surnames)
+        self.campaigns = self._campaigns(doc, surnames, index.tokens_written("campaign"))
         self._campaign_starts = [at for at, _ in self.campaigns]
 
     def _introduce(self, acronym: str, at: int) -> None:
@@ -85,11 +85,12 @@ class Organisations:
             self.full_of[acronym_key(acronym)] = self.named[k - 1].name
 
     @staticmethod
-    def _campaigns(doc, surnames: frozenset[str]) -> list[tuple[int, str]]:
-        """(offset, "Trump campaign") for every "Trump campaign" / "Trump's campaign" in the text."""
+    def _campaigns(doc, surnames: frozenset[str], campaign: list[Token]) -> list[tuple[int, str]]:
+        """(offset, "Trump campaign") for every "Trump campaign" / "Trump's campaign" in the text
+        (``campaign``: every token written "campaign")."""
         out = []
-        for tok in doc:
-            if tok.lower_ != "campaign" or tok.i == 0:
+        for tok in campaign:
+            if tok.i == 0:
                 continue
             prev = doc[tok.i - 1]
             if prev.text in ("'s", "\u2019s") and tok.i >= 2:

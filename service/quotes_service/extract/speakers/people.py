@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -130,16 +131,16 @@ def _surname(words: list[str]) -> str:
 _NOT_PEOPLE = frozenset({"ORG", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 
 
-def names_beside_roles(doc: Doc) -> list[SpacySpan]:
+def names_beside_roles(doc: Doc, proper_nouns: Iterable[Token] | None = None) -> list[SpacySpan]:
     """Names set beside a role that the entity recognizer took for something else or missed
     ("The governor's press secretary, Helen Park, said", where "Helen Park" reads as a place;
     "said Ana Ruiz, a spokeswoman for the city"): two or three capitalised proper nouns in
     apposition to a noun for a person ("secretary", "spokeswoman", "analyst") or with one in
     apposition to them, neither a person entity already nor an organisation's: with a first name
     the lexicon knows as the first (which says it is a person's name, not which gender), or in no
-    entity at all."""
+    entity at all. ``proper_nouns``: the document's, when the caller has them listed."""
     out: list[SpacySpan] = []
-    for t in doc:
+    for t in doc if proper_nouns is None else proper_nouns:
         if t.pos_ != "PROPN" or t.ent_type_ == "PERSON":
             continue
         roles = [t.head] if t.dep_ == "appos" and t.head.pos_ == "NOUN" else []
@@ -169,7 +170,7 @@ class People:
         # Names the entity recognizer missed, after a title ("Mayor Ana Ruiz") or beside a role
         # ("the governor's press secretary, Helen Park"), by their last token.
         self.titled: dict[int, SpacySpan] = {}
-        for name in titled_names(doc) + names_beside_roles(doc):
+        for name in titled_names(doc, index.proper_nouns) + names_beside_roles(doc, index.proper_nouns):
             if not index.in_quote(name[0]) and name.end - 1 not in self.titled:
                 self.titled[name.end - 1] = name
                 mentions.append(name)
