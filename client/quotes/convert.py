@@ -19,6 +19,7 @@ def spans_of(quotes: Iterable[types.Quote], speakers: Iterable[types.SpeakerEnti
         yield q.cue_span
         yield q.speaker.span
         yield from q.fragments
+        yield from q.quoted
     for entity in speakers:
         yield from entity.mentions
 
@@ -96,6 +97,9 @@ def quote_to_proto(quote: types.Quote, offsets: Offsets) -> pb.Quote:
         cue_span_utf16=offsets.utf16(quote.cue_span),
         speaker_id=speaker.id,
         rule=quote.rule,
+        quoted=[_span(f) for f in quote.quoted],
+        quoted_utf8=[offsets.utf8(f) for f in quote.quoted],
+        quoted_utf16=[offsets.utf16(f) for f in quote.quoted],
     )
 
 
@@ -144,6 +148,7 @@ def quote_from_proto(msg: pb.Quote) -> types.Quote:
         confidence=msg.confidence,
         fragments=[_span_from(f) for f in msg.fragments],
         rule=msg.rule,
+        quoted=[_span_from(f) for f in msg.quoted],
     )
 
 

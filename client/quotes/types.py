@@ -92,6 +92,9 @@ class Quote:
     confidence: float = 0.0
     fragments: list[Span] = field(default_factory=list)
     rule: str = ""                    #: the extraction rule that found it ("after", "clause", ...): its confidence
+    #: the passages in quote marks, marks excluded: a direct quote's fragments, the quoted words inside
+    #: a mixed quote's content, none for reported speech in the writer's words
+    quoted: list[Span] = field(default_factory=list)
 
     @property
     def speaker_id(self) -> str:

@@ -68,7 +68,7 @@ ROWS = [
     ("The mayor stressed it.", []),
     # partial quote inside reported speech
     ('The minister denounced the report as "a work of fiction" on Tuesday.',
-     [(P, "a work of fiction", "minister", "partial")]),
+     [(P, 'the report as "a work of fiction"', "minister", "partial")]),
     # an object with what the speaker called it, accused it of or asked of it
     ("The senator accused the agency of hiding the report from voters.",
      [(I, "the agency of hiding the report from voters", "senator", "characterised")]),
@@ -76,7 +76,7 @@ ROWS = [
      [(I, "the governor whether she would run again", "reporter", "characterised")]),
     ("Critics of the plan call it a tax on the poor.", [(I, "it a tax on the poor", "Critics of the plan", "characterised")]),
     # with the speaker's words quoted, the quote is the fragment (the contract), not the object with it
-    ('The mayor called the budget "a gift to developers" on Monday.', [(P, "a gift to developers", "mayor", "partial")]),
+    ('The mayor called the budget "a gift to developers" on Monday.', [(P, 'the budget "a gift to developers"', "mayor", "partial")]),
     ("He called his mother on Sunday.", []),
     ("She asked the waiter for a glass of water.", []),
     ("The coach called a timeout with ten seconds left.", []),

@@ -1,8 +1,10 @@
 """Matching extracted quotes against the seeds' gold annotations (seeds/*.gold.json).
 
 A gold quote is found when a prediction of the same type has the same text
-(direct and partial quotes) or covers at least 80% of it both ways (indirect
-speech, whose edges are a matter of judgement), and names the same speaker:
+(direct quotes) or covers at least 80% of it both ways (indirect speech, whose
+edges are a matter of judgement; and partial quotes, whose content is reported
+speech around the words in quote marks: those words, the gold's "quoted", must
+be exactly among the prediction's ``quoted`` passages), and names the same speaker:
 same canonical name, and the gold's affiliation, acronym and title where the
 gold gives them. A prediction that matches no gold quote, optional ones
 included, is a false positive.
@@ -65,9 +67,12 @@ def judge(text: str, gold: dict, predicted: list[dict]) -> Verdict:
             if i in used or _type_of(p) != gtype:
                 continue
             ptext, pstart = p["text"], int(p["span"]["start"])
-            if g["type"] == "indirect":
+            if g["type"] in ("indirect", "partial"):
                 gstart = _nearest(text, g["text"], pstart)
                 if gstart < 0 or _overlap(g["text"], ptext, text, gstart, pstart) < 0.8:
+                    continue
+                quoted = {text[int(q.get("start", 0)):int(q.get("end", 0))] for q in p.get("quoted", [])}
+                if not set(g.get("quoted", [])) <= quoted:
                     continue
             elif ptext != g["text"]:
                 continue

@@ -24,7 +24,7 @@ _sym_db = _symbol_database.Default()
 
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x16quotes/v1/quotes.proto\x12\tquotes.v1\"9\n\x14\x45xtractQuotesRequest\x12\x13\n\x0b\x64ocument_id\x18\x01 \x01(\t\x12\x0c\n\x04text\x18\x02 \x01(\t\"z\n\x15\x45xtractQuotesResponse\x12\x13\n\x0b\x64ocument_id\x18\x01 \x01(\t\x12 \n\x06quotes\x18\x02 \x03(\x0b\x32\x10.quotes.v1.Quote\x12*\n\x08speakers\x18\x03 \x03(\x0b\x32\x18.quotes.v1.SpeakerEntity\"\"\n\x04Span\x12\r\n\x05start\x18\x01 \x01(\x05\x12\x0b\n\x03\x65nd\x18\x02 \x01(\x05\"\xf4\x03\n\x05Quote\x12\x0c\n\x04text\x18\x01 \x01(\t\x12\x1d\n\x04span\x18\x02 \x01(\x0b\x32\x0f.quotes.v1.Span\x12\"\n\x04type\x18\x03 \x01(\x0e\x32\x14.quotes.v1.QuoteType\x12#\n\x07speaker\x18\x04 \x01(\x0b\x32\x12.quotes.v1.Speaker\x12\x0b\n\x03\x63ue\x18\x05 \x01(\t\x12!\n\x08\x63ue_span\x18\x06 \x01(\x0b\x32\x0f.quotes.v1.Span\x12\x12\n\nconfidence\x18\x07 \x01(\x02\x12\"\n\tfragments\x18\x08 \x03(\x0b\x32\x0f.quotes.v1.Span\x12\"\n\tspan_utf8\x18\t \x01(\x0b\x32\x0f.quotes.v1.Span\x12\'\n\x0e\x66ragments_utf8\x18\n \x03(\x0b\x32\x0f.quotes.v1.Span\x12&\n\rcue_span_utf8\x18\x0b \x01(\x0b\x32\x0f.quotes.v1.Span\x12#\n\nspan_utf16\x18\x0c \x01(\x0b\x32\x0f.quotes.v1.Span\x12(\n\x0f\x66ragments_utf16\x18\r \x03(\x0b\x32\x0f.quotes.v1.Span\x12\'\n\x0e\x63ue_span_utf16\x18\x0e \x01(\x0b\x32\x0f.quotes.v1.Span\x12\x12\n\nspeaker_id\x18\x0f \x01(\t\x12\x0c\n\x04rule\x18\x13 \x01(\t\"\xca\x02\n\x07Speaker\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x1d\n\x04span\x18\x02 \x01(\x0b\x32\x0f.quotes.v1.Span\x12\x16\n\x0e\x63\x61nonical_name\x18\x03 \x01(\t\x12\r\n\x05title\x18\x04 \x01(\t\x12\x13\n\x0b\x61\x66\x66iliation\x18\x05 \x01(\t\x12\x19\n\x11\x61\x66\x66iliation_short\x18\x06 \x01(\t\x12$\n\x04kind\x18\x07 \x01(\x0e\x32\x16.quotes.v1.SpeakerKind\x12\x1d\n\x15resolved_from_pronoun\x18\x08 \x01(\x08\x12\"\n\tspan_utf8\x18\t \x01(\x0b\x32\x0f.quotes.v1.Span\x12#\n\nspan_utf16\x18\n \x01(\x0b\x32\x0f.quotes.v1.Span\x12!\n\x06gender\x18\x0b \x01(\x0e\x32\x11.quotes.v1.Gender\x12\n\n\x02id\x18\x0c \x01(\t\"\xbd\x02\n\rSpeakerEntity\x12\n\n\x02id\x18\x01 \x01(\t\x12\x16\n\x0e\x63\x61nonical_name\x18\x02 \x01(\t\x12$\n\x04kind\x18\x03 \x01(\x0e\x32\x16.quotes.v1.SpeakerKind\x12\x0e\n\x06titles\x18\x04 \x03(\t\x12\x14\n\x0c\x61\x66\x66iliations\x18\x05 \x03(\t\x12\x10\n\x08\x61\x63ronyms\x18\x06 \x03(\t\x12!\n\x06gender\x18\x07 \x01(\x0e\x32\x11.quotes.v1.Gender\x12!\n\x08mentions\x18\x08 \x03(\x0b\x32\x0f.quotes.v1.Span\x12&\n\rmentions_utf8\x18\t \x03(\x0b\x32\x0f.quotes.v1.Span\x12\x13\n\x0bquote_count\x18\n \x01(\x05\x12\'\n\x0ementions_utf16\x18\x0b \x03(\x0b\x32\x0f.quotes.v1.Span*o\n\tQuoteType\x12\x1a\n\x16QUOTE_TYPE_UNSPECIFIED\x10\x00\x12\x15\n\x11QUOTE_TYPE_DIRECT\x10\x01\x12\x17\n\x13QUOTE_TYPE_INDIRECT\x10\x02\x12\x16\n\x12QUOTE_TYPE_PARTIAL\x10\x03*\xad\x01\n\x0bSpeakerKind\x12\x1c\n\x18SPEAKER_KIND_UNSPECIFIED\x10\x00\x12\x17\n\x13SPEAKER_KIND_PERSON\x10\x01\x12\x1d\n\x19SPEAKER_KIND_ORGANIZATION\x10\x02\x12\x15\n\x11SPEAKER_KIND_ROLE\x10\x03\x12\x16\n\x12SPEAKER_KIND_GROUP\x10\x04\x12\x19\n\x15SPEAKER_KIND_DOCUMENT\x10\x05*D\n\x06Gender\x12\x16\n\x12GENDER_UNSPECIFIED\x10\x00\x12\x11\n\rGENDER_FEMALE\x10\x01\x12\x0f\n\x0bGENDER_MALE\x10\x02\x32\xc0\x01\n\x0cQuoteService\x12R\n\rExtractQuotes\x12\x1f.quotes.v1.ExtractQuotesRequest\x1a .quotes.v1.ExtractQuotesResponse\x12\\\n\x13StreamExtractQuotes\x12\x1f.quotes.v1.ExtractQuotesRequest\x1a .quotes.v1.ExtractQuotesResponse(\x01\x30\x01\x42<\n\rcom.quotes.v1P\x01Z)example.com/quotes/gen/quotes/v1;quotesv1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x16quotes/v1/quotes.proto\x12\tquotes.v1\"9\n\x14\x45xtractQuotesRequest\x12\x13\n\x0b\x64ocument_id\x18\x01 \x01(\t\x12\x0c\n\x04text\x18\x02 \x01(\t\"z\n\x15\x45xtractQuotesResponse\x12\x13\n\x0b\x64ocument_id\x18\x01 \x01(\t\x12 \n\x06quotes\x18\x02 \x03(\x0b\x32\x10.quotes.v1.Quote\x12*\n\x08speakers\x18\x03 \x03(\x0b\x32\x18.quotes.v1.SpeakerEntity\"\"\n\x04Span\x12\r\n\x05start\x18\x01 \x01(\x05\x12\x0b\n\x03\x65nd\x18\x02 \x01(\x05\"\xe2\x04\n\x05Quote\x12\x0c\n\x04text\x18\x01 \x01(\t\x12\x1d\n\x04span\x18\x02 \x01(\x0b\x32\x0f.quotes.v1.Span\x12\"\n\x04type\x18\x03 \x01(\x0e\x32\x14.quotes.v1.QuoteType\x12#\n\x07speaker\x18\x04 \x01(\x0b\x32\x12.quotes.v1.Speaker\x12\x0b\n\x03\x63ue\x18\x05 \x01(\t\x12!\n\x08\x63ue_span\x18\x06 \x01(\x0b\x32\x0f.quotes.v1.Span\x12\x12\n\nconfidence\x18\x07 \x01(\x02\x12\"\n\tfragments\x18\x08 \x03(\x0b\x32\x0f.quotes.v1.Span\x12\"\n\tspan_utf8\x18\t \x01(\x0b\x32\x0f.quotes.v1.Span\x12\'\n\x0e\x66ragments_utf8\x18\n \x03(\x0b\x32\x0f.quotes.v1.Span\x12&\n\rcue_span_utf8\x18\x0b \x01(\x0b\x32\x0f.quotes.v1.Span\x12#\n\nspan_utf16\x18\x0c \x01(\x0b\x32\x0f.quotes.v1.Span\x12(\n\x0f\x66ragments_utf16\x18\r \x03(\x0b\x32\x0f.quotes.v1.Span\x12\'\n\x0e\x63ue_span_utf16\x18\x0e \x01(\x0b\x32\x0f.quotes.v1.Span\x12\x12\n\nspeaker_id\x18\x0f \x01(\t\x12\x1f\n\x06quoted\x18\x10 \x03(\x0b\x32\x0f.quotes.v1.Span\x12$\n\x0bquoted_utf8\x18\x11 \x03(\x0b\x32\x0f.quotes.v1.Span\x12%\n\x0cquoted_utf16\x18\x12 \x03(\x0b\x32\x0f.quotes.v1.Span\x12\x0c\n\x04rule\x18\x13 \x01(\t\"\xca\x02\n\x07Speaker\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x1d\n\x04span\x18\x02 \x01(\x0b\x32\x0f.quotes.v1.Span\x12\x16\n\x0e\x63\x61nonical_name\x18\x03 \x01(\t\x12\r\n\x05title\x18\x04 \x01(\t\x12\x13\n\x0b\x61\x66\x66iliation\x18\x05 \x01(\t\x12\x19\n\x11\x61\x66\x66iliation_short\x18\x06 \x01(\t\x12$\n\x04kind\x18\x07 \x01(\x0e\x32\x16.quotes.v1.SpeakerKind\x12\x1d\n\x15resolved_from_pronoun\x18\x08 \x01(\x08\x12\"\n\tspan_utf8\x18\t \x01(\x0b\x32\x0f.quotes.v1.Span\x12#\n\nspan_utf16\x18\n \x01(\x0b\x32\x0f.quotes.v1.Span\x12!\n\x06gender\x18\x0b \x01(\x0e\x32\x11.quotes.v1.Gender\x12\n\n\x02id\x18\x0c \x01(\t\"\xbd\x02\n\rSpeakerEntity\x12\n\n\x02id\x18\x01 \x01(\t\x12\x16\n\x0e\x63\x61nonical_name\x18\x02 \x01(\t\x12$\n\x04kind\x18\x03 \x01(\x0e\x32\x16.quotes.v1.SpeakerKind\x12\x0e\n\x06titles\x18\x04 \x03(\t\x12\x14\n\x0c\x61\x66\x66iliations\x18\x05 \x03(\t\x12\x10\n\x08\x61\x63ronyms\x18\x06 \x03(\t\x12!\n\x06gender\x18\x07 \x01(\x0e\x32\x11.quotes.v1.Gender\x12!\n\x08mentions\x18\x08 \x03(\x0b\x32\x0f.quotes.v1.Span\x12&\n\rmentions_utf8\x18\t \x03(\x0b\x32\x0f.quotes.v1.Span\x12\x13\n\x0bquote_count\x18\n \x01(\x05\x12\'\n\x0ementions_utf16\x18\x0b \x03(\x0b\x32\x0f.quotes.v1.Span*o\n\tQuoteType\x12\x1a\n\x16QUOTE_TYPE_UNSPECIFIED\x10\x00\x12\x15\n\x11QUOTE_TYPE_DIRECT\x10\x01\x12\x17\n\x13QUOTE_TYPE_INDIRECT\x10\x02\x12\x16\n\x12QUOTE_TYPE_PARTIAL\x10\x03*\xad\x01\n\x0bSpeakerKind\x12\x1c\n\x18SPEAKER_KIND_UNSPECIFIED\x10\x00\x12\x17\n\x13SPEAKER_KIND_PERSON\x10\x01\x12\x1d\n\x19SPEAKER_KIND_ORGANIZATION\x10\x02\x12\x15\n\x11SPEAKER_KIND_ROLE\x10\x03\x12\x16\n\x12SPEAKER_KIND_GROUP\x10\x04\x12\x19\n\x15SPEAKER_KIND_DOCUMENT\x10\x05*D\n\x06Gender\x12\x16\n\x12GENDER_UNSPECIFIED\x10\x00\x12\x11\n\rGENDER_FEMALE\x10\x01\x12\x0f\n\x0bGENDER_MALE\x10\x02\x32\xc0\x01\n\x0cQuoteService\x12R\n\rExtractQuotes\x12\x1f.quotes.v1.ExtractQuotesRequest\x1a .quotes.v1.ExtractQuotesResponse\x12\\\n\x13StreamExtractQuotes\x12\x1f.quotes.v1.ExtractQuotesRequest\x1a .quotes.v1.ExtractQuotesResponse(\x01\x30\x01\x42<\n\rcom.quotes.v1P\x01Z)example.com/quotes/gen/quotes/v1;quotesv1b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -32,12 +32,12 @@ _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'quotes.v1.quotes_pb2', _glo
 if not _descriptor._USE_C_DESCRIPTORS:
   _globals['DESCRIPTOR']._loaded_options = None
   _globals['DESCRIPTOR']._serialized_options = b'\n\rcom.quotes.v1P\001Z)example.com/quotes/gen/quotes/v1;quotesv1'
-  _globals['_QUOTETYPE']._serialized_start=1412
-  _globals['_QUOTETYPE']._serialized_end=1523
-  _globals['_SPEAKERKIND']._serialized_start=1526
-  _globals['_SPEAKERKIND']._serialized_end=1699
-  _globals['_GENDER']._serialized_start=1701
-  _globals['_GENDER']._serialized_end=1769
+  _globals['_QUOTETYPE']._serialized_start=1522
+  _globals['_QUOTETYPE']._serialized_end=1633
+  _globals['_SPEAKERKIND']._serialized_start=1636
+  _globals['_SPEAKERKIND']._serialized_end=1809
+  _globals['_GENDER']._serialized_start=1811
+  _globals['_GENDER']._serialized_end=1879
   _globals['_EXTRACTQUOTESREQUEST']._serialized_start=37
   _globals['_EXTRACTQUOTESREQUEST']._serialized_end=94
   _globals['_EXTRACTQUOTESRESPONSE']._serialized_start=96
@@ -45,11 +45,11 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_SPAN']._serialized_start=220
   _globals['_SPAN']._serialized_end=254
   _globals['_QUOTE']._serialized_start=257
-  _globals['_QUOTE']._serialized_end=757
-  _globals['_SPEAKER']._serialized_start=760
-  _globals['_SPEAKER']._serialized_end=1090
-  _globals['_SPEAKERENTITY']._serialized_start=1093
-  _globals['_SPEAKERENTITY']._serialized_end=1410
-  _globals['_QUOTESERVICE']._serialized_start=1772
-  _globals['_QUOTESERVICE']._serialized_end=1964
+  _globals['_QUOTE']._serialized_end=867
+  _globals['_SPEAKER']._serialized_start=870
+  _globals['_SPEAKER']._serialized_end=1200
+  _globals['_SPEAKERENTITY']._serialized_start=1203
+  _globals['_SPEAKERENTITY']._serialized_end=1520
+  _globals['_QUOTESERVICE']._serialized_start=1882
+  _globals['_QUOTESERVICE']._serialized_end=2074
 # @@protoc_insertion_point(module_scope)

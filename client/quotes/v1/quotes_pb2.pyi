@@ -69,7 +69,7 @@ class Span(_message.Message):
     def __init__(self, start: _Optional[int] = ..., end: _Optional[int] = ...) -> None: ...
 
 class Quote(_message.Message):
-    __slots__ = ("text", "span", "type", "speaker", "cue", "cue_span", "confidence", "fragments", "span_utf8", "fragments_utf8", "cue_span_utf8", "span_utf16", "fragments_utf16", "cue_span_utf16", "speaker_id", "rule")
+    __slots__ = ("text", "span", "type", "speaker", "cue", "cue_span", "confidence", "fragments", "span_utf8", "fragments_utf8", "cue_span_utf8", "span_utf16", "fragments_utf16", "cue_span_utf16", "speaker_id", "quoted", "quoted_utf8", "quoted_utf16", "rule")
     TEXT_FIELD_NUMBER: _ClassVar[int]
     SPAN_FIELD_NUMBER: _ClassVar[int]
     TYPE_FIELD_NUMBER: _ClassVar[int]
@@ -85,6 +85,9 @@ class Quote(_message.Message):
     FRAGMENTS_UTF16_FIELD_NUMBER: _ClassVar[int]
     CUE_SPAN_UTF16_FIELD_NUMBER: _ClassVar[int]
     SPEAKER_ID_FIELD_NUMBER: _ClassVar[int]
+    QUOTED_FIELD_NUMBER: _ClassVar[int]
+    QUOTED_UTF8_FIELD_NUMBER: _ClassVar[int]
+    QUOTED_UTF16_FIELD_NUMBER: _ClassVar[int]
     RULE_FIELD_NUMBER: _ClassVar[int]
     text: str
     span: Span
@@ -101,8 +104,11 @@ class Quote(_message.Message):
     fragments_utf16: _containers.RepeatedCompositeFieldContainer[Span]
     cue_span_utf16: Span
     speaker_id: str
+    quoted: _containers.RepeatedCompositeFieldContainer[Span]
+    quoted_utf8: _containers.RepeatedCompositeFieldContainer[Span]
+    quoted_utf16: _containers.RepeatedCompositeFieldContainer[Span]
     rule: str
-    def __init__(self, text: _Optional[str] = ..., span: _Optional[_Union[Span, _Mapping]] = ..., type: _Optional[_Union[QuoteType, str]] = ..., speaker: _Optional[_Union[Speaker, _Mapping]] = ..., cue: _Optional[str] = ..., cue_span: _Optional[_Union[Span, _Mapping]] = ..., confidence: _Optional[float] = ..., fragments: _Optional[_Iterable[_Union[Span, _Mapping]]] = ..., span_utf8: _Optional[_Union[Span, _Mapping]] = ..., fragments_utf8: _Optional[_Iterable[_Union[Span, _Mapping]]] = ..., cue_span_utf8: _Optional[_Union[Span, _Mapping]] = ..., span_utf16: _Optional[_Union[Span, _Mapping]] = ..., fragments_utf16: _Optional[_Iterable[_Union[Span, _Mapping]]] = ..., cue_span_utf16: _Optional[_Union[Span, _Mapping]] = ..., speaker_id: _Optional[str] = ..., rule: _Optional[str] = ...) -> None: ...
+    def __init__(self, text: _Optional[str] = ..., span: _Optional[_Union[Span, _Mapping]] = ..., type: _Optional[_Union[QuoteType, str]] = ..., speaker: _Optional[_Union[Speaker, _Mapping]] = ..., cue: _Optional[str] = ..., cue_span: _Optional[_Union[Span, _Mapping]] = ..., confidence: _Optional[float] = ..., fragments: _Optional[_Iterable[_Union[Span, _Mapping]]] = ..., span_utf8: _Optional[_Union[Span, _Mapping]] = ..., fragments_utf8: _Optional[_Iterable[_Union[Span, _Mapping]]] = ..., cue_span_utf8: _Optional[_Union[Span, _Mapping]] = ..., span_utf16: _Optional[_Union[Span, _Mapping]] = ..., fragments_utf16: _Optional[_Iterable[_Union[Span, _Mapping]]] = ..., cue_span_utf16: _Optional[_Union[Span, _Mapping]] = ..., speaker_id: _Optional[str] = ..., quoted: _Optional[_Iterable[_Union[Span, _Mapping]]] = ..., quoted_utf8: _Optional[_Iterable[_Union[Span, _Mapping]]] = ..., quoted_utf16: _Optional[_Iterable[_Union[Span, _Mapping]]] = ..., rule: _Optional[str] = ...) -> None: ...
 
 class Speaker(_message.Message):
     __slots__ = ("name", "span", "canonical_name", "title", "affiliation", "affiliation_short", "kind", "resolved_from_pronoun", "span_utf8", "span_utf16", "gender", "id")

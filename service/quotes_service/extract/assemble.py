@@ -14,7 +14,7 @@ Every candidate remembers its rule, which sets its confidence (scoring.py) and s
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable
 
 from spacy.tokens import Token
@@ -46,6 +46,9 @@ class Candidate:
     speaker: Speaker
     cue: tuple[int, int] | None         # character range of the cue words
     mixed: bool = False                 # a reported clause holding the speaker's words in quote marks
+    #: the speaker's words in quote marks, marks excluded: the fragments of a direct quote, the
+    #: quoted pieces inside a mixed one, none for reported speech in the writer's words
+    quoted: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def start(self) -> int:
@@ -116,7 +119,11 @@ class QuotedPass:
             found = registry.attribute_around(m, index)
             qtype = QuoteType.PARTIAL
         if found is not None:
-            self._add(Candidate(found[0], qtype, fragments, self._speaker(found[1]), cue_range(found[1].cue)), marked[i])
+            quoted = fragments
+            if found[1].content is not None:
+                fragments = [self._content(found[1].content, m)]
+            self._add(Candidate(found[0], qtype, fragments, self._speaker(found[1]), cue_range(found[1].cue),
+                                quoted=list(quoted)), marked[i])
         elif continues:
             self._continue(m, fragments)
         return i
@@ -125,6 +132,13 @@ class QuotedPass:
         """A sentence that opens a sentence soon after the last direct quote: the same speaker's words."""
         return (self.previous is not None and looks_like_sentence(quote_text) and self.index.at_sentence_start(m.open_at)
                 and 0 <= m.open_at - self.previous[1].close_at <= FOLLOW_ON_GAP)
+
+    def _content(self, tokens: tuple[int, int], m: Marked) -> tuple[int, int]:
+        """Reported content around the passage ``m``, in characters: from its first word or the
+        opening mark, to its last word or the closing mark."""
+        doc = self.index.doc
+        last = doc[tokens[1] - 1]
+        return min(doc[tokens[0]].idx, m.open_at), max(last.idx + len(last.text), m.close_at)
 
     def _speaker(self, found: Attribution) -> Speaker:
         mention = grow_mention(found.speaker, found.lo, found.hi or len(self.index.doc))
@@ -136,9 +150,11 @@ class QuotedPass:
             # '"…," he said. "…"' in one paragraph: one quotation interrupted by its attribution,
             # like the comma-split form; it gains a fragment.
             prior.fragments += fragments
+            prior.quoted += fragments
             self.previous = (prior, m)
             return
-        self._add(Candidate(registry.FOLLOW_ON_RULE, QuoteType.DIRECT, fragments, prior.speaker, None), m)
+        self._add(Candidate(registry.FOLLOW_ON_RULE, QuoteType.DIRECT, fragments, prior.speaker, None,
+                            quoted=list(fragments)), m)
 
     def _add(self, candidate: Candidate, m: Marked) -> None:
         self.found.append(candidate)
@@ -218,12 +234,14 @@ def fold_fragments(quoted: list[Candidate], reported: list[Candidate]) -> list[C
         host = None
         if q.type == QuoteType.PARTIAL:
             # The first reported clause (in the order found) that holds the fragment.
-            host = next((r for _, r in hosts.holding(q.start) if r.start <= q.start and q.end <= r.end + 1), None)
+            start, end = (q.quoted[0][0], q.quoted[-1][1]) if q.quoted else (q.start, q.end)
+            host = next((r for _, r in hosts.holding(start) if r.start <= start and end <= r.end + 1), None)
         if host is None:
             out.append(q)
         else:
             host.type = QuoteType.PARTIAL
             host.mixed = True
+            host.quoted += q.quoted
     return out + reported
 
 
@@ -239,6 +257,7 @@ def to_quote(text: str, c: Candidate) -> Quote:
         confidence=confidence(c.rule, c.type, c.speaker, len(quote_text.split()), len(c.fragments), c.mixed),
         fragments=[Span(s, e) for s, e in c.fragments],
         rule=c.rule.name,
+        quoted=[Span(s, e) for s, e in sorted(c.quoted)],
     )
 
 

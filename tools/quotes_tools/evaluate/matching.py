@@ -9,7 +9,10 @@ Definitions (docs/quality.md says the same in prose):
   of its quote_spans.
 * Matching is greedy and one-to-one: all (gold, prediction) pairs with overlap
   at or above the threshold, best first; each side is used at most once.
-* exact: the stripped spans are identical.
+* exact: the stripped spans hold the same words: the same letters and digits at the same
+  offsets (so a gold quote marked sentence by sentence, each span stripped of its full stop,
+  is exactly a prediction of the whole passage). ``exact_chars``: every stripped character
+  the same (the definition before 2026-12-02).
 * speaker correct: the predicted name or canonical name is contained in the
   gold speaker string or its resolution (case-insensitive), or the speaker
   spans overlap.
@@ -38,6 +41,11 @@ def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and _strippable(text[end - 1]):
         end -= 1
     return start, end
+
+
+def word_characters(text: str, chars: set[int]) -> set[int]:
+    """The letters and digits among ``chars`` (offsets into ``text``)."""
+    return {i for i in chars if text[i].isalnum()}
 
 
 def _chars(text: str, spans: Iterable[tuple[int, int]]) -> set[int]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from quotes_tools.evaluate.matching import GoldQuote, PredQuote, gold_quotes, match, pred_quotes, speaker_correct
+from quotes_tools.evaluate.matching import (GoldQuote, PredQuote, gold_quotes, match, pred_quotes, speaker_correct,
+                                           word_characters)
 from quotes_tools.evaluate.speakers import SpeakerReport, score_speaker
 
 
@@ -37,6 +38,7 @@ class PRF:
 class Report:
     documents: int = 0
     exact: PRF = field(default_factory=PRF)
+    exact_chars: PRF = field(default_factory=PRF)
     overlap_03: PRF = field(default_factory=PRF)
     overlap_08: PRF = field(default_factory=PRF)
     end_to_end: PRF = field(default_factory=PRF)
@@ -59,6 +61,7 @@ class Report:
         return {
             "documents": self.documents,
             "exact": self.exact.as_dict(),
+            "exact_chars": self.exact_chars.as_dict(),
             "overlap@0.3": self.overlap_03.as_dict(),
             "overlap@0.8": self.overlap_08.as_dict(),
             "speaker_accuracy": round(self.speaker_accuracy, 4),
@@ -100,17 +103,21 @@ class _Scored:
 
     golds: list[GoldQuote]
     preds: list[PredQuote]
-    exact: set[int]                      # predictions identical to a gold quote
+    exact: set[int]                      # predictions with the same words as a gold quote
+    exact_chars: set[int]                # predictions with the same characters as a gold quote
     m03: list[tuple[int, int, float]]
     right: set[int]                      # predictions matched at 0.3 with the right speaker
 
 
 def _score(doc: dict, predicted: list[dict]) -> _Scored:
-    golds, preds = gold_quotes(doc), pred_quotes(doc["text"], predicted)
-    exact = {pi for gi, pi, _ in match(golds, preds, 1e-9) if golds[gi].chars == preds[pi].chars}
+    text = doc["text"]
+    golds, preds = gold_quotes(doc), pred_quotes(text, predicted)
+    touching = match(golds, preds, 1e-9)
+    exact = {pi for gi, pi, _ in touching if word_characters(text, golds[gi].chars) == word_characters(text, preds[pi].chars)}
+    exact_chars = {pi for gi, pi, _ in touching if golds[gi].chars == preds[pi].chars}
     m03 = match(golds, preds, 0.3)
     right = {pi for gi, pi, _ in m03 if speaker_correct(golds[gi], preds[pi])}
-    return _Scored(golds, preds, exact, m03, right)
+    return _Scored(golds, preds, exact, exact_chars, m03, right)
 
 
 def score_document(report: Report, doc: dict, predicted: list[dict], rules: list[str] | None = None,
@@ -122,6 +129,7 @@ def score_document(report: Report, doc: dict, predicted: list[dict], rules: list
     n_pred, n_gold = len(s.preds), len(s.golds)
     report.documents += 1
     _add(report.exact, len(s.exact), n_pred, n_gold)
+    _add(report.exact_chars, len(s.exact_chars), n_pred, n_gold)
     _add(report.overlap_08, len(match(s.golds, s.preds, 0.8)), n_pred, n_gold)
     _add(report.overlap_03, len(s.m03), n_pred, n_gold)
     _add(report.end_to_end, len(s.right), n_pred, n_gold)
@@ -195,7 +203,7 @@ def format_report(report: Report, by_type: bool = True) -> str:
     d = report.as_dict()
     lines = [f"documents: {d['documents']}",
              f"{'measure':<22}{'P':>8}{'R':>8}{'F1':>8}{'tp':>7}{'pred':>7}{'gold':>7}"]
-    for key in ("exact", "overlap@0.8", "overlap@0.3", "quote+speaker"):
+    for key in ("exact", "exact_chars", "overlap@0.8", "overlap@0.3", "quote+speaker"):
         v = d[key]
         lines.append(f"{key:<22}{v['precision']:>8.3f}{v['recall']:>8.3f}{v['f1']:>8.3f}{v['tp']:>7}{v['predicted']:>7}{v['gold']:>7}")
     lines.append(f"{'speaker accuracy':<22}{d['speaker_accuracy']:>8.3f}  (on {report.speaker_matched} quotes matched at overlap 0.3)")

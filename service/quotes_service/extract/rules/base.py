@@ -38,6 +38,8 @@ class Attribution:
     lo: int = 0
     hi: int = 0
     joins_next: bool = False  # "…," he said, "…": the next quote is the same quote's second fragment
+    #: a fragment inside reported speech: the reported content holding it, as tokens [start, end)
+    content: tuple[int, int] | None = None
 
 
 @dataclass
@@ -230,4 +232,25 @@ def phrase_end(start: int, first_free: int, limit: int, index: DocIndex) -> int:
             break
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
+    return end
+
+
+_SECOND_REPORTS = lx.SPEECH_VERBS | lx.CHARACTERISING_VERBS | frozenset(lx.OBJECT_CUES)
+
+
+def before_coordinated_report(start: int, end: int, index: DocIndex) -> int:
+    """End of reported content [start, end) before a second report of the same speaker that the
+    parser coordinated inside it ('said that she had released her returns [and called on Sanders
+    to do the same]'): a reporting verb conjoined to a word of the content, with no subject of its
+    own, outside quote marks. The content ends before its conjunction."""
+    doc = index.doc
+    for t in doc[start + 1:end]:
+        if t.dep_ != "conj" or t.pos_ != "VERB" or not start <= t.head.i < t.i or index.in_quote(t):
+            continue
+        if not is_reporting(t, _SECOND_REPORTS) or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in t.children):
+            continue
+        cut = t.left_edge.i
+        while cut > start and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].is_punct or doc[cut - 1].is_space):
+            cut -= 1
+        return max(cut, start + 1)
     return end

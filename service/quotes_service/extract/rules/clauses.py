@@ -11,7 +11,7 @@ from quotes_service.extract import lexicon as lx
 from quotes_service.extract.pipeline.lemmas import lemma
 from quotes_service.extract.docindex import DocIndex
 from quotes_service.extract.rules.base import (
-    FINITE_TAGS, OBJECT_DEPS, SUBJECT_DEPS, Reported, first_word, is_reporting, noun_after, speaker_head,
+    FINITE_TAGS, OBJECT_DEPS, SUBJECT_DEPS, Reported, before_coordinated_report, first_word, is_reporting, noun_after, speaker_head,
     subject_of, trim_punct, valid_speaker,
 )
 
@@ -88,6 +88,7 @@ def _clauses_reported(verbs: list[Token], index: DocIndex) -> list[Reported]:
         # Edge punctuation trimmed. The complementiser ("that", "whether") stays: annotators count
         # it as part of what was reported; the length check counts the words after it.
         start, end = trim_punct(doc, comp.left_edge.i, comp.right_edge.i + 1)
+        end = before_coordinated_report(start, end, index)
         has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in comp.children)
         # Three words are a clause when they have a subject of their own ("sales had doubled").
         if end - first_word(start, end, doc) < (3 if has_subject else 4):

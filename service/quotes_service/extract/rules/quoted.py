@@ -17,8 +17,8 @@ from quotes_service.extract.docindex import DocIndex
 from quotes_service.extract.marks import Marked
 from quotes_service.extract.pipeline.lemmas import lemma
 from quotes_service.extract.rules.base import (
-    CUE_REACH, NAME_LEADERS, SKIP_PUNCT, SPEAKER_REACH, STOP, SUBJECT_DEPS, WINDOW, Attribution, is_reporting,
-    noun_after, noun_before, phrase_cue, speaker_head, subject_of, valid_speaker, with_particle,
+    CUE_REACH, NAME_LEADERS, SKIP_PUNCT, SPEAKER_REACH, STOP, SUBJECT_DEPS, WINDOW, Attribution, before_coordinated_report,
+    is_reporting, noun_after, noun_before, phrase_cue, speaker_head, subject_of, valid_speaker, with_particle,
 )
 
 @dataclass
@@ -223,10 +223,14 @@ def colon_clause(side: Side):
     return None
 
 
+_HELD_OBJECTS = frozenset({"dobj", "dative", "iobj", "attr", "oprd"})
+
+
 # --- around the quote -----------------------------------------------------------------------------
 
 def enclosing_cue(m: Marked, index: DocIndex, max_steps: int = 4):
-    """A fragment inside reported speech: 'blasted the move as a "power grab"'."""
+    """A fragment inside reported speech: 'blasted the move as a "power grab"'. The content is the
+    reported clause or the objects that hold the fragment (``reported_around``)."""
     doc = index.doc
     first = index.first_at_or_after(m.start)
     last = index.first_at_or_after(m.end)
@@ -239,12 +243,32 @@ def enclosing_cue(m: Marked, index: DocIndex, max_steps: int = 4):
     for _ in range(max_steps + 1):
         if tok.head.i == tok.i:
             break
-        tok = tok.head
+        child, tok = tok, tok.head
         if index.in_quote(tok):
             continue
         if is_reporting(tok, lx.SPEECH_VERBS | lx.CHARACTERISING_VERBS):
             speaker = subject_of(tok, index)
             if speaker is None:
                 return None
-            return Attribution(speaker, [tok], 0, tok.i if speaker.i < tok.i else len(doc))
+            return Attribution(speaker, [tok], 0, tok.i if speaker.i < tok.i else len(doc),
+                               content=reported_around(tok, child, last, index))
     return None
+
+
+def reported_around(verb: Token, child: Token, last: int, index: DocIndex) -> tuple[int, int]:
+    """What ``verb`` reports, as tokens [start, end): the dependent ``child`` that holds the quoted
+    fragment, with the objects between the verb and it ('called [the plan] [a "disaster"]',
+    'accused [Sanders] [of "misrepresenting …"]', 'said [that he "sort of hopes" …]'), through the
+    fragment's last word ``last`` at least (a quote may run on past the clause)."""
+    start = child.left_edge.i
+    if child.i > verb.i:
+        objects = [c for c in verb.rights if c.i < child.i and c.dep_ in _HELD_OBJECTS]
+        start = min([start] + [c.left_edge.i for c in objects])
+    doc = index.doc
+    end = max(before_coordinated_report(start, child.right_edge.i + 1, index), last)
+    # 'accused the council of "selling out" last year': a time after the quote is the report's.
+    if end > last + 1 and all(t.ent_type_ in ("DATE", "TIME") or t.is_punct for t in doc[last + 1:end]):
+        end = last
+    while end > start + 1 and (doc[end - 1].is_punct and not doc[end - 1].is_quote or doc[end - 1].is_space):
+        end -= 1
+    return start, end

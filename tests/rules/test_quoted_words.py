@@ -1,0 +1,60 @@
+"""Quote.quoted: the words in quote marks, apart from the content that holds them.
+
+A direct quote's quoted passages are its fragments; a mixed quote's content is the reported
+clause or objects around the quoted words (as annotated news marks it) and ``quoted`` holds just
+those words; reported speech in the writer's words has none.
+"""
+from __future__ import annotations
+
+import pytest
+
+from quotes.types import QuoteType
+
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    from quotes_service.extract.extractor import Extractor
+
+    return Extractor()
+
+
+D, I, P = QuoteType.DIRECT, QuoteType.INDIRECT, QuoteType.PARTIAL
+
+ROWS = [
+    ('"We will not back down," the mayor said.', [(D, "We will not back down", ["We will not back down"])]),
+    ('"We will not back down," the mayor said, "not this year."',
+     [(D, "We will not back down not this year.", ["We will not back down", "not this year."])]),
+    ("The mayor said the budget would pass next week.", [(I, "the budget would pass next week", [])]),
+    ('The minister denounced the report as "a work of fiction" on Tuesday.',
+     [(P, 'the report as "a work of fiction"', ["a work of fiction"])]),
+    ('Critics accused the council of "selling out the neighbourhood" last year.',
+     [(P, 'the council of "selling out the neighbourhood"', ["selling out the neighbourhood"])]),
+    ('The senator said that "every word of it is true" and called for an inquiry.',
+     [(P, 'that "every word of it is true"', ["every word of it is true"])]),
+    ('The mayor said the plan was "dead on arrival" and would not be revived.',
+     [(P, 'the plan was "dead on arrival" and would not be revived', ["dead on arrival"])]),
+]
+
+
+@pytest.mark.parametrize("text,expected", ROWS, ids=[r[0][:40] for r in ROWS])
+def test_quoted_words(extractor, text, expected):
+    got = []
+    for q in extractor.extract(text):
+        assert text[q.span.start:q.span.end] == q.text or len(q.fragments) > 1
+        got.append((q.type, q.text, [text[s.start:s.end] for s in q.quoted]))
+    assert got == expected
+
+
+def test_quoted_is_on_the_wire_in_every_unit(extractor):
+    from quotes.convert import response_to_dict, response_to_proto
+
+    text = 'The critics, 🙂 on Monday, accused the council of "selling out the neighbourhood".'
+    found = extractor.extract_document(text)
+    message = response_to_proto("d", text, found.quotes, found.speakers)
+    quote = message.quotes[0]
+    (span,), (utf8,), (utf16,) = quote.quoted, quote.quoted_utf8, quote.quoted_utf16
+    assert text[span.start:span.end] == "selling out the neighbourhood"
+    assert text.encode()[utf8.start:utf8.end].decode() == "selling out the neighbourhood"
+    assert text.encode("utf-16-le")[2 * utf16.start:2 * utf16.end].decode("utf-16-le") == "selling out the neighbourhood"
+    assert response_to_dict(message)["quotes"][0]["quoted"][0]["start"] == span.start
