@@ -58,3 +58,11 @@ def test_quoted_is_on_the_wire_in_every_unit(extractor):
     assert text.encode()[utf8.start:utf8.end].decode() == "selling out the neighbourhood"
     assert text.encode("utf-16-le")[2 * utf16.start:2 * utf16.end].decode("utf-16-le") == "selling out the neighbourhood"
     assert response_to_dict(message)["quotes"][0]["quoted"][0]["start"] == span.start
+
+
+def test_an_interrupting_attribution_is_left_out_of_the_content(extractor):
+    text = "The latest test, the ministry said on Friday, was its largest so far this year."
+    (q,) = extractor.extract(text)
+    assert [text[f.start:f.end] for f in q.fragments] == ["The latest test", "was its largest so far this year"]
+    assert q.text == "The latest test was its largest so far this year" and q.quoted == []
+    assert (q.span.start, q.span.end) == (0, len(text) - 1)

@@ -108,7 +108,8 @@ ROWS = [
     ("The plan will cost more than expected, the mayor said on Tuesday.",
      [(I, "The plan will cost more than expected", "mayor", "clause")]),
     ("The latest test, the ministry said, was its largest so far this year.",
-     [(I, "The latest test, the ministry said, was its largest so far this year", "ministry", "parenthetical")]),
+     [(I, "The latest test was its largest so far this year", "ministry", "parenthetical")]),
+
     ("The plant will close in June, according to officials familiar with the plan.",
      [(I, "The plant will close in June", "officials familiar with the plan", "according")]),
     # headline forms

@@ -208,11 +208,22 @@ def reported_pass(index: DocIndex, resolver: SpeakerResolver, quoted: list[Candi
         if found.cue[0].idx in direct_cues:
             continue
         seen.add(s, e, (s, e))
-        out.append(_reported_candidate(rule, found, (s, e), resolver, recent))
+        out.append(_reported_candidate(rule, found, _pieces(doc, start, end, found.gap), resolver, recent))
     return out
 
 
-def _reported_candidate(rule: Rule, found: Reported, content: tuple[int, int], resolver: SpeakerResolver,
+def _pieces(doc, start: int, end: int, gap: tuple[int, int] | None) -> list[tuple[int, int]]:
+    """Content tokens [start, end) as character ranges: one, or two around an interrupting attribution."""
+    ranges = [(start, end)] if gap is None or not start < gap[0] < gap[1] < end else [(start, gap[0]), (gap[1], end)]
+    out = []
+    for a, b in ranges:
+        b = _content_end(doc, a, b)
+        if b > a:
+            out.append((doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)))
+    return out
+
+
+def _reported_candidate(rule: Rule, found: Reported, content: list[tuple[int, int]], resolver: SpeakerResolver,
                         recent: list[tuple[int, str]]) -> Candidate:
     mention = grow_mention(found.speaker, 0, len(found.speaker.doc))
     # "Kim said her company …": only a clause the verb reports after it speaks of its reporter.
@@ -220,7 +231,7 @@ def _reported_candidate(rule: Rule, found: Reported, content: tuple[int, int], r
     speaker = (resolver.speaker_of_clause(mention, recent, found.start) if own
                else resolver.speaker(mention, recent))
     cue = found.cue[:-1] + with_particle(found.cue[-1])
-    return Candidate(rule, QuoteType.INDIRECT, [content], speaker, cue_range(cue))
+    return Candidate(rule, QuoteType.INDIRECT, content, speaker, cue_range(cue))
 
 
 def fold_fragments(quoted: list[Candidate], reported: list[Candidate]) -> list[Candidate]:

@@ -50,6 +50,9 @@ class Reported:
     speaker: Token
     start: int
     end: int
+    #: tokens [a, b) inside the content that are not part of it: the attribution that interrupts
+    #: it ("The latest test, North Korea said, was its biggest"), so the content is two fragments
+    gap: tuple[int, int] | None = None
 
 
 class Stop:

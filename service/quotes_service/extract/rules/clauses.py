@@ -168,6 +168,18 @@ def _parenthetical_content(verb: Token, left: int, index: DocIndex) -> tuple[int
     return start, end
 
 
+def _interruption(verb: Token, left: int, end: int, index: DocIndex) -> tuple[int, int] | None:
+    """The attribution inside the content it interrupts, from the comma before its subject (token
+    ``left`` - 1) through the comma that closes it; None when it closes the content instead."""
+    doc = index.doc
+    for t in doc[verb.i + 1:min(end, verb.i + 10)]:
+        if t.text == ",":
+            return (left - 1, t.i + 1) if t.i + 1 < end else None
+        if t.is_punct or index.in_quote(t):
+            return None
+    return None
+
+
 def parenthetical(index: DocIndex) -> list[Reported]:
     """"The latest test, North Korea said, was its biggest yet." / "People like Scott, he said."
     The attribution set off by a comma inside or after what was said."""
@@ -186,7 +198,7 @@ def parenthetical(index: DocIndex) -> list[Reported]:
             continue  # "…, the candidate repeated his promise": the verb has its own object
         content = _parenthetical_content(verb, left, index)
         if content is not None:
-            found.append(Reported([verb], subj, *content))
+            found.append(Reported([verb], subj, *content, gap=_interruption(verb, left, content[1], index)))
     return found
 
 
