@@ -38,6 +38,11 @@ function assertSlicesExactly(text, quote) {
   assert.ok(whole.startsWith(pieces[0]) && whole.endsWith(pieces.at(-1)), where);
   assert.equal(slice(quote.speaker.span_utf16), quote.speaker.name, `${where}: speaker`);
   assert.equal(slice(quote.cue_span_utf16), quote.cue, `${where}: cue`);
+  // The speaker's own words: each quoted passage lies in the quote and matches its code point span.
+  assert.equal(quote.quoted_utf16.length, quote.quoted.length, `${where}: quoted`);
+  for (const words of quote.quoted_utf16.map(slice)) {
+    assert.ok(words.trim() && whole.includes(words), `${where}: quoted ${JSON.stringify(words)}`);
+  }
   // The UTF-8 spans, for comparison, slice the text's bytes.
   const bytes = Buffer.from(text, 'utf8');
   assert.equal(bytes.subarray(quote.span_utf8.start, quote.span_utf8.end).toString('utf8'), whole, `${where}: utf8`);

@@ -24,6 +24,12 @@ ROWS = [
     ('"We will appeal the ruling," Rosa Vega, who has led the union since 2019 and ran for mayor twice, told reporters.',
      [(D, "We will appeal the ruling", "Rosa Vega", "set_off")]),
     ('"We will appeal the ruling," Rosa Vega, who has led the union since 2019 and ran for mayor twice, left the room.', []),
+    # "put it": a way of saying, when there is nowhere it is put
+    ('As the union\'s lawyer, Maria Ortiz, put it, "Nobody here is above the contract."',
+     [(D, "Nobody here is above the contract.", "Maria Ortiz", "before")]),
+    ('"Nobody here is above the contract," as Maria Ortiz put it.',
+     [(D, "Nobody here is above the contract", "Maria Ortiz", "after")]),
+    ('She put it on the shelf. "Nobody here is above the contract."', []),
     # attribution, then quote
     ('The governor said: "We are not raising taxes this year."',
      [(D, "We are not raising taxes this year.", "governor", "before")]),

@@ -16,7 +16,7 @@ remark comment observe continue conclude caution promise pledge vow threaten urg
 mention point boast joke quip shout yell scream chant whisper testify reveal disclose
 indicate signal agree counter retort estimate forecast project speculate
 propose recommend demand hint imply affirm proclaim lament muse
-echo exclaim interject confess read sing
+echo exclaim interject confess read sing exhort
 """.split())
 
 # Verbs that characterise what someone said; they attribute a quoted fragment

@@ -70,7 +70,17 @@ def negated(tok: Token) -> bool:
 
 
 def is_reporting(tok: Token, verbs: frozenset[str] = lx.SPEECH_VERBS) -> bool:
-    return tok.pos_ in ("VERB", "AUX") and lemma(tok) in verbs and not negated(tok)
+    if tok.pos_ not in ("VERB", "AUX") or negated(tok):
+        return False
+    key = lemma(tok)
+    return key in verbs or (key == "put" and "say" in verbs and puts_it(tok))
+
+
+def puts_it(tok: Token) -> bool:
+    """'As Cornyn put it', 'to put it bluntly': "put" with "it" for its object and no place to put
+    it in, a way of saying."""
+    return any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children) and not any(
+        c.dep_ in ("prep", "prt") and any(g.dep_ == "pobj" for g in c.children) for c in tok.children)
 
 
 def with_particle(verb: Token) -> list[Token]:
