@@ -251,14 +251,15 @@ def phrase_end(start: int, first_free: int, limit: int, index: DocIndex) -> int:
 _SECOND_REPORTS = lx.SPEECH_VERBS | lx.CHARACTERISING_VERBS | frozenset(lx.OBJECT_CUES)
 
 
-def before_coordinated_report(start: int, end: int, index: DocIndex) -> int:
-    """End of reported content [start, end) before a second report of the same speaker that the
-    parser coordinated inside it ('said that she had released her returns [and called on Sanders
-    to do the same]'): a reporting verb conjoined to a word of the content, with no subject of its
-    own, outside quote marks. The content ends before its conjunction."""
+def before_coordinated_report(head: Token, start: int, end: int, index: DocIndex) -> int:
+    """End of reported content [start, end), headed by ``head``, before a second report of the same
+    speaker that the parser coordinated to its head ('said that she had released her returns [and
+    called on Sanders to do the same]'): a reporting verb conjoined to the head, with no subject of
+    its own, outside quote marks. The content ends before its conjunction. (Only the head's own
+    conjuncts are read: a long sentence of many reports stays linear.)"""
     doc = index.doc
-    for t in doc[start + 1:end]:
-        if t.dep_ != "conj" or t.pos_ != "VERB" or not start <= t.head.i < t.i or index.in_quote(t):
+    for t in head.rights:
+        if not start < t.i < end or t.dep_ != "conj" or t.pos_ != "VERB" or index.in_quote(t):
             continue
         if not is_reporting(t, _SECOND_REPORTS) or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in t.children):
             continue

@@ -88,7 +88,7 @@ def _clauses_reported(verbs: list[Token], index: DocIndex) -> list[Reported]:
         # Edge punctuation trimmed. The complementiser ("that", "whether") stays: annotators count
         # it as part of what was reported; the length check counts the words after it.
         start, end = trim_punct(doc, comp.left_edge.i, comp.right_edge.i + 1)
-        end = before_coordinated_report(start, end, index)
+        end = before_coordinated_report(comp, start, end, index)
         has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in comp.children)
         # Three words are a clause when they have a subject of their own ("sales had doubled").
         if end - first_word(start, end, doc) < (3 if has_subject else 4):

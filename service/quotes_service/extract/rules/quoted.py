@@ -265,7 +265,7 @@ def reported_around(verb: Token, child: Token, last: int, index: DocIndex) -> tu
         objects = [c for c in verb.rights if c.i < child.i and c.dep_ in _HELD_OBJECTS]
         start = min([start] + [c.left_edge.i for c in objects])
     doc = index.doc
-    end = max(before_coordinated_report(start, child.right_edge.i + 1, index), last)
+    end = max(before_coordinated_report(child, start, child.right_edge.i + 1, index), last)
     # 'accused the council of "selling out" last year': a time after the quote is the report's.
     if end > last + 1 and all(t.ent_type_ in ("DATE", "TIME") or t.is_punct for t in doc[last + 1:end]):
         end = last
