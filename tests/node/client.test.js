@@ -40,9 +40,14 @@ function assertSlicesExactly(text, quote) {
   assert.equal(slice(quote.cue_span_utf16), quote.cue, `${where}: cue`);
   // The speaker's own words: each quoted passage lies in the quote and matches its code point span.
   assert.equal(quote.quoted_utf16.length, quote.quoted.length, `${where}: quoted`);
-  for (const words of quote.quoted_utf16.map(slice)) {
-    assert.ok(words.trim() && whole.includes(words), `${where}: quoted ${JSON.stringify(words)}`);
-  }
+  quote.quoted_utf16.forEach((q, n) => {
+    const words = slice(q);
+    assert.ok(words.trim(), `${where}: a blank quoted passage`);
+    assert.ok(quote.span_utf16.start <= q.start && q.end <= quote.span_utf16.end, `${where}: quoted ${n} outside the span`);
+    const bytes = Buffer.from(text, 'utf8');
+    const q8 = quote.quoted_utf8[n];
+    assert.equal(bytes.subarray(q8.start, q8.end).toString('utf8'), words, `${where}: quoted ${n} utf8`);
+  });
   // The UTF-8 spans, for comparison, slice the text's bytes.
   const bytes = Buffer.from(text, 'utf8');
   assert.equal(bytes.subarray(quote.span_utf8.start, quote.span_utf8.end).toString('utf8'), whole, `${where}: utf8`);

@@ -66,3 +66,25 @@ def test_an_interrupting_attribution_is_left_out_of_the_content(extractor):
     assert [text[f.start:f.end] for f in q.fragments] == ["The latest test", "was its largest so far this year"]
     assert q.text == "The latest test was its largest so far this year" and q.quoted == []
     assert (q.span.start, q.span.end) == (0, len(text) - 1)
+
+
+@pytest.mark.parametrize("text", [
+    'Trump said Machado was "disgusting."',
+    'He called the plan "reckless" and "dangerous".',
+    'Residents of the "so-called" district said the plan would fail.',
+    '"Fine," she said. The mayor called it a "reform" on Friday.',
+])
+def test_quoted_passages_lie_inside_their_quote_once(extractor, text):
+    quotes = extractor.extract(text)
+    spans = [(q.span.start, q.span.end) for q in quotes]
+    assert len(spans) == len(set(spans)), f"two quotes with one span: {spans}"
+    for q in quotes:
+        for s in q.quoted:
+            assert q.span.start <= s.start < s.end <= q.span.end, (q.text, text[s.start:s.end])
+        assert q.speaker.span.end <= q.span.start or q.speaker.span.start >= q.span.end or not q.speaker.name, q
+
+
+def test_a_scare_quote_keeps_its_low_confidence_inside_a_longer_content(extractor):
+    (q,) = [q for q in extractor.extract('The mayor called the new parking plan a "reform" on Friday.')]
+    assert q.type == QuoteType.PARTIAL and [s for s in q.quoted]
+    assert q.confidence <= 0.35

@@ -46,11 +46,12 @@ def test_spans_of_names_every_span_the_proto_converts():
     quote = types.Quote(text="b c", span=types.Span(3, 8), type=types.QuoteType.DIRECT,
                         speaker=types.Speaker(name="Al", span=types.Span(10, 12)),
                         cue="said", cue_span=types.Span(13, 17),
-                        fragments=[types.Span(3, 4), types.Span(7, 8)])
-    assert {(s.start, s.end) for s in spans_of([quote])} == {(3, 8), (10, 12), (13, 17), (3, 4), (7, 8)}
+                        fragments=[types.Span(3, 4), types.Span(7, 8)], quoted=[types.Span(3, 5)])
+    assert {(s.start, s.end) for s in spans_of([quote])} == {(3, 8), (10, 12), (13, 17), (3, 4), (7, 8), (3, 5)}
     message = response_to_proto("d", "😀" * 20, [quote]).quotes[0]
     assert (message.span_utf16.start, message.span_utf16.end) == (6, 16)
     assert [(f.start, f.end) for f in message.fragments_utf16] == [(6, 8), (14, 16)]
+    assert [(f.start, f.end) for f in message.quoted_utf16] == [(6, 10)]
     assert (message.speaker.span_utf16.start, message.cue_span_utf16.end) == (20, 34)
     with pytest.raises(KeyError):
         Offsets("😀 text", spans_of([])).utf16(quote.span)

@@ -122,6 +122,10 @@ class QuotedPass:
             quoted = fragments
             if found[1].content is not None:
                 fragments = [self._content(found[1].content, m)]
+                last = self.found[-1] if self.found else None
+                if last is not None and last.fragments == fragments and last.rule is found[0]:
+                    last.quoted += quoted   # 'called the plan "reckless" and "dangerous"': one content
+                    return i
             self._add(Candidate(found[0], qtype, fragments, self._speaker(found[1]), cue_range(found[1].cue),
                                 quoted=list(quoted)), marked[i])
         elif continues:
@@ -253,7 +257,18 @@ def fold_fragments(quoted: list[Candidate], reported: list[Candidate]) -> list[C
             host.type = QuoteType.PARTIAL
             host.mixed = True
             host.quoted += q.quoted
+            # The quoted words stay inside the content ('said Machado was "disgusting."', whose
+            # full stop the parser hangs on the verb).
+            last_start, last_end = host.fragments[-1]
+            host.fragments[-1] = (last_start, max(last_end, end))
     return out + reported
+
+
+def _words_quoted(text: str, c: Candidate) -> int:
+    """Words of the quote for its confidence: of a partial quote, those in quote marks (a one-word
+    scare quote stays a scare quote however long the content around it)."""
+    pieces = c.quoted if c.type == QuoteType.PARTIAL and c.quoted else c.fragments
+    return sum(len(text[s:e].split()) for s, e in pieces)
 
 
 def to_quote(text: str, c: Candidate) -> Quote:
@@ -265,7 +280,7 @@ def to_quote(text: str, c: Candidate) -> Quote:
         speaker=c.speaker,
         cue=text[c.cue[0]:c.cue[1]] if c.cue else "",
         cue_span=Span(*c.cue) if c.cue else Span(),
-        confidence=confidence(c.rule, c.type, c.speaker, len(quote_text.split()), len(c.fragments), c.mixed),
+        confidence=confidence(c.rule, c.type, c.speaker, _words_quoted(text, c), len(c.fragments), c.mixed),
         fragments=[Span(s, e) for s, e in c.fragments],
         rule=c.rule.name,
         quoted=[Span(s, e) for s, e in sorted(c.quoted)],

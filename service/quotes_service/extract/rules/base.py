@@ -76,11 +76,15 @@ def is_reporting(tok: Token, verbs: frozenset[str] = lx.SPEECH_VERBS) -> bool:
     return key in verbs or (key == "put" and "say" in verbs and puts_it(tok))
 
 
+_PLACE_ADVERBS = frozenset({"away", "back", "down", "aside", "off", "up", "out", "there", "here", "together"})
+
+
 def puts_it(tok: Token) -> bool:
     """'As Cornyn put it', 'to put it bluntly': "put" with "it" for its object and no place to put
     it in, a way of saying."""
     return any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children) and not any(
-        c.dep_ in ("prep", "prt") and any(g.dep_ == "pobj" for g in c.children) for c in tok.children)
+        c.dep_ == "prt" or c.lower_ in _PLACE_ADVERBS
+        or c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children) for c in tok.children)
 
 
 def with_particle(verb: Token) -> list[Token]:

@@ -250,8 +250,10 @@ def enclosing_cue(m: Marked, index: DocIndex, max_steps: int = 4):
             speaker = subject_of(tok, index)
             if speaker is None:
                 return None
-            return Attribution(speaker, [tok], 0, tok.i if speaker.i < tok.i else len(doc),
-                               content=reported_around(tok, child, last, index))
+            content = None if child.dep_ in SUBJECT_DEPS else reported_around(tok, child, last, index)
+            if content is not None and content[0] <= speaker.i < content[1]:
+                content = None   # the fragment is in the speaker's own words about itself
+            return Attribution(speaker, [tok], 0, tok.i if speaker.i < tok.i else len(doc), content=content)
     return None
 
 
