@@ -262,13 +262,18 @@ def before_coordinated_report(head: Token, start: int, end: int, index: DocIndex
     its own, outside quote marks. The content ends before its conjunction. (Only the head's own
     conjuncts are read: a long sentence of many reports stays linear.)"""
     doc = index.doc
-    for t in head.rights:
-        if not start < t.i < end or t.dep_ != "conj" or t.pos_ != "VERB" or index.in_quote(t):
-            continue
-        if not is_reporting(t, _SECOND_REPORTS) or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in t.children):
-            continue
-        cut = t.left_edge.i
-        while cut > start and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].is_punct or doc[cut - 1].is_space):
-            cut -= 1
-        return max(cut, start + 1)
-    return end
+    # The last conjunct ends the content: climb from its last word to the head's child (a walk as
+    # deep as the parse, where Token.rights would walk the head's whole subtree).
+    t = doc[end - 1]
+    for _ in range(12):
+        if t.head.i == head.i or t.head.i == t.i or not start <= t.head.i < end:
+            break
+        t = t.head
+    if t.head.i != head.i or t.i <= head.i or t.dep_ != "conj" or t.pos_ != "VERB" or index.in_quote(t):
+        return end
+    if not is_reporting(t, _SECOND_REPORTS) or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in t.children):
+        return end
+    cut = t.left_edge.i
+    while cut > start and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].is_punct or doc[cut - 1].is_space):
+        cut -= 1
+    return max(cut, start + 1)
