@@ -24,9 +24,10 @@ if TYPE_CHECKING:
 def final_code(context: grpc.ServicerContext) -> grpc.StatusCode:
     """The status the caller sees, once the call is over."""
     code = context.code() or grpc.StatusCode.OK
+    if code == grpc.StatusCode.OK and context.time_remaining() <= 0:
+        return grpc.StatusCode.DEADLINE_EXCEEDED    # an OK now reaches nobody: the caller has given up
     if code == grpc.StatusCode.OK and not context.is_active():
-        # The call ended before an answer: its deadline passed, or the caller left.
-        code = grpc.StatusCode.DEADLINE_EXCEEDED if context.time_remaining() <= 0 else grpc.StatusCode.CANCELLED
+        return grpc.StatusCode.CANCELLED            # the call ended before an answer: the caller left
     return code
 
 

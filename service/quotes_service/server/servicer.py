@@ -15,7 +15,7 @@ from quotes_service.server import logs
 from quotes_service.server.admission import ExtractionSlots
 from quotes_service.server.metrics import Metrics
 from quotes_service.server.request_ids import current_request_id
-from quotes_service.server.streams import paced
+from quotes_service.server.streams import paced, settled
 from quotes_service.server.status import bad_request
 from quotes_service.server.validation import InvalidRequest, Undecodable, check_request
 
@@ -42,6 +42,7 @@ class QuoteService:
 
     def StreamExtractQuotes(self, requests: Iterable, context: grpc.ServicerContext) -> Iterator[pb.ExtractQuotesResponse]:
         # One after another, so responses leave in request order.
+        requests = settled(requests, context)
         if self._max_call_seconds is not None:
             requests = paced(requests, context, self._max_call_seconds)
         for index, request in enumerate(requests):

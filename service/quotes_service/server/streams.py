@@ -11,10 +11,29 @@ import grpc
 
 _END = object()
 
+# How long a stream whose requests ended waits for a cancellation to show (below).
+SETTLE_SECONDS = 0.05
+
 
 class _ReadFailed:
     def __init__(self, error: BaseException):
         self.error = error
+
+
+def settled(requests: Iterable, context: grpc.ServicerContext, grace: float = SETTLE_SECONDS) -> Iterator:
+    """``requests``; once they end, up to ``grace`` seconds for the call to show it was cancelled.
+
+    gRPC's request iterator ends the same way when the client half-closes and when the call is
+    cancelled or its deadline passes: the message it waited for comes back empty, and the call is
+    marked cancelled by a second event a moment later. A handler that returned at once would
+    answer a cancelled call and log it as OK. A genuine half-close costs ``grace`` once, at the
+    stream's end; a cancellation ends the wait as soon as it shows.
+    """
+    ended = threading.Event()
+    if not context.add_callback(ended.set):
+        return                                  # the call is over already
+    yield from requests
+    ended.wait(grace)
 
 
 def paced(requests: Iterable, context: grpc.ServicerContext, idle_seconds: float) -> Iterator:
