@@ -67,6 +67,19 @@ ROWS = [
      [dict(kind=SpeakerKind.DOCUMENT)]),
     ("An audit found that the hospital had billed patients twice.",
      [dict(kind=SpeakerKind.DOCUMENT)]),
+    # a definite party description elsewhere in the article gives the person's party (and role)
+    ("Laura Whitcombe spoke in Des Moines on Monday. The Democratic front-runner has led every poll "
+     "since June.\n\nWhitcombe said the state would decide the race.",
+     [dict(canonical="Laura Whitcombe", affiliation="Democratic", titles=["front-runner"])]),
+    ("Robert Hale toured a factory in Akron. The GOP nominee visited three states this week.\n\n"
+     "Hale said the plant would reopen.",
+     [dict(canonical="Robert Hale", affiliation="Republican", short="GOP")]),
+    # ... never to someone the description is related to, nor to a person of the other party
+    ("Ethan Marsh, son of the Republican front-runner, said the campaign would win Ohio.",
+     [dict(canonical="Ethan Marsh", affiliation="")]),
+    ("Democratic Sen. Ruth Alvarez debated Paul Kessler on Tuesday. The Democratic nominee attacked "
+     "his record.\n\nKessler said the attacks were false.",
+     [dict(canonical="Paul Kessler", affiliation="")]),
 ]
 
 
@@ -91,6 +104,8 @@ def test_speaker_profile(extractor, text, expected):
             assert s.title == want["title"], got
         if "affiliation" in want:
             assert s.affiliation == want["affiliation"], got
+        if "short" in want:
+            assert s.affiliation_short == want["short"], got
         for title in want.get("titles", ()):
             assert title in entity.titles, (entity.titles, got)
         for affiliation in want.get("affiliations", ()):

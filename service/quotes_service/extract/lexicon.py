@@ -238,7 +238,12 @@ TITLE_FORMS = {"gov": "governor", "sen": "senator", "rep": "representative", "re
 # Parties, and the adjective an affiliation is written with ("a Democratic senator", "R-Ohio").
 PARTY_WORDS = {"democrat": "Democratic", "democrats": "Democratic", "democratic": "Democratic",
                "republican": "Republican", "republicans": "Republican", "gop": "Republican",
-               "libertarian": "Libertarian", "independent": "Independent"}
+               "g.o.p.": "Republican", "libertarian": "Libertarian", "independent": "Independent"}
+# Nouns of candidacy, which a party and "the" make a reference to one person ("the GOP nominee").
+CANDIDACY_NOUNS = frozenset("""
+nominee candidate front-runner frontrunner hopeful contender challenger rival standard-bearer
+incumbent runner-up
+""".split())
 PARTY_LETTERS = {"D": "Democratic", "R": "Republican", "I": "Independent"}
 # Titles that make a person the representative of a state or city: "Sen. Ellison of Ohio" (not a home town).
 POLITICAL_TITLES = frozenset("""

@@ -13,39 +13,20 @@ gender, read from the grammar (speaker_profiles.md has what each field holds).
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
-
 from spacy.tokens import Span as SpacySpan, Token
 
 from quotes_service.extract import lexicon as lx
 from quotes_service.extract.pipeline.lemmas import lemma
 from quotes_service.extract.speakers.profiles import looks_like_acronym, strip_article, without_possessive
+from quotes_service.extract.speakers.standing import (PLACE_ENTS, Descriptors, add_party, is_political, party_tag,
+                                                      represented_place)
 
 ORG_ENTS = frozenset({"ORG", "FAC"})
-PLACE_ENTS = frozenset({"GPE", "LOC"})
 NOT_BODIES = frozenset({"WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "DATE", "TIME", "LANGUAGE"})
 NOT_A_TITLE_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "PERSON",
                               "GPE", "LOC"})
 PRE_NAME_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "punct", "nummod", "flat"})
-PARTY_TAG = re.compile(r"\s*[(,]\s*([DRI])\s*[-\u2013]\s*([A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)\s*[),]")
 
-
-@dataclass
-class Descriptors:
-    """What one mention says about its person (or role); every list in the order found."""
-
-    titles: list[str] = field(default_factory=list)
-    affiliations: list[str] = field(default_factory=list)
-    acronyms: list[str] = field(default_factory=list)
-    genders: list[str] = field(default_factory=list)   # "male"/"female", one vote per cue
-    places: list[str] = field(default_factory=list)    # the affiliations that are places ("Ohio")
-
-    def add(self, other: "Descriptors") -> None:
-        for name in ("titles", "affiliations", "acronyms", "places"):
-            mine = getattr(self, name)
-            mine += [v for v in getattr(other, name) if v and v not in mine]
-        self.genders += other.genders
 
 
 def _text(tokens: list[Token]) -> str:
@@ -142,7 +123,7 @@ def role_phrase(head: Token) -> Descriptors:
             continue
         if left.dep_ in ("compound", "amod", "nmod"):
             if left.lower_ in lx.PARTY_WORDS:
-                out.affiliations.append(lx.PARTY_WORDS[left.lower_])   # "a Democratic pollster"
+                add_party(out, left)   # "a Democratic pollster"
             elif _named_body(left):
                 out.affiliations.append(_text(list(left.subtree)))   # "a former Obama administration official"
             elif not describes_subject(left, head) and (left.ent_type_ in ORG_ENTS | PLACE_ENTS | {"NORP"}
@@ -294,13 +275,15 @@ def _split_lead(lead: list[Token], title: list[Token], out: Descriptors) -> None
         out.affiliations.append(f"{groups.pop()[-1].text} {title[0].text}")
     for group in groups:
         text = without_possessive(_text(group))
-        party = lx.PARTY_WORDS.get(group[-1].lower_)
-        out.affiliations.append(party if party and len(group) == 1 else text)
+        if len(group) == 1 and group[0].lower_ in lx.PARTY_WORDS:
+            add_party(out, group[0])
+        else:
+            out.affiliations.append(text)
         if group[-1].ent_type_ in PLACE_ENTS:
             out.places.append(text)
     for t in title:
         if t.lower_ in lx.PARTY_WORDS and t.ent_type_ == "NORP":
-            out.affiliations.append(lx.PARTY_WORDS[t.lower_])
+            add_party(out, t)
 
 
 def after_name(ent: SpacySpan) -> Descriptors:
@@ -347,39 +330,6 @@ def _of_phrase(prep: Token) -> Descriptors:
     if obj is not None and (obj.ent_type_ in ORG_ENTS or _names_an_organisation(obj) and obj.ent_type_ not in PLACE_ENTS):
         out.affiliations.append(org_phrase(obj))
     return out
-
-
-def represented_place(ent: SpacySpan) -> str:
-    """"Sen. Mark Ellison of Ohio": the place after "of", for a caller that knows the title is political."""
-    doc = ent.doc
-    if ent.end + 1 < len(doc) and doc[ent.end].lower_ == "of" and doc[ent.end + 1].ent_type_ in PLACE_ENTS:
-        k = ent.end + 1
-        while k < len(doc) and doc[k].ent_type_ in PLACE_ENTS and (k == ent.end + 1 or doc[k].ent_iob_ == "I"):
-            k += 1
-        return doc[ent.end + 1:k].text
-    return ""
-
-
-def party_tag(ent: SpacySpan) -> Descriptors:
-    """"(D-Ore.)" / ", R-Texas," right after the name: the party, the state as written, the tag."""
-    out = Descriptors()
-    doc = ent.doc
-    if ent.end >= len(doc) or doc[ent.end].text not in ("(", ","):
-        return out
-    # The few words after the name, read off their tokens: Doc.text would build the whole text.
-    tail = doc[ent.end - 1].whitespace_ + doc[ent.end:min(len(doc), ent.end + 8)].text
-    found = PARTY_TAG.match(tail)
-    if found:
-        letter, state = found.groups()
-        out.affiliations += [lx.PARTY_LETTERS[letter], state]
-        out.places.append(state)
-        out.acronyms.append(f"{letter}-{state}")
-    return out
-
-
-def is_political(title: str) -> bool:
-    words = [lx.TITLE_FORMS.get(w.rstrip("."), w.rstrip(".")) for w in title.lower().split()]
-    return any(w in lx.POLITICAL_TITLES for w in words) or "_".join(words[-3:]) in lx.POLITICAL_TITLES
 
 
 def describe_name(ent: SpacySpan) -> Descriptors:

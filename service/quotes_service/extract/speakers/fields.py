@@ -6,10 +6,11 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from quotes_service.extract import lexicon as lx
 from quotes_service.extract.pipeline.lemmas import lemma
-from quotes_service.extract.speakers.descriptors import Descriptors, describe_name, person_noun, role_phrase, title_word
+from quotes_service.extract.speakers.descriptors import describe_name, person_noun, role_phrase, title_word
 from quotes_service.extract.speakers.people import People, Person
 from quotes_service.extract.speakers.profiles import LEADING_ARTICLE, acronym_for, normalise
 from quotes_service.extract.speakers.pronouns import antecedent
+from quotes_service.extract.speakers.standing import Descriptors, add_party
 
 PARTIES = frozenset(lx.PARTY_WORDS.values())
 DESCRIPTION_REACH = 5000   # characters back that a description may reach for what it describes
@@ -32,7 +33,15 @@ def best(profile: Descriptors, here: Descriptors | None = None, title: str = "")
     here = here or Descriptors()
     title = title or next(iter(here.titles), "") or next(iter(profile.titles), "")
     affiliation = pick_affiliation(here) or pick_affiliation(profile)
-    return title, affiliation, acronym_for(affiliation) if affiliation else ""
+    return title, affiliation, short_for(affiliation, here.acronyms + profile.acronyms)
+
+
+def short_for(affiliation: str, written: list[str]) -> str:
+    """The affiliation's acronym: for a party, the one the article writes for it ("GOP"), else
+    the affiliation itself when it is one, or one derived from it."""
+    if affiliation in PARTIES:
+        return next((a for a in written if lx.PARTY_WORDS.get(a.lower()) == affiliation), "")
+    return acronym_for(affiliation) if affiliation else ""
 
 
 def mention_descriptors(ent: SpacySpan, span: SpacySpan) -> Descriptors:
@@ -71,9 +80,10 @@ def role_or_group(head: Token, span: SpacySpan) -> Descriptors:
     mods = [t for t in span if t.i < head.i and (t.ent_type_ in ("ORG", "GPE", "FAC", "NORP")
                                                  or (t.pos_ == "PROPN" and t.dep_ in ("compound", "nmod")))]
     if mods and not found.affiliations:
-        joined = span.doc[mods[0].i:mods[-1].i + 1].text
-        party = lx.PARTY_WORDS.get(joined.lower())
-        found.affiliations.append(party or joined)
+        if len(mods) == 1 and mods[0].lower_ in lx.PARTY_WORDS:
+            add_party(found, mods[0])
+        else:
+            found.affiliations.append(span.doc[mods[0].i:mods[-1].i + 1].text)
     return found
 
 

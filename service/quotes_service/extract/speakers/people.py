@@ -18,8 +18,9 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from quotes_service.extract import lexicon as lx
 from quotes_service.extract.docindex import DocIndex
-from quotes_service.extract.speakers.descriptors import Descriptors, describe_name, person_noun, title_word
+from quotes_service.extract.speakers.descriptors import describe_name, person_noun, title_word
 from quotes_service.extract.speakers.mentions import MAX_TITLED_NAME, person_ent, titled_names
+from quotes_service.extract.speakers.standing import Descriptors
 
 STRONG = 3      # votes a cue of the person's own words gives (Mr./Ms., "spokeswoman"); a pronoun gives 1
 NAMESAKE_NEAR = 300   # characters after a full name within which its surname is that person's

@@ -49,7 +49,7 @@ def _breaks(text: str) -> int:
     return text.count("\n\n") or text.count("\n")
 
 
-def _salience(people: People, ent: SpacySpan, pronoun: Token) -> float:
+def salience(people: People, ent: SpacySpan, pronoun: Token) -> float:
     index = people.index
     sentences = index.sentence_number(pronoun.i) - index.sentence_number(ent.root.i)
     paragraphs = _breaks(index.text[ent.end_char:pronoun.idx])
@@ -66,7 +66,7 @@ def antecedent(people: People, pronoun: Token, recent_speakers: list[tuple[int, 
         person = people.person_at(ent)
         if person is None or _disagrees(person, gender) or not accept(person):
             continue
-        score = _salience(people, ent, pronoun)
+        score = salience(people, ent, pronoun)
         if person.id not in scores or score > scores[person.id][0]:
             scores[person.id] = (score, person)
     speakers = [(at, people.by_name(name)) for at, name in recent_speakers[-RECENT_SPEAKERS:]

@@ -22,6 +22,7 @@ from quotes_service.extract.pipeline.lemmas import lemma
 from quotes_service.extract.speakers import fields as describe
 from quotes_service.extract.speakers import unnamed
 from quotes_service.extract.speakers.entities import EntityTable
+from quotes_service.extract.speakers.epithets import add_party_descriptions
 from quotes_service.extract.speakers.mentions import Mention, ent_of, grow_mention, mention_kind
 from quotes_service.extract.speakers.organisations import Organisations, org_name
 from quotes_service.extract.speakers.people import People, Person, clean_name
@@ -39,6 +40,7 @@ class SpeakerResolver:
         self.index = index
         self.doc = index.doc
         self.people = People(index)
+        add_party_descriptions(index, self.people)
         self.orgs = Organisations(index, frozenset(p.last for p in self.people.everyone))
         self.entities = EntityTable()
 
@@ -157,7 +159,7 @@ class SpeakerResolver:
             out.title = found.titles[0] if found.titles and out.kind == SpeakerKind.ROLE or (
                 found.titles and out.kind == SpeakerKind.GROUP and describe.group_title(head)) else ""
             out.affiliation = describe.pick_affiliation(found)
-        out.affiliation_short = acronym_for(out.affiliation) if out.affiliation else ""
+        out.affiliation_short = describe.short_for(out.affiliation, found.acronyms)
         return found.genders[0] if found.genders and out.kind == SpeakerKind.ROLE else ""
 
     def _organisation(self, head: Token, span: SpacySpan, out: Speaker, recent_speakers: list[tuple[int, str]]) -> None:

@@ -1,0 +1,84 @@
+"""Definite descriptions that give a named person's party: "the Democratic nominee", "the GOP
+front-runner", "the Republican presidential candidate". News prose names a candidate once and then
+refers to them by party and role; the article's words are about that person wherever they stand,
+so they go to the person's profile (title and party) whether or not that sentence holds a quote.
+
+Who the description is of: of the people named before it, one whose profile already has that
+party, else one with no party yet, never one of another party; the most salient of them.
+A description beside a name ("the Democratic nominee, Hillary Clinton"; "Republican nominee
+Donald Trump") is read with the name (descriptors.py), and a plural one is a group.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from quotes_service.extract import lexicon as lx
+from quotes_service.extract.docindex import DocIndex
+from quotes_service.extract.pipeline.lemmas import lemma
+from quotes_service.extract.speakers.descriptors import is_title_token, role_phrase
+from quotes_service.extract.speakers.people import People, Person
+from quotes_service.extract.speakers.pronouns import salience
+
+PARTIES = frozenset(lx.PARTY_WORDS.values())
+REACH = 3000             # characters back that a description looks for the person it is of
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+NEXT_TO_A_NAME = frozenset({"appos", "compound", "flat"})
+
+
+def _parties(person: Person) -> set[str]:
+    return {a for a in person.profile.affiliations if a in PARTIES}
+
+
+def _description(party_word: Token, index: DocIndex) -> Token | None:
+    """The head of the definite singular person description a party word modifies, or None."""
+    head = party_word.head
+    if party_word.dep_ not in MODIFIER_DEPS or head.i <= party_word.i or head.pos_ != "NOUN" or head.tag_ != "NN":
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.lefts) or not _person_word(head):
+        return None
+    if head.dep_ in NEXT_TO_A_NAME or any(c.dep_ == "appos" for c in head.children) or index.in_quote(head):
+        return None
+    if head.dep_ == "pobj" and head.head.head.pos_ in ("NOUN", "PROPN"):
+        return None    # "son of the Republican front-runner", "a rival of the Democratic nominee": someone else
+    return head
+
+
+def _person_word(head: Token) -> bool:
+    """A noun of candidacy, a role or a title: "nominee", "senator"; not "the Republican establishment"."""
+    word = lemma(head)
+    doc = head.doc
+    if head.i >= 2 and doc[head.i - 1].text == "-" and not doc[head.i - 2].whitespace_ and not doc[head.i - 1].whitespace_:
+        word = f"{doc[head.i - 2].lower_}-{word}"    # "front-runner", split by the tokenizer
+    return word in lx.CANDIDACY_NOUNS or word in lx.ROLE_NOUNS or is_title_token(head)
+
+
+def _of(head: Token, people: People, party: str) -> Person | None:
+    """The person named before ``head`` that it describes: of that party if the article says so of
+    anyone, else one of no party yet; of those, the most salient, as for a pronoun (pronouns.py).
+    (Adding how often the article names each person, for the story's principal, was measured on
+    the annotated train documents: affiliation F1 within 0.003 either way, so left out.)"""
+    scores: dict[str, tuple[float, Person]] = {}
+    for ent in people.mentioned_before(head.idx, REACH):
+        person = people.person_at(ent)
+        if person is None:
+            continue
+        score = salience(people, ent, head)
+        if person.id not in scores or score > scores[person.id][0]:
+            scores[person.id] = (score, person)
+    for fits in (lambda p: party in _parties(p), lambda p: not _parties(p)):
+        found = [pair for pair in scores.values() if fits(pair[1])]
+        if found:
+            return max(found, key=lambda pair: pair[0])[1]
+    return None
+
+
+def add_party_descriptions(index: DocIndex, people: People) -> None:
+    """Adds each party description's title and party to the profile of the person it is of."""
+    if not people.everyone:
+        return
+    for word, party in lx.PARTY_WORDS.items():
+        for tok in index.tokens_written(word):
+            head = _description(tok, index)
+            person = _of(head, people, party) if head is not None else None
+            if person is not None:
+                person.profile.add(role_phrase(head))
