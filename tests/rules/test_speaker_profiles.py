@@ -74,6 +74,25 @@ ROWS = [
     ("Robert Hale toured a factory in Akron. The GOP nominee visited three states this week.\n\n"
      "Hale said the plant would reopen.",
      [dict(canonical="Robert Hale", affiliation="Republican", short="GOP")]),
+    # an outlet or organisation in the possessive before the name
+    ("\"The vote was rigged,\" CNBC's Dana Whitfield wrote.",
+     [dict(canonical="Dana Whitfield", affiliation="CNBC")]),
+    ("\"The vote was rigged,\" the Globe's Sarah Collins wrote.",
+     [dict(canonical="Sarah Collins", affiliation="Globe")]),
+    # a relative clause of working: the employer after at / for
+    ("\"The court will split,\" said Lee Epstein, who teaches constitutional law at Washington University.",
+     [dict(canonical="Lee Epstein", affiliation="Washington University")]),
+    ("\"Nobody reads the filings,\" said Karen Holt, who works for the Brookings Institution.",
+     [dict(canonical="Karen Holt", affiliation="Brookings Institution")]),
+    # the appositive's own relative clause
+    ("\"It will not last,\" said Dennis Ross, a former diplomat who is now a fellow at the "
+     "Washington Institute.",
+     [dict(canonical="Dennis Ross", affiliations=["Washington Institute"])]),
+    # a state in brackets after a legislator's name
+    ("\"We need the votes,\" Sen. Bernie Sanders (Vt.) said.",
+     [dict(canonical="Bernie Sanders", affiliation="Vt.")]),
+    ("\"We need the votes,\" Rep. Ann Kuster (N.H.) said.",
+     [dict(canonical="Ann Kuster", affiliation="N.H.")]),
     # ... never to someone the description is related to, nor to a person of the other party
     ("Ethan Marsh, son of the Republican front-runner, said the campaign would win Ohio.",
      [dict(canonical="Ethan Marsh", affiliation="")]),

@@ -239,6 +239,8 @@ TITLE_FORMS = {"gov": "governor", "sen": "senator", "rep": "representative", "re
 PARTY_WORDS = {"democrat": "Democratic", "democrats": "Democratic", "democratic": "Democratic",
                "republican": "Republican", "republicans": "Republican", "gop": "Republican",
                "g.o.p.": "Republican", "libertarian": "Libertarian", "independent": "Independent"}
+# Verbs of working whose "at"/"for"/"with" names an employer (", who teaches law at Columbia").
+WORK_VERBS = frozenset("work teach serve lecture consult volunteer intern".split())
 # Nouns of candidacy, which a party and "the" make a reference to one person ("the GOP nominee").
 CANDIDACY_NOUNS = frozenset("""
 nominee candidate front-runner frontrunner hopeful contender challenger rival standard-bearer

@@ -18,8 +18,8 @@ from spacy.tokens import Span as SpacySpan, Token
 from quotes_service.extract import lexicon as lx
 from quotes_service.extract.pipeline.lemmas import lemma
 from quotes_service.extract.speakers.profiles import looks_like_acronym, strip_article, without_possessive
-from quotes_service.extract.speakers.standing import (PLACE_ENTS, Descriptors, add_party, is_political, party_tag,
-                                                      represented_place)
+from quotes_service.extract.speakers.standing import (PLACE_ENTS, Descriptors, add_party, bracketed_place,
+                                                      is_political, party_tag, represented_place)
 
 ORG_ENTS = frozenset({"ORG", "FAC"})
 NOT_BODIES = frozenset({"WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "DATE", "TIME", "LANGUAGE"})
@@ -296,6 +296,8 @@ def after_name(ent: SpacySpan) -> Descriptors:
         if child.dep_ == "appos" and child.ent_type_ != "PERSON" and doc[child.left_edge.i - 1].text != "(":
             for head in _coordinated(child):
                 out.add(role_phrase(head))
+                for clause in (c for c in head.children if c.dep_ == "relcl"):
+                    out.add(_relative_clause(clause))   # ", a former adviser who is now a fellow at …"
         elif child.dep_ == "relcl":
             out.add(_relative_clause(child))
         elif child.dep_ == "prep" and child.lower_ == "of" and child.i == ent.end:
@@ -310,6 +312,8 @@ def _relative_clause(verb: Token) -> Descriptors:
     out = Descriptors()
     if not any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in verb.children):
         return out
+    if lemma(verb) in lx.WORK_VERBS:
+        out.affiliations += _workplaces(verb)
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr")), None)
     if obj is None:
         return out
@@ -319,6 +323,19 @@ def _relative_clause(verb: Token) -> Descriptors:
             out.affiliations.append(org_phrase(obj))
     elif lemma(verb) == "be":
         out.add(role_phrase(obj))
+    return out
+
+
+def _workplaces(verb: Token) -> list[str]:
+    """", who teaches law at Washington University", ", who works for the city": the organisations
+    a verb of working is at, for or with (on the verb or on its object)."""
+    out = []
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    for prep in [c for c in verb.children if c.dep_ == "prep"] + ([c for c in obj.children if c.dep_ == "prep"] if obj is not None else []):
+        place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if prep.lower_ in ("at", "for", "with") and place is not None and (
+                place.ent_type_ in ORG_ENTS or _names_an_organisation(place) and place.ent_type_ not in PLACE_ENTS):
+            out.append(org_phrase(place))
     return out
 
 
@@ -332,6 +349,19 @@ def _of_phrase(prep: Token) -> Descriptors:
     return out
 
 
+OWNER_ENTS = frozenset({"ORG", "FAC", "WORK_OF_ART", "PRODUCT"})   # the recognizer's labels for outlets, too
+
+
+def _owner(ent: SpacySpan) -> str:
+    """"The Blaze's Matt Walsh", "CNBC's Becky Quick": the organisation the name is in the
+    possessive of ("Clinton's Robby Mook" is a person's: not an affiliation)."""
+    for child in ent.root.lefts:
+        if child.dep_ == "poss" and child.i < ent.start and child.pos_ == "PROPN" and (
+                child.ent_type_ in OWNER_ENTS or not child.ent_type_ and looks_like_acronym(child.text)):
+            return strip_article(without_possessive(_text(list(child.subtree))))
+    return ""
+
+
 def describe_name(ent: SpacySpan) -> Descriptors:
     """Everything one name mention says about its person."""
     out = before_name(ent)
@@ -341,7 +371,10 @@ def describe_name(ent: SpacySpan) -> Descriptors:
         # "The mayor's chief of staff, Daniel Ortiz,": the name describes its head's role.
         for role in _coordinated(head):
             out.add(role_phrase(role))
-    place = represented_place(ent)
+    owner = _owner(ent)
+    if owner and owner not in out.affiliations:
+        out.affiliations.append(owner)
+    place = represented_place(ent) or bracketed_place(ent)
     if place and any(is_political(t) for t in out.titles):
         out.affiliations.append(place)
         out.places.append(place)

@@ -50,6 +50,20 @@ def represented_place(ent: SpacySpan) -> str:
     return ""
 
 
+def bracketed_place(ent: SpacySpan) -> str:
+    """"Sen. Bernie Sanders (Vt.)": a place in brackets right after the name, for a caller that knows
+    the title is political."""
+    doc = ent.doc
+    k = ent.end
+    if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 1].ent_type_ in PLACE_ENTS:
+        end = k + 1
+        while end < len(doc) and doc[end].ent_type_ in PLACE_ENTS and doc[end].text != ")":
+            end += 1
+        if end < len(doc) and doc[end].text == ")" and end - k <= 4:
+            return doc[k + 1:end].text
+    return ""
+
+
 def party_tag(ent: SpacySpan) -> Descriptors:
     """"(D-Ore.)" / ", R-Texas," right after the name: the party, the state as written, the tag."""
     out = Descriptors()
