@@ -98,6 +98,13 @@ ROWS = [
      [(D, "We will not back down", "Ravi Kumar", "headline")]),
     ("\u201cThe water is safe to drink\u201d \u2015 Sonya Herridge\n\nOther news followed.",
      [(D, "The water is safe to drink", "Sonya Herridge", "headline")]),
+    # a caption: the name, a comma and a description of its bearer, to the end of the line
+    ('"We were never consulted." \u2014 Tom Becker, a farmer in Marion County\n\nThe council voted 5-2.',
+     [(D, "We were never consulted.", "Tom Becker", "headline")]),
+    ("\u201cIt is a disgrace\u201d -- Maria Olsen, president of the tenants' union.",
+     [(D, "It is a disgrace", "Maria Olsen", "headline")]),
+    # ... but not a dash that goes on into a clause of its own
+    ('"We were never consulted." \u2014 Tom Becker, a farmer, left the meeting early.', []),
     # according to, before the quote; a clause ending in a colon with a person as its subject
     ('According to the ministry, "the border will stay closed until March."',
      [(D, "the border will stay closed until March.", "ministry", "according_before")]),

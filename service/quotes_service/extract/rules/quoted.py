@@ -21,6 +21,9 @@ from quotes_service.extract.rules.base import (
     is_reporting, noun_after, noun_before, phrase_cue, speaker_head, subject_of, valid_speaker, with_particle,
 )
 
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})   # a verb with a tense: a clause, not a description
+
+
 @dataclass
 class Side:
     """The words on one side of a quote, as the rules of that side read them."""
@@ -92,7 +95,32 @@ def headline(side: Side):
             and any(t.pos_ == "PROPN" for t in rest) and _line_ends_after(rest[-1], side.index):
         head = next((t for t in reversed(rest) if t.pos_ == "PROPN"), rest[-1])
         return Attribution(head, [], rest[0].i, rest[-1].i + 1)
-    return STOP if window[0].text == ":" else None
+    if window[0].text != ":":
+        return _caption(window[1:], side.index)
+    return STOP
+
+
+CAPTION_NAME = 5          # words of a name in a caption
+CAPTION_DESCRIPTION = 16  # words of the description after it
+
+
+def _caption(words: list[Token], index: DocIndex) -> Attribution | None:
+    """'"…" — Grace Liu, a librarian at the branch': after the dash a name, a comma, and a noun
+    phrase about the name's bearer (no verb of its own) running to the end of the line."""
+    k = 0
+    while k < min(len(words), CAPTION_NAME) and (words[k].pos_ == "PROPN" or words[k].text == "." and k):
+        k += 1
+    if k == 0 or k >= len(words) or words[k].text != ",":
+        return None
+    description = words[k + 1:]
+    while description and description[-1].text == ".":
+        description = description[:-1]
+    if not 0 < len(description) <= CAPTION_DESCRIPTION or not _line_ends_after(description[-1], index):
+        return None
+    if any(t.tag_ in FINITE_TAGS for t in description) or not any(t.pos_ in ("NOUN", "PROPN") for t in description):
+        return None
+    head = next(t for t in reversed(words[:k]) if t.pos_ == "PROPN")
+    return Attribution(head, [], words[0].i, description[-1].i + 1)
 
 
 def according_after(side: Side):
