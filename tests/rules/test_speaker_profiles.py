@@ -70,7 +70,7 @@ ROWS = [
     # the dash attribution after a quote, in its caption form; the next quote keeps its own speaker
     ('The branch closed on Friday.\n\n"Nobody asked us." \u2014 Grace Liu, a librarian at the branch\n\n'
      '"We will appeal," the city said.',
-     [dict(canonical="Grace Liu", title="librarian"), dict(canonical="city")]),
+     [dict(canonical="Grace Liu", title="librarian"), dict(canonical="city", kind=SpeakerKind.ORGANIZATION)]),
     ('"The rent doubled in a year." \u2014 Omar Haddad, a tenant organiser in Leeds',
      [dict(canonical="Omar Haddad", title="tenant organiser")]),
     # a definite party description elsewhere in the article gives the person's party (and role)

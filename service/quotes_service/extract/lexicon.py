@@ -289,6 +289,8 @@ ORGANISATION_KINDS = frozenset("""
 company firm newspaper paper magazine network airline bank carrier automaker retailer maker studio
 station channel publisher website outlet charity nonprofit startup conglomerate insurer lender
 """.split())
+# Places that speak as their government ("the city said", "the county announced").
+GOVERNED_PLACES = frozenset("city county state town village township borough municipality province".split())
 # Nouns for many people taken as one ("the crowd said", "the audience chanted").
 COLLECTIVE_NOUNS = frozenset("crowd audience public jury panel electorate majority minority".split())
 # Determiners and pronouns that stand for a group when they are the subject ("some said", "many argue").

@@ -182,7 +182,8 @@ def mention_kind(head: Token, mention: Mention, known_person=lambda tok: False) 
         return SpeakerKind.PERSON
     if head.pos_ == "NOUN" and lemma(head) in lx.DOCUMENT_NOUNS:
         return SpeakerKind.DOCUMENT
-    if lemma(head) in lx.INSTITUTION_NOUNS or lemma(head) in lx.ORGANISATION_KINDS:
+    if lemma(head) in lx.INSTITUTION_NOUNS or lemma(head) in lx.ORGANISATION_KINDS or (
+            head.pos_ == "NOUN" and head.tag_ == "NN" and lemma(head) in lx.GOVERNED_PLACES):
         return SpeakerKind.ORGANIZATION   # "police" and "the airline" before plurals and roles
     if head.pos_ == "PROPN" and head.ent_type_ == "ORG" and _in_longer_name(head):
         return SpeakerKind.ORGANIZATION   # a plural ending a name: "the Federal Bureau of Prisons"
