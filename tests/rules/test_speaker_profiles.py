@@ -80,6 +80,11 @@ ROWS = [
     ("Robert Hale toured a factory in Akron. The GOP nominee visited three states this week.\n\n"
      "Hale said the plant would reopen.",
      [dict(canonical="Robert Hale", affiliation="Republican", short="GOP")]),
+    # an organisation inside a role after a modifier leaves the title whole around it
+    ('"The model is broken," said Paul Pillar, a former C.I.A. analyst.',
+     [dict(canonical="Paul Pillar", title="former analyst", affiliation="C.I.A.")]),
+    ('"The board was misled," said Carla Moss, the former Verizon executive.',
+     [dict(canonical="Carla Moss", title="former executive", affiliation="Verizon")]),
     # an outlet or organisation in the possessive before the name
     ("\"The vote was rigged,\" CNBC's Dana Whitfield wrote.",
      [dict(canonical="Dana Whitfield", affiliation="CNBC")]),

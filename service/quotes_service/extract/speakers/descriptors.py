@@ -30,10 +30,16 @@ PRE_NAME_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "punct", 
 
 
 def _text(tokens: list[Token]) -> str:
+    """The tokens as written, in order; where words are left out between two of them ("former
+    [C.I.A.] analyst"), one space instead (punctuation alone between them stays: "front-runner")."""
     if not tokens:
         return ""
     doc = tokens[0].doc
-    return doc[tokens[0].i:tokens[-1].i + 1].text
+    pieces = []
+    for a, b in zip(tokens, tokens[1:]):
+        gap = doc[a.i + 1:b.i]
+        pieces.append(a.text_with_ws + gap.text_with_ws if all(t.is_punct for t in gap) else a.text + " ")
+    return "".join(pieces) + tokens[-1].text
 
 
 def title_word(tok: Token) -> str:
