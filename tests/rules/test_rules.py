@@ -105,6 +105,8 @@ ROWS = [
      [(D, "It is a disgrace", "Maria Olsen", "headline")]),
     # ... but not a dash that goes on into a clause of its own
     ('"We were never consulted." \u2014 Tom Becker, a farmer, left the meeting early.', []),
+    ('"We will win." \u2014 Smith, Jones, Brown and Lee', []),
+    ('"We will win." \u2014 Washington, Jan. 5', []),
     # according to, before the quote; a clause ending in a colon with a person as its subject
     ('According to the ministry, "the border will stay closed until March."',
      [(D, "the border will stay closed until March.", "ministry", "according_before")]),

@@ -95,6 +95,8 @@ ROWS = [
      [dict(canonical="Lee Epstein", affiliation="Washington University")]),
     ("\"Nobody reads the filings,\" said Karen Holt, who works for the Brookings Institution.",
      [dict(canonical="Karen Holt", affiliation="Brookings Institution")]),
+    ("\"It was chaos,\" said Melanne Verveer, who served as Hillary Clinton's chief of staff.",
+     [dict(canonical="Melanne Verveer", title="chief of staff")]),
     # the appositive's own relative clause
     ("\"It will not last,\" said Dennis Ross, a former diplomat who is now a fellow at the "
      "Washington Institute.",
@@ -107,6 +109,13 @@ ROWS = [
     # ... never to someone the description is related to, nor to a person of the other party
     ("Ethan Marsh, son of the Republican front-runner, said the campaign would win Ohio.",
      [dict(canonical="Ethan Marsh", affiliation="")]),
+    ("Laura Whitcombe spoke in Iowa. Robert Hale toured Ohio. The Republican nominee visited three states. "
+     "The Democratic nominee held a rally.\n\nWhitcombe said the state would decide. Hale said he would win.",
+     [dict(canonical="Laura Whitcombe", affiliation="Democratic"), dict(canonical="Robert Hale", affiliation="Republican")]),
+    ("Paul Kessler spoke in Ohio. He attacked the Democratic nominee on trade.\n\nKessler said the deal was bad.",
+     [dict(canonical="Paul Kessler", affiliation="")]),
+    ("John Smith testified on Monday. The independent expert told the panel that the data was flawed.",
+     [dict(canonical="independent expert", kind=SpeakerKind.ROLE, affiliation="")]),
     ("Democratic Sen. Ruth Alvarez debated Paul Kessler on Tuesday. The Democratic nominee attacked "
      "his record.\n\nKessler said the attacks were false.",
      [dict(canonical="Paul Kessler", affiliation="")]),

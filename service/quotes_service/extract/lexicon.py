@@ -246,6 +246,8 @@ CANDIDACY_NOUNS = frozenset("""
 nominee candidate front-runner frontrunner hopeful contender challenger rival standard-bearer
 incumbent runner-up
 """.split())
+PARTIES = frozenset(PARTY_WORDS.values())
+PARTY_ACRONYMS = frozenset({"gop", "g.o.p."})   # kept as written beside the party they stand for
 PARTY_LETTERS = {"D": "Democratic", "R": "Republican", "I": "Independent"}
 # Titles that make a person the representative of a state or city: "Sen. Ellison of Ohio" (not a home town).
 POLITICAL_TITLES = frozenset("""

@@ -117,8 +117,8 @@ def _caption(words: list[Token], index: DocIndex) -> Attribution | None:
         description = description[:-1]
     if not 0 < len(description) <= CAPTION_DESCRIPTION or not _line_ends_after(description[-1], index):
         return None
-    if any(t.tag_ in FINITE_TAGS for t in description) or not any(t.pos_ in ("NOUN", "PROPN") for t in description):
-        return None
+    if any(t.tag_ in FINITE_TAGS for t in description) or not any(t.pos_ == "NOUN" for t in description):
+        return None   # a clause of its own; or names and dates ("— Smith, Jones and Lee", "— Washington, Jan. 5")
     head = next(t for t in reversed(words[:k]) if t.pos_ == "PROPN")
     return Attribution(head, [], words[0].i, description[-1].i + 1)
 

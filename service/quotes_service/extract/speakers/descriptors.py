@@ -19,7 +19,7 @@ from quotes_service.extract import lexicon as lx
 from quotes_service.extract.pipeline.lemmas import lemma
 from quotes_service.extract.speakers.profiles import looks_like_acronym, strip_article, without_possessive
 from quotes_service.extract.speakers.standing import (PLACE_ENTS, Descriptors, add_party, bracketed_place,
-                                                      is_political, party_tag, represented_place)
+                                                      is_party_word, is_political, party_tag, represented_place)
 
 ORG_ENTS = frozenset({"ORG", "FAC"})
 NOT_BODIES = frozenset({"WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "DATE", "TIME", "LANGUAGE"})
@@ -80,10 +80,11 @@ def _gender_of_noun(tok: Token) -> str:
 def org_phrase(head: Token) -> str:
     """An organisation named by a phrase, as written without its leading article: the object's
     subtree ("the city's finance office", "the Senate Finance Committee"), cut before a phrase
-    saying where it is ("in Washington") and before a comma."""
+    saying where it is ("in Washington"), before a comma, and before a second organisation
+    coordinated with it ("the Red Cross [and the United Nations]")."""
     toks = list(head.subtree)
-    cut = [t.i for t in toks if t.i > head.i and (t.text in ",;(" or
-                                                   t.dep_ == "prep" and t.head.i == head.i and t.lower_ in lx.PLACE_PREPS)]
+    cut = [t.i for t in toks if t.i > head.i and (t.text in ",;(" or t.head.i == head.i and (
+        t.dep_ == "prep" and t.lower_ in lx.PLACE_PREPS or t.dep_ == "cc"))]
     end = min(cut) if cut else toks[-1].i + 1
     start = toks[0].i
     doc = head.doc
@@ -128,7 +129,7 @@ def role_phrase(head: Token) -> Descriptors:
                 out.affiliations.append(strip_article(without_possessive(_text(list(left.subtree)))))
             continue
         if left.dep_ in ("compound", "amod", "nmod"):
-            if left.lower_ in lx.PARTY_WORDS:
+            if is_party_word(left):
                 add_party(out, left)   # "a Democratic pollster"
             elif _named_body(left):
                 out.affiliations.append(_text(list(left.subtree)))   # "a former Obama administration official"
@@ -139,7 +140,7 @@ def role_phrase(head: Token) -> Descriptors:
                     out.places.append(out.affiliations[-1])
             else:
                 title += list(left.subtree)
-    party = lx.PARTY_WORDS.get(head.lower_) if not any(c.dep_ == "amod" for c in head.children) else None
+    party = lx.PARTY_WORDS[head.lower_] if is_party_word(head) and not any(c.dep_ == "amod" for c in head.children) else None
     if party:
         out.affiliations.append(party)   # ", Republican of South Carolina": a party, not a title
     else:
@@ -281,14 +282,14 @@ def _split_lead(lead: list[Token], title: list[Token], out: Descriptors) -> None
         out.affiliations.append(f"{groups.pop()[-1].text} {title[0].text}")
     for group in groups:
         text = without_possessive(_text(group))
-        if len(group) == 1 and group[0].lower_ in lx.PARTY_WORDS:
+        if len(group) == 1 and is_party_word(group[0]):
             add_party(out, group[0])
         else:
             out.affiliations.append(text)
         if group[-1].ent_type_ in PLACE_ENTS:
             out.places.append(text)
     for t in title:
-        if t.lower_ in lx.PARTY_WORDS and t.ent_type_ == "NORP":
+        if is_party_word(t) and t.ent_type_ == "NORP":
             add_party(out, t)
 
 
@@ -320,6 +321,10 @@ def _relative_clause(verb: Token) -> Descriptors:
         return out
     if lemma(verb) in lx.WORK_VERBS:
         out.affiliations += _workplaces(verb)
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+            role = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if role is not None and person_noun(role):
+                out.add(role_phrase(role))   # ", who served as Hillary Clinton's chief of staff"
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr")), None)
     if obj is None:
         return out

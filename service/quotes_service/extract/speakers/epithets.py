@@ -3,8 +3,13 @@ front-runner", "the Republican presidential candidate". News prose names a candi
 refers to them by party and role; the article's words are about that person wherever they stand,
 so they go to the person's profile (title and party) whether or not that sentence holds a quote.
 
-Who the description is of: of the people named before it, one whose profile already has that
-party, else one with no party yet, never one of another party; the most salient of them.
+Only a description that is the subject of its clause ("The Democratic nominee held a rally"):
+as an object or inside a phrase it is usually the other party to someone's act ("Kessler
+attacked the Democratic nominee", "son of the GOP front-runner"). Only nouns of candidacy
+("nominee", "front-runner", "candidate"), of which a race has one per party, and a party word
+written as a name ("an independent expert" is no party). Who the description is of: of the
+people named before it, one whose profile already has that party (descriptions are read in the
+text's order), else one with no party yet, never one of another party; the most salient of them.
 A description beside a name ("the Democratic nominee, Hillary Clinton"; "Republican nominee
 Donald Trump") is read with the name (descriptors.py), and a plural one is a group.
 """
@@ -15,41 +20,45 @@ from spacy.tokens import Token
 from quotes_service.extract import lexicon as lx
 from quotes_service.extract.docindex import DocIndex
 from quotes_service.extract.pipeline.lemmas import lemma
-from quotes_service.extract.speakers.descriptors import is_title_token, role_phrase
+from quotes_service.extract.speakers.descriptors import role_phrase
 from quotes_service.extract.speakers.people import People, Person
+from quotes_service.extract.speakers.standing import is_party_word
 from quotes_service.extract.speakers.pronouns import salience
 
-PARTIES = frozenset(lx.PARTY_WORDS.values())
 REACH = 3000             # characters back that a description looks for the person it is of
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 NEXT_TO_A_NAME = frozenset({"appos", "compound", "flat"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
 def _parties(person: Person) -> set[str]:
-    return {a for a in person.profile.affiliations if a in PARTIES}
+    return {a for a in person.profile.affiliations if a in lx.PARTIES}
 
 
 def _description(party_word: Token, index: DocIndex) -> Token | None:
     """The head of the definite singular person description a party word modifies, or None."""
     head = party_word.head
+    if not is_party_word(party_word):
+        return None    # "an independent expert", "a democratic socialist": not a party
     if party_word.dep_ not in MODIFIER_DEPS or head.i <= party_word.i or head.pos_ != "NOUN" or head.tag_ != "NN":
         return None
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.lefts) or not _person_word(head):
         return None
     if head.dep_ in NEXT_TO_A_NAME or any(c.dep_ == "appos" for c in head.children) or index.in_quote(head):
         return None
-    if head.dep_ == "pobj" and head.head.head.pos_ in ("NOUN", "PROPN"):
-        return None    # "son of the Republican front-runner", "a rival of the Democratic nominee": someone else
+    if head.dep_ not in SUBJECT_DEPS:
+        return None    # "attacked the Democratic nominee", "son of the GOP front-runner": someone else's act
     return head
 
 
 def _person_word(head: Token) -> bool:
-    """A noun of candidacy, a role or a title: "nominee", "senator"; not "the Republican establishment"."""
+    """A noun of candidacy ("nominee", "front-runner"): one person the race has; not "the
+    Republican senator" (a party has many) or "the Republican establishment"."""
     word = lemma(head)
     doc = head.doc
     if head.i >= 2 and doc[head.i - 1].text == "-" and not doc[head.i - 2].whitespace_ and not doc[head.i - 1].whitespace_:
         word = f"{doc[head.i - 2].lower_}-{word}"    # "front-runner", split by the tokenizer
-    return word in lx.CANDIDACY_NOUNS or word in lx.ROLE_NOUNS or is_title_token(head)
+    return word in lx.CANDIDACY_NOUNS
 
 
 def _of(head: Token, people: People, party: str) -> Person | None:
@@ -76,9 +85,10 @@ def add_party_descriptions(index: DocIndex, people: People) -> None:
     """Adds each party description's title and party to the profile of the person it is of."""
     if not people.everyone:
         return
-    for word, party in lx.PARTY_WORDS.items():
-        for tok in index.tokens_written(word):
-            head = _description(tok, index)
-            person = _of(head, people, party) if head is not None else None
-            if person is not None:
-                person.profile.add(role_phrase(head))
+    found = sorted(((tok, party) for word, party in lx.PARTY_WORDS.items() for tok in index.tokens_written(word)),
+                   key=lambda pair: pair[0].i)
+    for tok, party in found:      # in the text's order: what one description settles, the next one knows
+        head = _description(tok, index)
+        person = _of(head, people, party) if head is not None else None
+        if person is not None:
+            person.profile.add(role_phrase(head))

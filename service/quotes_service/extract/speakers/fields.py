@@ -10,16 +10,15 @@ from quotes_service.extract.speakers.descriptors import describe_name, person_no
 from quotes_service.extract.speakers.people import People, Person
 from quotes_service.extract.speakers.profiles import LEADING_ARTICLE, acronym_for, normalise
 from quotes_service.extract.speakers.pronouns import antecedent
-from quotes_service.extract.speakers.standing import Descriptors, add_party
+from quotes_service.extract.speakers.standing import Descriptors, add_party, is_party_word
 
-PARTIES = frozenset(lx.PARTY_WORDS.values())
 DESCRIPTION_REACH = 5000   # characters back that a description may reach for what it describes
 
 
 def pick_affiliation(found: Descriptors) -> str:
     """The one affiliation a quote's speaker shows: an organisation, else a place, else a party."""
     for value in found.affiliations:
-        if value not in PARTIES and value not in found.places:
+        if value not in lx.PARTIES and value not in found.places:
             return value
     for value in found.affiliations:
         if value in found.places:
@@ -39,7 +38,7 @@ def best(profile: Descriptors, here: Descriptors | None = None, title: str = "")
 def short_for(affiliation: str, written: list[str]) -> str:
     """The affiliation's acronym: for a party, the one the article writes for it ("GOP"), else
     the affiliation itself when it is one, or one derived from it."""
-    if affiliation in PARTIES:
+    if affiliation in lx.PARTIES:
         return next((a for a in written if lx.PARTY_WORDS.get(a.lower()) == affiliation), "")
     return acronym_for(affiliation) if affiliation else ""
 
@@ -80,7 +79,7 @@ def role_or_group(head: Token, span: SpacySpan) -> Descriptors:
     mods = [t for t in span if t.i < head.i and (t.ent_type_ in ("ORG", "GPE", "FAC", "NORP")
                                                  or (t.pos_ == "PROPN" and t.dep_ in ("compound", "nmod")))]
     if mods and not found.affiliations:
-        if len(mods) == 1 and mods[0].lower_ in lx.PARTY_WORDS:
+        if len(mods) == 1 and is_party_word(mods[0]):
             add_party(found, mods[0])
         else:
             found.affiliations.append(span.doc[mods[0].i:mods[-1].i + 1].text)

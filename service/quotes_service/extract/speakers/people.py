@@ -197,6 +197,18 @@ class People:
         self.starts = [e.start_char for e in self.persons]
         self._by_full = {p.full: p for p in self.everyone}
         self._surnames = {p.last for p in self.everyone}
+        for person in self.everyone:
+            self.drop_people(person.profile)
+
+    def drop_people(self, found: Descriptors) -> None:
+        """Without the affiliations that are people of the document: "Trump's Robby Mook" (the
+        recognizer may take "Trump" for an organisation), "Hillary Clinton's chief of staff"."""
+        found.affiliations = [a for a in found.affiliations if not self._names_person(a)]
+
+    def _names_person(self, text: str) -> bool:
+        words = text.split()
+        return bool(words) and (text in self._by_full or len(words) <= 3 and _key(words[-1]) in self._surnames
+                                and all(w[:1].isupper() for w in words))
 
     def _complete_names(self, index: DocIndex) -> None:
         """A person known by one word only ("Farid") whose first name the recognizer left out

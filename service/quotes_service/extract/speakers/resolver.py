@@ -118,6 +118,8 @@ class SpeakerResolver:
         ent = people.titled.get(mention.heads[0].i) or ent_of(mention.heads[0])
         name_span = describe.name_span(span, ent, person.full)
         here = describe.mention_descriptors(ent, span) if ent is not None else None
+        if here is not None:
+            people.drop_people(here)
         out = self._as_person(person, name_span, "", here)
         return out
 

@@ -31,11 +31,17 @@ class Descriptors:
         self.genders += other.genders
 
 
+def is_party_word(word: Token) -> bool:
+    """A party's name or adjective, written as a name: "Democratic", "GOP"; not "an independent
+    expert" or "a democratic socialist"."""
+    return word.lower_ in lx.PARTY_WORDS and word.text[:1].isupper()
+
+
 def add_party(out: Descriptors, word: Token) -> None:
     """A party word as the party ("Democrat" -> Democratic; "GOP" -> Republican, with "GOP" as the
     acronym the article writes for it)."""
     out.affiliations.append(lx.PARTY_WORDS[word.lower_])
-    if word.text.replace(".", "").isupper() and len(word.text) > 1:
+    if word.lower_ in lx.PARTY_ACRONYMS:
         out.acronyms.append(word.text)
 
 
