@@ -85,6 +85,10 @@ ROWS = [
      [dict(canonical="Paul Pillar", title="former analyst", affiliation="C.I.A.")]),
     ('"The board was misled," said Carla Moss, the former Verizon executive.',
      [dict(canonical="Carla Moss", title="former executive", affiliation="Verizon")]),
+    # a name the recognizer takes for an organisation is still a person, found again by surname
+    ("Carly Fiorina threw her support behind the senator on Wednesday. Fiorina, the former CEO, said the "
+     "race was not over.",
+     [dict(canonical="Carly Fiorina", kind=SpeakerKind.PERSON)]),
     # an outlet or organisation in the possessive before the name
     ("\"The vote was rigged,\" CNBC's Dana Whitfield wrote.",
      [dict(canonical="Dana Whitfield", affiliation="CNBC")]),

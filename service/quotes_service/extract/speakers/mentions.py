@@ -83,6 +83,18 @@ def titled_names(doc: Doc, proper_nouns: Iterable[Token] | None = None) -> list[
     return out
 
 
+def names_tagged_as_organisations(doc: Doc) -> list[SpacySpan]:
+    """Two-word names the recognizer labelled organisations whose first word the lexicon knows
+    as a first name ("Carly Fiorina", "Deb Kline"): people, as ``mention_kind`` takes them when
+    they speak, so that their surname and pronouns find them too."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ == "ORG" and len(ent) == 2 and ent[1].pos_ == "PROPN" and all(t.is_alpha and t.text[:1].isupper() for t in ent) \
+                and (ent[0].lower_ in lx.MALE_NAMES or ent[0].lower_ in lx.FEMALE_NAMES):
+            out.append(SpacySpan(doc, ent.start, ent.end, label="PERSON"))
+    return out
+
+
 def base_extent(head: Token, lo: int, hi: int) -> tuple[int, int]:
     """The head with its left modifiers (determiners, compounds, adjectives), within [lo, hi)."""
     doc = head.doc

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from quotes_service.extract import lexicon as lx
 from quotes_service.extract.docindex import DocIndex
 from quotes_service.extract.speakers.descriptors import describe_name, person_noun, title_word
-from quotes_service.extract.speakers.mentions import MAX_TITLED_NAME, person_ent, titled_names
+from quotes_service.extract.speakers.mentions import MAX_TITLED_NAME, names_tagged_as_organisations, person_ent, titled_names
 from quotes_service.extract.speakers.standing import Descriptors
 
 STRONG = 3      # votes a cue of the person's own words gives (Mr./Ms., "spokeswoman"); a pronoun gives 1
@@ -171,7 +171,8 @@ class People:
         # Names the entity recognizer missed, after a title ("Mayor Ana Ruiz") or beside a role
         # ("the governor's press secretary, Helen Park"), by their last token.
         self.titled: dict[int, SpacySpan] = {}
-        for name in titled_names(doc, index.proper_nouns) + names_beside_roles(doc, index.proper_nouns):
+        for name in titled_names(doc, index.proper_nouns) + names_beside_roles(doc, index.proper_nouns) \
+                + names_tagged_as_organisations(doc):
             if not index.in_quote(name[0]) and name.end - 1 not in self.titled:
                 self.titled[name.end - 1] = name
                 mentions.append(name)
