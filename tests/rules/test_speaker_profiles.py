@@ -89,6 +89,11 @@ ROWS = [
     ("Carly Fiorina threw her support behind the senator on Wednesday. Fiorina, the former CEO, said the "
      "race was not over.",
      [dict(canonical="Carly Fiorina", kind=SpeakerKind.PERSON)]),
+    # a first name the recognizer left out of the name completes it; a religious title is a title
+    ("Rep. Debbie Wasserman Schultz dismissed the claims. \"We are fine,\" Wasserman Schultz said.",
+     [dict(canonical="Debbie Wasserman Schultz", title="Rep.")]),
+    ('"The doors stay open," said Rabbi Rick Jacobs, president of the Union for Reform Judaism.',
+     [dict(canonical="Rick Jacobs", titles=["Rabbi"], affiliation="Union for Reform Judaism")]),
     # an outlet or organisation in the possessive before the name
     ("\"The vote was rigged,\" CNBC's Dana Whitfield wrote.",
      [dict(canonical="Dana Whitfield", affiliation="CNBC")]),

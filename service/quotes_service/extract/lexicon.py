@@ -84,6 +84,7 @@ president vice secretary minister premier chancellor senator governor mayor repr
 sen gov ambassador envoy chairman chairwoman chair director spokesman spokeswoman spokesperson
 commissioner general admiral judge justice prince king queen pope chief leader speaker
 mr mrs ms dr prof sir lord lady dame
+rabbi imam pastor reverend bishop archbishop cardinal sheikh ayatollah
 """.split())
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -232,7 +233,7 @@ TITLE_FORMS = {"gov": "governor", "sen": "senator", "rep": "representative", "re
                "gen": "general", "lt": "lieutenant", "col": "colonel", "sgt": "sergeant", "adm": "admiral",
                "atty": "attorney", "pres": "president", "supt": "superintendent", "cmdr": "commander",
                "capt": "captain", "maj": "major", "dr": "doctor", "prof": "professor", "sec": "secretary",
-               "amb": "ambassador", "congressman": "representative", "congresswoman": "representative",
+               "amb": "ambassador", "rev": "reverend", "congressman": "representative", "congresswoman": "representative",
                "chairwoman": "chairman", "chair": "chairman", "spokeswoman": "spokesperson",
                "spokesman": "spokesperson"}
 # Parties, and the adjective an affiliation is written with ("a Democratic senator", "R-Ohio").

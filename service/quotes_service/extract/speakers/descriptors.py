@@ -1,5 +1,7 @@
 """What the words around one mention of a person say about them: titles, affiliations, acronyms and
-gender, read from the grammar (speaker_profiles.md has what each field holds).
+gender, read from the grammar (speaker_profiles.md has what each field holds). This module reads
+role phrases and the words before a name; name_phrases.py the phrases after it, and
+describe_name puts the two together.
 
 * before the name, in its noun phrase: "Harvard University economist Lena Brandt" (title
   economist, affiliation Harvard University), "Homeland Security Secretary Jeh Johnson",
@@ -18,8 +20,7 @@ from spacy.tokens import Span as SpacySpan, Token
 from quotes_service.extract import lexicon as lx
 from quotes_service.extract.pipeline.lemmas import lemma
 from quotes_service.extract.speakers.profiles import looks_like_acronym, strip_article, without_possessive
-from quotes_service.extract.speakers.standing import (PLACE_ENTS, Descriptors, add_party, bracketed_place,
-                                                      is_party_word, is_political, party_tag, represented_place)
+from quotes_service.extract.speakers.standing import PLACE_ENTS, Descriptors, add_party, is_party_word, is_political
 
 ORG_ENTS = frozenset({"ORG", "FAC"})
 NOT_BODIES = frozenset({"WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "DATE", "TIME", "LANGUAGE"})
@@ -29,7 +30,7 @@ PRE_NAME_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "punct", 
 
 
 
-def _text(tokens: list[Token]) -> str:
+def words_text(tokens: list[Token]) -> str:
     """The tokens as written, in order; where words are left out between two of them ("former
     [C.I.A.] analyst"), one space instead (punctuation alone between them stays: "front-runner")."""
     if not tokens:
@@ -85,7 +86,7 @@ def org_phrase(head: Token) -> str:
     toks = list(head.subtree)
     cut = [t.i for t in toks if t.i > head.i and (t.text in ",;(" or t.head.i == head.i and (
         t.dep_ == "prep" and t.lower_ in lx.PLACE_PREPS or t.dep_ == "cc"))]
-    end = min(cut) if cut else toks[-1].i + 1
+    end = max(min(cut) if cut else toks[-1].i + 1, entity_end(head))
     start = toks[0].i
     doc = head.doc
     while start < end and (doc[start].dep_ == "det" or doc[start].is_punct):
@@ -93,7 +94,17 @@ def org_phrase(head: Token) -> str:
     return strip_article(doc[start:end].text) if start < end else ""
 
 
-def _names_an_organisation(obj: Token) -> bool:
+def entity_end(tok: Token) -> int:
+    """The end of the organisation entity ``tok`` is in, which the parse may have split ("the Union
+    [for Reform Judaism]" with "for" hung on the role before it); ``tok.i + 1`` outside one."""
+    doc, k = tok.doc, tok.i + 1
+    if tok.ent_type_ in ORG_ENTS:
+        while k < len(doc) and doc[k].ent_iob_ == "I" and doc[k].ent_type_ == tok.ent_type_:
+            k += 1
+    return k
+
+
+def names_an_organisation(obj: Token) -> bool:
     """A preposition's object that names a body: an organisation entity, a capitalised name, or a
     phrase whose head is a kind of body ("the city's finance office", "China's delegation") --
     not a bare noun ("of law", "of staff"), a place, a person, a work or an event ("a rally")."""
@@ -126,16 +137,16 @@ def role_phrase(head: Token) -> Descriptors:
             continue
         if left.dep_ == "poss":
             if left.pos_ == "PROPN" or left.ent_type_ in ORG_ENTS:
-                out.affiliations.append(strip_article(without_possessive(_text(list(left.subtree)))))
+                out.affiliations.append(strip_article(without_possessive(words_text(list(left.subtree)))))
             continue
         if left.dep_ in ("compound", "amod", "nmod"):
             if is_party_word(left):
                 add_party(out, left)   # "a Democratic pollster"
             elif _named_body(left):
-                out.affiliations.append(_text(list(left.subtree)))   # "a former Obama administration official"
+                out.affiliations.append(words_text(list(left.subtree)))   # "a former Obama administration official"
             elif not describes_subject(left, head) and (left.ent_type_ in ORG_ENTS | PLACE_ENTS | {"NORP"}
                                                         or left.pos_ == "PROPN" and not is_title_token(left)):
-                out.affiliations.append(_text(list(left.subtree)))
+                out.affiliations.append(words_text(list(left.subtree)))
                 if left.ent_type_ in PLACE_ENTS:
                     out.places.append(out.affiliations[-1])
             else:
@@ -145,9 +156,24 @@ def role_phrase(head: Token) -> Descriptors:
         out.affiliations.append(party)   # ", Republican of South Carolina": a party, not a title
     else:
         title.append(head)
-    political = bool(party) or is_political(head.text)
+    _prepositions(head, bool(party) or is_political(head.text), title, out)
+    title.sort(key=lambda t: t.i)
+    text = words_text(title) if title else ""
+    if text and text.lower().rstrip(".") not in lx.HONORIFIC_GENDER:
+        out.titles.append(text)
+    gender = _gender_of_noun(head)
+    if gender:
+        out.genders.append(gender)
+    return out
+
+
+def _prepositions(head: Token, political: bool, title: list[Token], out: Descriptors) -> None:
+    """The phrases after a role noun: the place a political role represents ("a senator from
+    Vermont"), the organisation it is at/with/for ("an analyst with the city's finance office"),
+    and the "of" that is part of the title ("chief of staff")."""
+    read_to = 0    # the end of an organisation read already: a phrase inside it is part of its name
     for prep in head.rights:
-        if prep.dep_ != "prep":
+        if prep.dep_ != "prep" or prep.i < read_to:
             continue
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if obj is None:
@@ -156,20 +182,13 @@ def role_phrase(head: Token) -> Descriptors:
         if place:
             out.affiliations.append(place)   # "a senator from the state of Vermont", "Democrat of Ohio"
             out.places.append(place)
-        elif prep.lower_ in lx.AFFILIATION_PREPS | {"on"} and _names_an_organisation(obj):
+        elif prep.lower_ in lx.AFFILIATION_PREPS | {"on"} and names_an_organisation(obj):
             affiliation = org_phrase(obj)
             if affiliation:
                 out.affiliations.append(affiliation)
+                read_to = entity_end(obj)
         elif prep.lower_ == "of" and obj.pos_ == "NOUN" and not any(c.dep_ in ("det", "poss") for c in obj.children):
             title += [prep] + list(obj.subtree)   # "chief of staff", "professor of law"
-    title.sort(key=lambda t: t.i)
-    text = _text(title) if title else ""
-    if text and text.lower().rstrip(".") not in lx.HONORIFIC_GENDER:
-        out.titles.append(text)
-    gender = _gender_of_noun(head)
-    if gender:
-        out.genders.append(gender)
-    return out
 
 
 def _named_body(tok: Token) -> bool:
@@ -182,21 +201,21 @@ def _named_body(tok: Token) -> bool:
 def represented(obj: Token) -> str:
     """The place a preposition's object names: "Ohio", "the state of Vermont" -> Vermont."""
     if obj.ent_type_ in PLACE_ENTS:
-        return _text([t for t in obj.subtree if t.ent_type_ in PLACE_ENTS])
+        return words_text([t for t in obj.subtree if t.ent_type_ in PLACE_ENTS])
     if lemma(obj) in ("state", "city", "district") and obj.lower_ == lemma(obj):
         inner = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         place = next((c for c in inner.children if c.dep_ == "pobj"), None) if inner is not None else None
         if place is not None and place.ent_type_ in PLACE_ENTS:
-            return _text([t for t in place.subtree if t.ent_type_ in PLACE_ENTS])
+            return words_text([t for t in place.subtree if t.ent_type_ in PLACE_ENTS])
     return ""
 
 
-def _coordinated(head: Token) -> list[Token]:
+def coordinated(head: Token) -> list[Token]:
     """The head and the heads coordinated with it ("a tax expert and professor of law")."""
     out = [head]
     for child in head.children:
         if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN"):
-            out += _coordinated(child)
+            out += coordinated(child)
     return out
 
 
@@ -214,7 +233,11 @@ def before_name(ent: SpacySpan) -> Descriptors:
         if not (ent.start <= prev.head.i < ent.end or j <= prev.head.i < ent.start or prev.head.i == ent.root.head.i):
             break   # (the last: the parser hung the whole phrase, name and title, on a word beyond it)
         j -= 1
-    run = [t for t in doc[j:ent.start] if not (t.is_punct and t.text != ".")]
+    inside = ent.start   # a title the recognizer took into the name ("Rabbi Rick Jacobs")
+    while inside < ent.end - 2 and doc[inside].lower_.rstrip(".") in lx.TITLE_NOUNS \
+            and doc[inside].lower_ not in lx.HONORIFIC_GENDER:   # (an honorific's gender is read with the name)
+        inside += 1
+    run = [t for t in doc[j:inside] if not (t.is_punct and t.text != ".")]
     while run and run[0].lower_ in ("the", "a", "an"):
         run = run[1:]
     for t in run:
@@ -235,7 +258,7 @@ def before_name(ent: SpacySpan) -> Descriptors:
     modifiers = [t for t in lead if t.lower_ in lx.TITLE_MODIFIERS]
     lead = [t for t in lead if t.lower_ not in lx.TITLE_MODIFIERS]
     _split_lead(lead, title, out)
-    text = " ".join([t.text.lower() for t in modifiers] + [_text(title)]) if title else ""
+    text = " ".join([t.text.lower() for t in modifiers] + [words_text(title)]) if title else ""
     if text:
         out.titles.append(text)
     gender = _gender_of_noun(title[-1]) if title else ""
@@ -281,7 +304,7 @@ def _split_lead(lead: list[Token], title: list[Token], out: Descriptors) -> None
         # "Trump campaign manager Kellyanne Conway": the name and the institution are one affiliation.
         out.affiliations.append(f"{groups.pop()[-1].text} {title[0].text}")
     for group in groups:
-        text = without_possessive(_text(group))
+        text = without_possessive(words_text(group))
         if len(group) == 1 and is_party_word(group[0]):
             add_party(out, group[0])
         else:
@@ -291,102 +314,3 @@ def _split_lead(lead: list[Token], title: list[Token], out: Descriptors) -> None
     for t in title:
         if is_party_word(t) and t.ent_type_ == "NORP":
             add_party(out, t)
-
-
-def after_name(ent: SpacySpan) -> Descriptors:
-    """An appositive or relative clause after the name, and a party-and-state tag."""
-    out = Descriptors()
-    root, doc = ent.root, ent.doc
-    for child in root.children:
-        if child.i < ent.end:
-            continue
-        if child.dep_ == "appos" and child.ent_type_ != "PERSON" and doc[child.left_edge.i - 1].text != "(":
-            for head in _coordinated(child):
-                out.add(role_phrase(head))
-                for clause in (c for c in head.children if c.dep_ == "relcl"):
-                    out.add(_relative_clause(clause))   # ", a former adviser who is now a fellow at …"
-        elif child.dep_ == "relcl":
-            out.add(_relative_clause(child))
-        elif child.dep_ == "prep" and child.lower_ == "of" and child.i == ent.end:
-            out.add(_of_phrase(child))
-    out.add(party_tag(ent))
-    return out
-
-
-def _relative_clause(verb: Token) -> Descriptors:
-    """", who heads the state party" -> title head, affiliation state party; ", who is the director
-    of X" -> the role phrase of its complement."""
-    out = Descriptors()
-    if not any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in verb.children):
-        return out
-    if lemma(verb) in lx.WORK_VERBS:
-        out.affiliations += _workplaces(verb)
-        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
-            role = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if role is not None and person_noun(role):
-                out.add(role_phrase(role))   # ", who served as Hillary Clinton's chief of staff"
-    obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr")), None)
-    if obj is None:
-        return out
-    if lemma(verb) in ("head", "lead", "run", "chair", "direct"):
-        out.titles.append({"chair": "chair", "direct": "director"}.get(lemma(verb), "head"))
-        if _names_an_organisation(obj):
-            out.affiliations.append(org_phrase(obj))
-    elif lemma(verb) == "be":
-        out.add(role_phrase(obj))
-    return out
-
-
-def _workplaces(verb: Token) -> list[str]:
-    """", who teaches law at Washington University", ", who works for the city": the organisations
-    a verb of working is at, for or with (on the verb or on its object)."""
-    out = []
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    for prep in [c for c in verb.children if c.dep_ == "prep"] + ([c for c in obj.children if c.dep_ == "prep"] if obj is not None else []):
-        place = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if prep.lower_ in ("at", "for", "with") and place is not None and (
-                place.ent_type_ in ORG_ENTS or _names_an_organisation(place) and place.ent_type_ not in PLACE_ENTS):
-            out.append(org_phrase(place))
-    return out
-
-
-def _of_phrase(prep: Token) -> Descriptors:
-    """"Josh Lipsky of the Atlantic Council": an organisation; a place only with a political title
-    (checked by the caller's profile, as "of Memphis" after a name is a home town)."""
-    out = Descriptors()
-    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    if obj is not None and (obj.ent_type_ in ORG_ENTS or _names_an_organisation(obj) and obj.ent_type_ not in PLACE_ENTS):
-        out.affiliations.append(org_phrase(obj))
-    return out
-
-
-OWNER_ENTS = frozenset({"ORG", "FAC", "WORK_OF_ART", "PRODUCT"})   # the recognizer's labels for outlets, too
-
-
-def _owner(ent: SpacySpan) -> str:
-    """"The Blaze's Matt Walsh", "CNBC's Becky Quick": the organisation the name is in the
-    possessive of ("Clinton's Robby Mook" is a person's: not an affiliation)."""
-    for child in ent.root.lefts:
-        if child.dep_ == "poss" and child.i < ent.start and child.pos_ == "PROPN" and (
-                child.ent_type_ in OWNER_ENTS or not child.ent_type_ and looks_like_acronym(child.text)):
-            return strip_article(without_possessive(_text(list(child.subtree))))
-    return ""
-
-
-def describe_name(ent: SpacySpan) -> Descriptors:
-    """Everything one name mention says about its person."""
-    out = before_name(ent)
-    out.add(after_name(ent))
-    head = ent.root.head
-    if ent.root.dep_ == "appos" and head.i < ent.start and person_noun(head) and ent.doc[ent.start - 1].text == ",":
-        # "The mayor's chief of staff, Daniel Ortiz,": the name describes its head's role.
-        for role in _coordinated(head):
-            out.add(role_phrase(role))
-    owner = _owner(ent)
-    if owner and owner not in out.affiliations:
-        out.affiliations.append(owner)
-    place = represented_place(ent) or bracketed_place(ent)
-    if place and any(is_political(t) for t in out.titles):
-        out.affiliations.append(place)
-        out.places.append(place)
-    return out

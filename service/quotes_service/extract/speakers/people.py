@@ -18,8 +18,9 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from quotes_service.extract import lexicon as lx
 from quotes_service.extract.docindex import DocIndex
-from quotes_service.extract.speakers.descriptors import describe_name, person_noun, title_word
+from quotes_service.extract.speakers.descriptors import person_noun, title_word
 from quotes_service.extract.speakers.mentions import MAX_TITLED_NAME, names_tagged_as_organisations, person_ent, titled_names
+from quotes_service.extract.speakers.name_phrases import describe_name
 from quotes_service.extract.speakers.standing import Descriptors
 
 STRONG = 3      # votes a cue of the person's own words gives (Mr./Ms., "spokeswoman"); a pronoun gives 1
@@ -218,6 +219,7 @@ class People:
         doc = index.doc
         for person in self.everyone:
             if " " in person.full:
+                self._complete_first_name(person, doc)
                 continue
             for tok in index.tokens_written(person.last):
                 prev = doc[tok.i - 1] if tok.i > 0 else None
@@ -228,6 +230,21 @@ class People:
                 person.full, person.first = f"{prev.text} {person.full}", _key(prev.text)
                 self._by_first.setdefault(person.first, []).append(person)
                 break
+
+    def _complete_first_name(self, person: Person, doc: Doc) -> None:
+        """"Rep. Debbie Wasserman Schultz" where the recognizer's name is "Wasserman Schultz": a
+        known first name right before every word of a name, hung on it, completes it."""
+        for ent in person.mentions:
+            prev = doc[ent.start - 1] if ent.start > 0 else None
+            if prev is None or not _first_name_like(prev) or prev.ent_type_ or prev.head.i not in range(ent.start, ent.end) \
+                    or (prev.lower_ not in lx.MALE_NAMES and prev.lower_ not in lx.FEMALE_NAMES):
+                continue
+            if " ".join(name_words(ent)[0]) != person.full:
+                continue
+            person.full, person.first = f"{prev.text} {person.full}", _key(prev.text)
+            self._by_first_last.setdefault((person.first, person.last), person)
+            self._by_first.setdefault(person.first, []).append(person)
+            return
 
     # --- building ----------------------------------------------------------------------------------
     def _person_named(self, words: list[str]) -> Person:

@@ -1,0 +1,116 @@
+"""What a name mention's own phrase says about its person: the words before it (descriptors.py),
+an appositive or relative clause after it (", a budget analyst with …", ", who teaches law at …",
+", a former adviser who is now a fellow at …"), the role it is the name of ("The mayor's chief of
+staff, Daniel Ortiz,"), the organisation it is in the possessive of ("CNBC's Becky Quick"), and
+its party-and-state tag."""
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan, Token
+
+from quotes_service.extract import lexicon as lx
+from quotes_service.extract.pipeline.lemmas import lemma
+from quotes_service.extract.speakers.descriptors import (
+    ORG_ENTS, before_name, coordinated, names_an_organisation, org_phrase, person_noun, role_phrase, words_text,
+)
+from quotes_service.extract.speakers.profiles import looks_like_acronym, strip_article, without_possessive
+from quotes_service.extract.speakers.standing import (PLACE_ENTS, Descriptors, bracketed_place, is_political, party_tag,
+                                                      represented_place)
+
+
+def after_name(ent: SpacySpan) -> Descriptors:
+    """An appositive or relative clause after the name, and a party-and-state tag."""
+    out = Descriptors()
+    root, doc = ent.root, ent.doc
+    for child in root.children:
+        if child.i < ent.end:
+            continue
+        if child.dep_ == "appos" and child.ent_type_ != "PERSON" and doc[child.left_edge.i - 1].text != "(":
+            for head in coordinated(child):
+                out.add(role_phrase(head))
+                for clause in (c for c in head.children if c.dep_ == "relcl"):
+                    out.add(_relative_clause(clause))   # ", a former adviser who is now a fellow at …"
+        elif child.dep_ == "relcl":
+            out.add(_relative_clause(child))
+        elif child.dep_ == "prep" and child.lower_ == "of" and child.i == ent.end:
+            out.add(_of_phrase(child))
+    out.add(party_tag(ent))
+    return out
+
+
+def _relative_clause(verb: Token) -> Descriptors:
+    """", who heads the state party" -> title head, affiliation state party; ", who is the director
+    of X" -> the role phrase of its complement."""
+    out = Descriptors()
+    if not any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in verb.children):
+        return out
+    if lemma(verb) in lx.WORK_VERBS:
+        out.affiliations += _workplaces(verb)
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+            role = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if role is not None and person_noun(role):
+                out.add(role_phrase(role))   # ", who served as Hillary Clinton's chief of staff"
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr")), None)
+    if obj is None:
+        return out
+    if lemma(verb) in ("head", "lead", "run", "chair", "direct"):
+        out.titles.append({"chair": "chair", "direct": "director"}.get(lemma(verb), "head"))
+        if names_an_organisation(obj):
+            out.affiliations.append(org_phrase(obj))
+    elif lemma(verb) == "be":
+        out.add(role_phrase(obj))
+    return out
+
+
+def _workplaces(verb: Token) -> list[str]:
+    """", who teaches law at Washington University", ", who works for the city": the organisations
+    a verb of working is at, for or with (on the verb or on its object)."""
+    out = []
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    for prep in [c for c in verb.children if c.dep_ == "prep"] + ([c for c in obj.children if c.dep_ == "prep"] if obj is not None else []):
+        place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if prep.lower_ in ("at", "for", "with") and place is not None and (
+                place.ent_type_ in ORG_ENTS or names_an_organisation(place) and place.ent_type_ not in PLACE_ENTS):
+            out.append(org_phrase(place))
+    return out
+
+
+def _of_phrase(prep: Token) -> Descriptors:
+    """"Josh Lipsky of the Atlantic Council": an organisation; a place only with a political title
+    (checked by the caller's profile, as "of Memphis" after a name is a home town)."""
+    out = Descriptors()
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is not None and (obj.ent_type_ in ORG_ENTS or names_an_organisation(obj) and obj.ent_type_ not in PLACE_ENTS):
+        out.affiliations.append(org_phrase(obj))
+    return out
+
+
+OWNER_ENTS = frozenset({"ORG", "FAC", "WORK_OF_ART", "PRODUCT"})   # the recognizer's labels for outlets, too
+
+
+def _owner(ent: SpacySpan) -> str:
+    """"The Blaze's Matt Walsh", "CNBC's Becky Quick": the organisation the name is in the
+    possessive of ("Clinton's Robby Mook" is a person's: not an affiliation)."""
+    for child in ent.root.lefts:
+        if child.dep_ == "poss" and child.i < ent.start and child.pos_ == "PROPN" and (
+                child.ent_type_ in OWNER_ENTS or not child.ent_type_ and looks_like_acronym(child.text)):
+            return strip_article(without_possessive(words_text(list(child.subtree))))
+    return ""
+
+
+def describe_name(ent: SpacySpan) -> Descriptors:
+    """Everything one name mention says about its person."""
+    out = before_name(ent)
+    out.add(after_name(ent))
+    head = ent.root.head
+    if ent.root.dep_ == "appos" and head.i < ent.start and person_noun(head) and ent.doc[ent.start - 1].text == ",":
+        # "The mayor's chief of staff, Daniel Ortiz,": the name describes its head's role.
+        for role in coordinated(head):
+            out.add(role_phrase(role))
+    owner = _owner(ent)
+    if owner and owner not in out.affiliations:
+        out.affiliations.append(owner)
+    place = represented_place(ent) or bracketed_place(ent)
+    if place and any(is_political(t) for t in out.titles):
+        out.affiliations.append(place)
+        out.places.append(place)
+    return out
