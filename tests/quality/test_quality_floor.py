@@ -33,8 +33,8 @@ FLOOR = {
 SPEAKER_FLOOR = {
     "canonical name accuracy": 0.83,
     "kind accuracy": 0.93,
-    "title F1": 0.73,
-    "affiliation F1": 0.56,
+    "title F1": 0.755,
+    "affiliation F1": 0.66,
     "gender precision": 0.95,
     "gender recall": 0.70,
 }
