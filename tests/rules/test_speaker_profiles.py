@@ -163,3 +163,19 @@ def test_speaker_profile(extractor, text, expected):
         if "gender" in want:
             assert s.gender == want["gender"], got
             assert entity.gender == want["gender"], got
+
+
+@pytest.mark.parametrize("text,word,expected", [
+    ("The analyst left.", "analyst", True),
+    ("The strategist left.", "strategist", True),
+    ("The establishment shrugged.", "establishment", False),
+    ("The movement grew.", "movement", False),
+])
+def test_person_nouns_by_their_ending(extractor, text, word, expected):
+    """An agent noun names a person by its ending ("-ist", "-er"); a "-ment" noun never does,
+    though "-ent" is an agent ending ("president", "resident")."""
+    from quotes_service.extract.pipeline.model import load_model
+    from quotes_service.extract.speakers.descriptors import person_noun
+
+    tok = next(t for t in load_model()(text) if t.text == word)
+    assert person_noun(tok) is expected

@@ -56,6 +56,7 @@ def is_title_token(tok: Token) -> bool:
 
 
 PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee", "aire", "ive")
+NOT_PERSON_SUFFIXES = ("ment",)   # "establishment", "movement", "government": acts and bodies, not agents
 
 
 def person_noun(tok: Token) -> bool:
@@ -66,7 +67,7 @@ def person_noun(tok: Token) -> bool:
         return True
     if tok.lower_ in lx.FEMALE_NOUNS or tok.lower_ in lx.MALE_NOUNS:
         return True
-    return len(word) > 4 and word.endswith(PERSON_SUFFIXES)
+    return len(word) > 4 and word.endswith(PERSON_SUFFIXES) and not word.endswith(NOT_PERSON_SUFFIXES)
 
 
 def _gender_of_noun(tok: Token) -> str:
