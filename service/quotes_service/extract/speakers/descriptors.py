@@ -43,6 +43,11 @@ def words_text(tokens: list[Token]) -> str:
     return "".join(pieces) + tokens[-1].text
 
 
+def possessor(tok: Token) -> str:
+    """The name a possessive writes, without its article and "'s": "The Blaze's" -> Blaze."""
+    return strip_article(without_possessive(words_text(list(tok.subtree))))
+
+
 def title_word(tok: Token) -> str:
     """The word a title token stands for: "Gov." -> governor, "Sen." -> senator, else its lower form."""
     low = tok.lower_.rstrip(".")
@@ -138,7 +143,7 @@ def role_phrase(head: Token) -> Descriptors:
             continue
         if left.dep_ == "poss":
             if left.pos_ == "PROPN" or left.ent_type_ in ORG_ENTS:
-                out.affiliations.append(strip_article(without_possessive(words_text(list(left.subtree)))))
+                out.affiliations.append(possessor(left))
             continue
         if left.dep_ in ("compound", "amod", "nmod"):
             if is_party_word(left):

@@ -83,6 +83,12 @@ def titled_names(doc: Doc, proper_nouns: Iterable[Token] | None = None) -> list[
     return out
 
 
+def known_first_name(word: str) -> bool:
+    """A lower-case word the lexicon knows as a first name: it says a name is a person's, never
+    which gender the person is."""
+    return word in lx.MALE_NAMES or word in lx.FEMALE_NAMES
+
+
 def names_tagged_as_organisations(doc: Doc) -> list[SpacySpan]:
     """Two-word names the recognizer labelled organisations whose first word the lexicon knows
     as a first name ("Carly Fiorina", "Deb Kline"): people, as ``mention_kind`` takes them when
@@ -90,7 +96,7 @@ def names_tagged_as_organisations(doc: Doc) -> list[SpacySpan]:
     out = []
     for ent in doc.ents:
         if ent.label_ == "ORG" and len(ent) == 2 and ent[1].pos_ == "PROPN" and all(t.is_alpha and t.text[:1].isupper() for t in ent) \
-                and (ent[0].lower_ in lx.MALE_NAMES or ent[0].lower_ in lx.FEMALE_NAMES):
+                and known_first_name(ent[0].lower_):
             out.append(SpacySpan(doc, ent.start, ent.end, label="PERSON"))
     return out
 
@@ -170,7 +176,7 @@ def _looks_like_person_name(head: Token) -> bool:
         return True
     first = doc[start].lower_
     # Two words only: a first name leading a longer name is an organisation's ("Christian News Service").
-    return start == head.i - 1 and (first in lx.MALE_NAMES or first in lx.FEMALE_NAMES)
+    return start == head.i - 1 and known_first_name(first)
 
 
 def _in_longer_name(head: Token) -> bool:

@@ -10,10 +10,10 @@ from spacy.tokens import Span as SpacySpan, Token
 from quotes_service.extract import lexicon as lx
 from quotes_service.extract.pipeline.lemmas import lemma
 from quotes_service.extract.speakers.descriptors import (
-    ORG_ENTS, before_name, coordinated, names_an_organisation, org_phrase, person_noun, role_phrase, words_text,
+    before_name, coordinated, names_an_organisation, org_phrase, person_noun, possessor, role_phrase,
 )
-from quotes_service.extract.speakers.profiles import looks_like_acronym, strip_article, without_possessive
-from quotes_service.extract.speakers.standing import (PLACE_ENTS, Descriptors, bracketed_place, is_political, party_tag,
+from quotes_service.extract.speakers.profiles import looks_like_acronym
+from quotes_service.extract.speakers.standing import (Descriptors, bracketed_place, is_political, party_tag,
                                                       represented_place)
 
 
@@ -68,8 +68,7 @@ def _workplaces(verb: Token) -> list[str]:
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     for prep in [c for c in verb.children if c.dep_ == "prep"] + ([c for c in obj.children if c.dep_ == "prep"] if obj is not None else []):
         place = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if prep.lower_ in ("at", "for", "with") and place is not None and (
-                place.ent_type_ in ORG_ENTS or names_an_organisation(place) and place.ent_type_ not in PLACE_ENTS):
+        if prep.lower_ in ("at", "for", "with") and place is not None and names_an_organisation(place):
             out.append(org_phrase(place))
     return out
 
@@ -79,7 +78,7 @@ def _of_phrase(prep: Token) -> Descriptors:
     (checked by the caller's profile, as "of Memphis" after a name is a home town)."""
     out = Descriptors()
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    if obj is not None and (obj.ent_type_ in ORG_ENTS or names_an_organisation(obj) and obj.ent_type_ not in PLACE_ENTS):
+    if obj is not None and names_an_organisation(obj):
         out.affiliations.append(org_phrase(obj))
     return out
 
@@ -93,7 +92,7 @@ def _owner(ent: SpacySpan) -> str:
     for child in ent.root.lefts:
         if child.dep_ == "poss" and child.i < ent.start and child.pos_ == "PROPN" and (
                 child.ent_type_ in OWNER_ENTS or not child.ent_type_ and looks_like_acronym(child.text)):
-            return strip_article(without_possessive(words_text(list(child.subtree))))
+            return possessor(child)
     return ""
 
 

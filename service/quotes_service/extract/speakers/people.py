@@ -19,7 +19,8 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from quotes_service.extract import lexicon as lx
 from quotes_service.extract.docindex import DocIndex
 from quotes_service.extract.speakers.descriptors import person_noun, title_word
-from quotes_service.extract.speakers.mentions import MAX_TITLED_NAME, names_tagged_as_organisations, person_ent, titled_names
+from quotes_service.extract.speakers.mentions import (MAX_TITLED_NAME, known_first_name, names_tagged_as_organisations,
+                                                      person_ent, titled_names)
 from quotes_service.extract.speakers.name_phrases import describe_name
 from quotes_service.extract.speakers.standing import Descriptors
 
@@ -158,7 +159,7 @@ def names_beside_roles(doc: Doc, proper_nouns: Iterable[Token] | None = None) ->
         if not any(person_noun(r) for r in roles) or any(w.ent_type_ in _NOT_PEOPLE for w in words):
             continue   # "the bank, Morgan Stanley": an organisation's name, whatever its first word
         first = words[0].lower_
-        if first in lx.MALE_NAMES or first in lx.FEMALE_NAMES or not any(w.ent_type_ for w in words):
+        if known_first_name(first) or not any(w.ent_type_ for w in words):
             out.append(SpacySpan(doc, start, t.i + 1, label="PERSON"))
     return out
 
@@ -227,8 +228,7 @@ class People:
                     continue
                 if (_key(prev.text), person.last) in self._by_first_last:
                     continue
-                person.full, person.first = f"{prev.text} {person.full}", _key(prev.text)
-                self._by_first.setdefault(person.first, []).append(person)
+                self._add_first_name(person, prev.text)
                 break
 
     def _complete_first_name(self, person: Person, doc: Doc) -> None:
@@ -237,14 +237,17 @@ class People:
         for ent in person.mentions:
             prev = doc[ent.start - 1] if ent.start > 0 else None
             if prev is None or not _first_name_like(prev) or prev.ent_type_ or prev.head.i not in range(ent.start, ent.end) \
-                    or (prev.lower_ not in lx.MALE_NAMES and prev.lower_ not in lx.FEMALE_NAMES):
+                    or not known_first_name(prev.lower_):
                 continue
             if " ".join(name_words(ent)[0]) != person.full:
                 continue
-            person.full, person.first = f"{prev.text} {person.full}", _key(prev.text)
+            self._add_first_name(person, prev.text)
             self._by_first_last.setdefault((person.first, person.last), person)
-            self._by_first.setdefault(person.first, []).append(person)
             return
+
+    def _add_first_name(self, person: Person, first: str) -> None:
+        person.full, person.first = f"{first} {person.full}", _key(first)
+        self._by_first.setdefault(person.first, []).append(person)
 
     # --- building ----------------------------------------------------------------------------------
     def _person_named(self, words: list[str]) -> Person:
