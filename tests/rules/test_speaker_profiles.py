@@ -128,6 +128,34 @@ ROWS = [
     ("Democratic Sen. Ruth Alvarez debated Paul Kessler on Tuesday. The Democratic nominee attacked "
      "his record.\n\nKessler said the attacks were false.",
      [dict(canonical="Paul Kessler", affiliation="")]),
+    # a definite epithet as the subject: the most salient person before it, whatever titles they have
+    ("Donald Trump, the businessman, spoke on Thursday. \"There is hatred like nobody has seen,\" the "
+     "Republican presidential candidate said in an interview.",
+     [dict(canonical="Donald Trump", kind=SpeakerKind.PERSON)]),
+    ("Maria Lopez, a lawyer, toured the plant on Monday. Later the candidate said that the plant would "
+     "stay open.",
+     [dict(canonical="Maria Lopez", kind=SpeakerKind.PERSON)]),
+    # ... but an anonymous role stays a role
+    ("Maria Lopez toured the plant on Monday. The spokesman said that the plant would stay open.",
+     [dict(canonical="spokesman", kind=SpeakerKind.ROLE)]),
+    # a name the recognizer took for an organisation or a work, beside a noun for a person
+    ("Fiorina, the former Hewlett-Packard CEO who dropped her own bid, spoke. Fiorina said Cruz was a "
+     "real conservative.",
+     [dict(canonical="Fiorina", kind=SpeakerKind.PERSON, title="former CEO", affiliation="Hewlett-Packard")]),
+    ("The effort has been led by Colorado's Kendal Unruh, a delegate serving on the rules committee. "
+     "\"They have their votes counted,\" said Unruh.",
+     [dict(canonical="Kendal Unruh", kind=SpeakerKind.PERSON, title="delegate")]),
+    ('"We have got to win Loudoun," Will Estrada, the chairman for the exurb, said. Estrada added that '
+     "he was pleased.",
+     [dict(canonical="Will Estrada", kind=SpeakerKind.PERSON, title="chairman")] * 2),
+    # ... while a company beside a noun that only ends like an agent's stays a company
+    ("Pfizer, the drugmaker, said in a statement that the trial would resume.",
+     [dict(canonical="Pfizer", kind=SpeakerKind.ORGANIZATION)]),
+    # several unnamed bodies are a group, not an organisation
+    ("Protest groups say the restrictions are meant to minimise their visibility.",
+     [dict(canonical="Protest groups", kind=SpeakerKind.GROUP, affiliation="")]),
+    ("Several companies said that the new rules would raise their costs.",
+     [dict(kind=SpeakerKind.GROUP, affiliation="")]),
 ]
 
 

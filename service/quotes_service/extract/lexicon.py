@@ -62,7 +62,7 @@ ROLE_NOUNS = frozenset("""
 spokesperson spokesman spokeswoman representative official aide adviser advisor minister secretary
 president chairman chairwoman chair director chief executive ceo economist analyst expert professor
 senator governor mayor lawmaker ambassador diplomat envoy negotiator strategist researcher source
-officer commissioner prosecutor judge lawyer attorney manager founder head leader member
+officer commissioner prosecutor judge lawyer attorney manager founder head leader member delegate
 """.split())
 GROUP_NOUNS = frozenset("""
 officials sources analysts experts observers economists critics supporters opponents lawmakers
@@ -101,7 +101,7 @@ henry douglas zachary peter kyle walter ethan jeremy harold keith christian roge
 terry sean austin arthur lawrence jesse dylan bryan joe jordan billy bruce albert willie gabriel
 logan alan juan wayne roy ralph randy eugene vincent russell elijah louis bobby philip johnny
 mike bill bernie ted chris tom jim bob barack mitt newt rand marco jeb ben lindsey mitch chuck
-vladimir xi boris emmanuel narendra recep josh jamieson li
+vladimir xi boris emmanuel narendra recep josh jamieson li will
 """.split())
 FEMALE_NAMES = frozenset("""
 mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty margaret

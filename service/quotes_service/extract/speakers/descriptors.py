@@ -68,11 +68,18 @@ def person_noun(tok: Token) -> bool:
     """A noun that names a kind of person ("chief", "analyst", "spokeswoman", "president"), not a
     thing ("use", "plan"): the role, title and gender lexicons, else the endings of agent nouns."""
     word = lemma(tok)
-    if word in lx.ROLE_NOUNS or word in lx.GROUP_ROLE_NOUNS or is_title_token(tok):
-        return True
-    if tok.lower_ in lx.FEMALE_NOUNS or tok.lower_ in lx.MALE_NOUNS:
+    if lexical_person_noun(tok):
         return True
     return len(word) > 4 and word.endswith(PERSON_SUFFIXES) and not word.endswith(NOT_PERSON_SUFFIXES)
+
+
+def lexical_person_noun(tok: Token) -> bool:
+    """A noun the lexicons know as a kind of person; not an agent ending alone, which companies
+    share ("the drugmaker", "the carrier")."""
+    word = lemma(tok)
+    if word in lx.ROLE_NOUNS or word in lx.GROUP_ROLE_NOUNS or word in lx.CANDIDACY_NOUNS or is_title_token(tok):
+        return True
+    return tok.lower_ in lx.FEMALE_NOUNS or tok.lower_ in lx.MALE_NOUNS
 
 
 def _gender_of_noun(tok: Token) -> str:

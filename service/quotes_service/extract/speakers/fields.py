@@ -133,8 +133,10 @@ def person_for_role(head: Token, span: SpacySpan, people: People,
     """The named person a role mention stands for, and the role as title: a name in apposition
     ("the club's general manager, David Feder"); a definite description that fits the titles of a
     person named before ("the Indiana governor" after "Indiana Gov. Mike Pence"); or a definite
-    epithet ("the actress", "the candidate") for the most salient person named before whom nothing
-    the article says contradicts. (Keeping that to epithets with no words of their own, "the
+    epithet ("the actress", "the candidate", "the Republican presidential candidate") for the most
+    salient person named before of a gender that fits, whatever other titles the article gives
+    them (requiring a person with no titles yet was measured: canonical accuracy .864 against
+    .868 on the annotated train documents). (Keeping that to epithets with no words of their own, "the
     actress" but not "the GOP nominee", was measured and dropped: title F1 fell .736 -> .707 on the
     dev split, .786 -> .784 on the annotated train documents.) Anonymous sources ("the spokesman", "the official") stay roles
     unless their titles fit."""
@@ -156,7 +158,7 @@ def person_for_role(head: Token, span: SpacySpan, people: People,
         return None, ""
     else:
         gender = next(iter(found.genders), "")
-        person = antecedent(people, head, recent_speakers, gender, accept=lambda p: not p.profile.titles)
+        person = antecedent(people, head, recent_speakers, gender)
     if person is not None:
         person.profile.add(found)
     return person, title

@@ -184,6 +184,12 @@ def _in_longer_name(head: Token) -> bool:
     return ent is not None and sum(t.pos_ == "PROPN" for t in ent) > 1
 
 
+def organisation_word(tok: Token) -> bool:
+    """A noun for a kind of organisation: "company", "ministry", "automaker", "drugmaker"."""
+    word = lemma(tok)
+    return tok.pos_ == "NOUN" and (word in lx.ORGANISATION_KINDS or word in lx.INSTITUTION_NOUNS or word.endswith("maker"))
+
+
 def mention_kind(head: Token, mention: Mention, known_person=lambda tok: False) -> SpeakerKind:
     """PERSON, ORGANIZATION, ROLE, GROUP or DOCUMENT; ``known_person`` says a word names a person
     seen elsewhere. Several people speaking together are a GROUP."""
@@ -200,6 +206,8 @@ def mention_kind(head: Token, mention: Mention, known_person=lambda tok: False) 
         return SpeakerKind.PERSON
     if head.pos_ == "NOUN" and lemma(head) in lx.DOCUMENT_NOUNS:
         return SpeakerKind.DOCUMENT
+    if head.pos_ == "NOUN" and head.tag_ == "NNS" and head.lower_ != lemma(head):
+        return SpeakerKind.GROUP   # unnamed and several: "companies", "protest groups"
     if lemma(head) in lx.INSTITUTION_NOUNS or lemma(head) in lx.ORGANISATION_KINDS or (
             head.pos_ == "NOUN" and head.tag_ == "NN" and lemma(head) in lx.GOVERNED_PLACES):
         return SpeakerKind.ORGANIZATION   # "police" and "the airline" before plurals and roles
@@ -212,6 +220,8 @@ def mention_kind(head: Token, mention: Mention, known_person=lambda tok: False) 
         return SpeakerKind.ROLE
     if head.ent_type_ in ORG_LABELS:
         return SpeakerKind.ORGANIZATION
+    if head.pos_ == "PROPN" and any(c.dep_ == "appos" and organisation_word(c) for c in head.children):
+        return SpeakerKind.ORGANIZATION   # "Pfizer, the drugmaker"
     if head.pos_ == "PROPN":
         # An unlabelled capitalised name: a person if it matches a person elsewhere.
         return SpeakerKind.PERSON

@@ -11,16 +11,15 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from quotes_service.extract import lexicon as lx
 from quotes_service.extract.docindex import DocIndex
-from quotes_service.extract.speakers.descriptors import person_noun, title_word
-from quotes_service.extract.speakers.mentions import (MAX_TITLED_NAME, known_first_name, names_tagged_as_organisations,
-                                                      person_ent, titled_names)
+from quotes_service.extract.speakers.descriptors import title_word
+from quotes_service.extract.speakers.mentions import known_first_name, names_tagged_as_organisations, person_ent, titled_names
+from quotes_service.extract.speakers.missed_names import names_beside_roles
 from quotes_service.extract.speakers.name_phrases import describe_name
 from quotes_service.extract.speakers.standing import Descriptors
 
@@ -81,7 +80,7 @@ def name_words(ent: SpacySpan) -> tuple[list[str], str]:
         toks = toks[1:]
     while toks and (toks[-1].text in ("'s", "\u2019s") or toks[-1].pos_ in ("VERB", "AUX")):
         toks = toks[:-1]
-    while toks and toks[0].pos_ in ("VERB", "AUX"):
+    while toks and toks[0].pos_ in ("VERB", "AUX") and not _first_name_tagged_verb(toks[0], ent):
         toks = toks[1:]
     words = _joined(toks)
     doc = ent.doc
@@ -89,6 +88,16 @@ def name_words(ent: SpacySpan) -> tuple[list[str], str]:
             and not doc[ent.end - 1].whitespace_ == "":
         words.append(doc[ent.end].text)   # "Brent Bozell III", "Martin Luther King Jr."
     return words, gender
+
+
+def _first_name_tagged_verb(tok: Token, ent: SpacySpan) -> bool:
+    """"Will" of "Will Estrada", tagged a modal: a capitalised first name the lexicon knows,
+    opening the name, inside a sentence or before a comma ("Will Estrada, the chairman, said");
+    not "Will Trump win?" at a sentence's start."""
+    doc = ent.doc
+    if tok.i != ent.start or not tok.text[:1].isupper() or not known_first_name(tok.lower_) or len(ent) < 2:
+        return False
+    return not tok.is_sent_start or ent.end < len(doc) and doc[ent.end].text == ","
 
 
 def _joined(toks: list[Token]) -> list[str]:
@@ -129,40 +138,6 @@ def _surname(words: list[str]) -> str:
     """The last word of a name that is not a suffix ("Bozell" of "Brent Bozell III")."""
     names = [w for w in words if _key(w) not in lx.NAME_SUFFIXES] or words
     return _key(names[-1])
-
-
-_NOT_PEOPLE = frozenset({"ORG", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
-
-
-def names_beside_roles(doc: Doc, proper_nouns: Iterable[Token] | None = None) -> list[SpacySpan]:
-    """Names set beside a role that the entity recognizer took for something else or missed
-    ("The governor's press secretary, Helen Park, said", where "Helen Park" reads as a place;
-    "said Ana Ruiz, a spokeswoman for the city"): two or three capitalised proper nouns in
-    apposition to a noun for a person ("secretary", "spokeswoman", "analyst") or with one in
-    apposition to them, neither a person entity already nor an organisation's: with a first name
-    the lexicon knows as the first (which says it is a person's name, not which gender), or in no
-    entity at all. ``proper_nouns``: the document's, when the caller has them listed."""
-    out: list[SpacySpan] = []
-    for t in doc if proper_nouns is None else proper_nouns:
-        if t.pos_ != "PROPN" or t.ent_type_ == "PERSON":
-            continue
-        roles = [t.head] if t.dep_ == "appos" and t.head.pos_ == "NOUN" else []
-        roles += [c for c in t.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i > t.i]
-        if not roles:
-            continue
-        parts = [c for c in t.lefts if c.dep_ in ("compound", "flat")]
-        start = min((c.left_edge.i for c in parts), default=t.i)
-        words = doc[start:t.i + 1]
-        if not 2 <= len(words) <= MAX_TITLED_NAME or not all(w.pos_ == "PROPN" and w.is_alpha and w.text[:1].isupper()
-                                                              for w in words):
-            continue
-        if not any(person_noun(r) for r in roles) or any(w.ent_type_ in _NOT_PEOPLE for w in words):
-            continue   # "the bank, Morgan Stanley": an organisation's name, whatever its first word
-        first = words[0].lower_
-        if known_first_name(first) or not any(w.ent_type_ for w in words):
-            out.append(SpacySpan(doc, start, t.i + 1, label="PERSON"))
-    return out
-
 
 
 class People:
