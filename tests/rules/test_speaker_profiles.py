@@ -156,6 +156,29 @@ ROWS = [
      [dict(canonical="Protest groups", kind=SpeakerKind.GROUP, affiliation="")]),
     ("Several companies said that the new rules would raise their costs.",
      [dict(kind=SpeakerKind.GROUP, affiliation="")]),
+    # a dateline is where the story was filed, neither a speaker nor an affiliation
+    ("JACKSON, Miss. - U.S. District Judge Carlton W. Reeves said the law was void.",
+     [dict(canonical="Carlton W. Reeves", title="U.S. District Judge", affiliation="")]),
+    ("CONCORD, N.H. - Sen. Bernie Sanders said the victory was decisive.",
+     [dict(canonical="Bernie Sanders", title="Sen.", affiliation="")]),
+    ("PORTLAND, Maine \u2014 Gov. Ellen Marsh said the budget would pass.",
+     [dict(canonical="Ellen Marsh", title="Gov.", affiliation="")]),
+    # a title with "of" before the name stays whole
+    ('"We will win," said former Secretary of State Hillary Clinton.',
+     [dict(canonical="Hillary Clinton", title="former Secretary of State")]),
+    ("Minister of Foreign Affairs Ana Duarte said the talks would resume.",
+     [dict(canonical="Ana Duarte", title="Minister of Foreign Affairs")]),
+    # "U.S." of an office held for a state or district is part of the title
+    ("Former U.S. Sen. Gordon Humphrey said the rules were clear.",
+     [dict(canonical="Gordon Humphrey", title="former U.S. Sen.", affiliation="")]),
+    # a word capitalised only because it starts the sentence is no organisation; a place stays whole
+    ("Presumptive GOP nominee Donald Trump said the shooting was an act of terror.",
+     [dict(canonical="Donald Trump", affiliation="Republican")]),
+    ("On the topic, San Diego chapter president Luis Osuna said the judge was fair.",
+     [dict(canonical="Luis Osuna", title="San Diego chapter president")]),
+    # a group named by whom it is about has no affiliation in that person
+    ("Maria Lopez spoke on Monday. Lopez's opponents said that the plan would fail.",
+     [dict(kind=SpeakerKind.GROUP, affiliation="")]),
 ]
 
 

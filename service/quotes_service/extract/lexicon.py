@@ -243,6 +243,10 @@ PARTY_WORDS = {"democrat": "Democratic", "democrats": "Democratic", "democratic"
 # Verbs of working whose "at"/"for"/"with" names an employer (", who teaches law at Columbia").
 WORK_VERBS = frozenset("work teach serve lecture consult volunteer intern".split())
 # Nouns of candidacy, which a party and "the" make a reference to one person ("the GOP nominee").
+# Offices held for a state or a district, whose "U.S." is part of the title ("U.S. Sen.", "U.S. District Judge").
+DISTRICT_OFFICES = frozenset("""
+sen senator rep representative congressman congresswoman district circuit attorney marshal
+""".split())
 CANDIDACY_NOUNS = frozenset("""
 nominee candidate front-runner frontrunner hopeful contender challenger rival standard-bearer
 incumbent runner-up

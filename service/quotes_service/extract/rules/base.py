@@ -100,7 +100,30 @@ def valid_speaker(tok: Token | None, index: DocIndex) -> bool:
         and not index.in_quote(tok)
         and tok.lower_ not in lx.NOT_SPEAKER_WORDS
         and tok.text[:1].isalpha()
+        and not in_dateline(tok)
     )
+
+
+DATELINE_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+MAX_DATELINE = 8         # tokens from a paragraph's start to the dash that ends its dateline
+
+
+def in_dateline(tok: Token) -> bool:
+    """"JACKSON, Miss. - U.S. District Judge Carlton W. Reeves said": the place a story is filed
+    from, opening a paragraph in capitals and ending at a spaced dash, is never a speaker."""
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and tok.i - start < MAX_DATELINE and not doc[start - 1].is_space and "\n" not in doc[start - 1].whitespace_:
+        start -= 1
+    if start > 0 and not doc[start - 1].is_space and "\n" not in doc[start - 1].whitespace_:
+        return False
+    first = doc[start]
+    if not (first.is_alpha and first.is_upper and len(first) > 1):
+        return False
+    for t in doc[start:min(len(doc), start + MAX_DATELINE)]:
+        if t.text in DATELINE_DASHES and t.whitespace_ and t.i > 0 and doc[t.i - 1].whitespace_:
+            return tok.i < t.i
+    return False
 
 
 def _share_of_people(tok: Token, index: DocIndex) -> bool:

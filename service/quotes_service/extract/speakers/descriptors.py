@@ -26,6 +26,8 @@ ORG_ENTS = frozenset({"ORG", "FAC"})
 NOT_BODIES = frozenset({"WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "DATE", "TIME", "LANGUAGE"})
 NOT_A_TITLE_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "PERSON",
                               "GPE", "LOC"})
+DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+MAX_OF_OBJECT = 3        # capitalised words after the "of" of a title before a name ("of Foreign Affairs")
 PRE_NAME_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "punct", "nummod", "flat"})
 
 
@@ -237,15 +239,7 @@ def before_name(ent: SpacySpan) -> Descriptors:
     parties and nationalities, honorifics."""
     out = Descriptors()
     doc = ent.doc
-    j = ent.start
-    while j > 0 and ent.start - j < 8:
-        prev = doc[j - 1]
-        if prev.is_space or prev.ent_type_ == "PERSON" and not _names_a_body(prev) \
-                or prev.dep_ not in PRE_NAME_DEPS or prev.text in ",;:()\"":
-            break
-        if not (ent.start <= prev.head.i < ent.end or j <= prev.head.i < ent.start or prev.head.i == ent.root.head.i):
-            break   # (the last: the parser hung the whole phrase, name and title, on a word beyond it)
-        j -= 1
+    j = _phrase_start(ent)
     inside = ent.start   # a title the recognizer took into the name ("Rabbi Rick Jacobs")
     while inside < ent.end - 2 and doc[inside].lower_.rstrip(".") in lx.TITLE_NOUNS \
             and doc[inside].lower_ not in lx.HONORIFIC_GENDER:   # (an honorific's gender is read with the name)
@@ -267,7 +261,7 @@ def before_name(ent: SpacySpan) -> Descriptors:
             and (is_title_token(run[start - 1]) or run[start - 1].pos_ in ("NOUN", "ADJ")
                  or run[start - 1].pos_ == "PROPN" and not run[start - 1].ent_type_ and not looks_like_acronym(run[start - 1].text)):
         start -= 1
-    lead, title = run[:start], run[start:last_title + 1]
+    lead, title = run[:start], run[start:last_title + 1] + _of_tail(run, last_title)
     modifiers = [t for t in lead if t.lower_ in lx.TITLE_MODIFIERS]
     lead = [t for t in lead if t.lower_ not in lx.TITLE_MODIFIERS]
     _split_lead(lead, title, out)
@@ -278,6 +272,41 @@ def before_name(ent: SpacySpan) -> Descriptors:
     if gender:
         out.genders.append(gender)
     return out
+
+
+def _phrase_start(ent: SpacySpan) -> int:
+    """Where the words before a name that belong to its noun phrase start: not across a comma,
+    a bracket, a paragraph or a dateline's dash ("CONCORD, N.H. - Sen. Bernie Sanders"), nor into
+    another person's name; through a title of the form "Secretary of State"."""
+    doc = ent.doc
+    j = _of_title(ent)
+    while j > 0 and ent.start - j < 8:
+        prev = doc[j - 1]
+        if prev.is_space or prev.ent_type_ == "PERSON" and not _names_a_body(prev) \
+                or prev.dep_ not in PRE_NAME_DEPS or prev.text in ",;:()\"" or prev.text in DASHES and prev.whitespace_:
+            break
+        if not (ent.start <= prev.head.i < ent.end or j <= prev.head.i < ent.start or prev.head.i == ent.root.head.i):
+            break   # (the last: the parser hung the whole phrase, name and title, on a word beyond it)
+        j -= 1
+    return j
+
+
+def _of_title(ent: SpacySpan) -> int:
+    """The start of a title with an "of" right before the name ("former Secretary of State
+    Hillary Clinton", "Minister of Foreign Affairs Wang Yi"): its title word; else the name's start."""
+    doc = ent.doc
+    k = ent.start
+    while k > 0 and ent.start - k < MAX_OF_OBJECT and doc[k - 1].text[:1].isupper() and doc[k - 1].is_alpha:
+        k -= 1
+    if k < ent.start and k >= 2 and doc[k - 1].lower_ == "of" and is_title_token(doc[k - 2]) and doc[k - 2].text[:1].isupper():
+        return k - 2
+    return ent.start
+
+
+def _of_tail(run: list[Token], last_title: int) -> list[Token]:
+    """"of State" after the title word of "Secretary of State": the title keeps it, as written."""
+    rest = run[last_title + 1:]
+    return rest if len(rest) >= 2 and rest[0].lower_ == "of" else []
 
 
 def _names_a_body(tok: Token) -> bool:
@@ -301,12 +330,32 @@ def describes_subject(mod: Token, head: Token) -> bool:
             and nxt is not None and nxt.text.islower() and not is_political(head.text))
 
 
+def _may_name_a_body(tok: Token) -> bool:
+    """A word before a title that can be (part of) an organisation, party or place: capitalised
+    ("jailed" describes), not a work or a date, and not an adjective or a noun capitalised only
+    because it starts a sentence or a hyphenated word ("Presumptive GOP nominee", "Anti-war
+    activist")."""
+    if not tok.text[:1].isupper() or tok.ent_type_ in NOT_BODIES:
+        return False
+    if tok.ent_type_ or is_party_word(tok):
+        return True
+    glued = tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "-" and not tok.whitespace_
+    return not glued and not (tok.pos_ == "ADJ" or tok.dep_ == "amod" or tok.pos_ == "NOUN" and tok.is_sent_start)
+
+
+def _national_office(country: Token, title_word: Token) -> bool:
+    """"U.S. Sen.", "U.S. District Judge": the country of an office held for a state or a district,
+    part of the title, not whom it represents."""
+    return country.text.replace(".", "") == "US" and title_word.lower_.rstrip(".") in lx.DISTRICT_OFFICES
+
+
 def _split_lead(lead: list[Token], title: list[Token], out: Descriptors) -> None:
     """The words before a title: organisations, parties and the places a title represents become
     affiliations; a place the role is about stays in it ("China economics expert")."""
-    while lead and title and describes_subject(lead[-1], title[-1]):
-        title.insert(0, lead.pop())
-    lead = [t for t in lead if t.text[:1].isupper() and t.ent_type_ not in NOT_BODIES]   # "jailed" describes
+    while lead and title and (describes_subject(lead[-1], title[-1]) or title[0].ent_iob_ == "I" and lead[-1].ent_type_
+                              or _national_office(lead[-1], title[0])):
+        title.insert(0, lead.pop())   # (the whole of a name it moves: "San Diego chapter president")
+    lead = [t for t in lead if _may_name_a_body(t)]
     groups: list[list[Token]] = []
     for t in lead:
         if groups and groups[-1][-1].i >= t.i - 2 and (t.ent_type_ == groups[-1][-1].ent_type_ or t.ent_iob_ == "I"):

@@ -158,6 +158,7 @@ class SpeakerResolver:
             out.canonical_name = describe.fuller_document(head, self.doc) or out.canonical_name
             out.affiliation = next(iter(found.affiliations), "")
         else:
+            self.people.drop_people(found)   # "Trump's opponents", "people close to Mr. Trump": no affiliation
             out.title = found.titles[0] if found.titles and out.kind == SpeakerKind.ROLE or (
                 found.titles and out.kind == SpeakerKind.GROUP and describe.group_title(head)) else ""
             out.affiliation = describe.pick_affiliation(found)
