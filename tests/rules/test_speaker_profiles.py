@@ -176,6 +176,19 @@ ROWS = [
      [dict(canonical="Donald Trump", affiliation="Republican")]),
     ("On the topic, San Diego chapter president Luis Osuna said the judge was fair.",
      [dict(canonical="Luis Osuna", title="San Diego chapter president")]),
+    # a party word alone before a name, however the parser hung it
+    ("Racking up victories, Republican Dana Whitfield and Democrat Laura Ames solidified their leads. "
+     "Ames said the party was united.",
+     [dict(canonical="Laura Ames", affiliation="Democratic")]),
+    # a candidate's staff work for the candidate's campaign; anyone else's boss is no affiliation
+    ("Laura Ames, the Democratic front-runner, spoke on Monday. \"It is outrageous,\" Ames spokesman "
+     "Josh Reed said.",
+     [dict(canonical="Josh Reed", title="spokesman", affiliation="Ames campaign")]),
+    ("Laura Ames, the Democratic front-runner, spoke on Monday. Her campaign manager, Robby Lane, said "
+     "that the staffers broke the rules.",
+     [dict(canonical="Robby Lane", title="campaign manager", affiliation="Ames campaign")]),
+    ("Sen. Mitch Howell spoke on Monday. \"We have no announcement,\" Howell spokesman Don Stevens said.",
+     [dict(canonical="Don Stevens", title="spokesman", affiliation="")]),
     # a group named by whom it is about has no affiliation in that person
     ("Maria Lopez spoke on Monday. Lopez's opponents said that the plan would fail.",
      [dict(kind=SpeakerKind.GROUP, affiliation="")]),

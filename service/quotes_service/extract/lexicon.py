@@ -243,6 +243,10 @@ PARTY_WORDS = {"democrat": "Democratic", "democrats": "Democratic", "democratic"
 # Verbs of working whose "at"/"for"/"with" names an employer (", who teaches law at Columbia").
 WORK_VERBS = frozenset("work teach serve lecture consult volunteer intern".split())
 # Nouns of candidacy, which a party and "the" make a reference to one person ("the GOP nominee").
+# Titles of people who work for a person: a candidate's are the campaign's ("Clinton spokesman").
+STAFF_NOUNS = frozenset("""
+spokesman spokeswoman spokesperson strategist adviser advisor aide pollster manager chairman
+""".split())
 # Offices held for a state or a district, whose "U.S." is part of the title ("U.S. Sen.", "U.S. District Judge").
 DISTRICT_OFFICES = frozenset("""
 sen senator rep representative congressman congresswoman district circuit attorney marshal

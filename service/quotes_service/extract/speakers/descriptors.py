@@ -254,6 +254,9 @@ def before_name(ent: SpacySpan) -> Descriptors:
     run = [t for t in run if t.lower_ not in lx.HONORIFIC_GENDER]
     last_title = max((k for k, t in enumerate(run) if is_title_token(t) or t.pos_ == "NOUN"), default=-1)
     if last_title < 0:
+        for t in run:   # "Republican Donald Trump", "Democrat Hillary Clinton": a party alone
+            if is_party_word(t):
+                add_party(out, t)
         return out
     start = last_title
     # An acronym the recognizer left unlabelled is an organisation's ("IMF chief economist").
@@ -280,6 +283,8 @@ def _phrase_start(ent: SpacySpan) -> int:
     another person's name; through a title of the form "Secretary of State"."""
     doc = ent.doc
     j = _of_title(ent)
+    if j == ent.start and j > 0 and is_party_word(doc[j - 1]) and doc[j - 1].ent_type_ == "NORP":
+        return j - 1   # "… and Democrat Hillary Clinton", however the parser hung the party word
     while j > 0 and ent.start - j < 8:
         prev = doc[j - 1]
         if prev.is_space or prev.ent_type_ == "PERSON" and not _names_a_body(prev) \
@@ -318,7 +323,7 @@ def _names_a_body(tok: Token) -> bool:
         k += 1
     if k < len(doc) and doc[k].text in ("'s", "\u2019s"):
         k += 1
-    return k < len(doc) and lemma(doc[k]) in lx.INSTITUTION_NOUNS
+    return k < len(doc) and (lemma(doc[k]) in lx.INSTITUTION_NOUNS or lemma(doc[k]) in lx.STAFF_NOUNS)
 
 
 def describes_subject(mod: Token, head: Token) -> bool:

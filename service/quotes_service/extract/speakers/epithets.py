@@ -21,9 +21,9 @@ from quotes_service.extract import lexicon as lx
 from quotes_service.extract.docindex import DocIndex
 from quotes_service.extract.pipeline.lemmas import lemma
 from quotes_service.extract.speakers.descriptors import role_phrase
-from quotes_service.extract.speakers.people import People, Person
+from quotes_service.extract.speakers.people import People, Person, candidate, staff_title
 from quotes_service.extract.speakers.standing import is_party_word
-from quotes_service.extract.speakers.pronouns import salience
+from quotes_service.extract.speakers.pronouns import antecedent, salience
 
 REACH = 3000             # characters back that a description looks for the person it is of
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
@@ -92,3 +92,21 @@ def add_party_descriptions(index: DocIndex, people: People) -> None:
         person = _of(head, people, party) if head is not None else None
         if person is not None:
             person.profile.add(role_phrase(head))
+
+
+def add_staff_of_candidates(people: People) -> None:
+    """"Her campaign manager, Robby Mook", "His chief strategist, Tad Devine": a candidate's staff,
+    named beside a role whose possessive pronoun refers to the candidate, work for the candidate's
+    campaign ("Clinton campaign"), as people.drop_people has it of "Clinton spokesman Josh Schwerin"."""
+    for person in people.everyone:
+        for ent in person.mentions:
+            role = ent.root.head if ent.root.dep_ == "appos" else next(
+                (c for c in ent.root.children if c.dep_ == "appos" and c.i > ent.root.i), None)
+            if role is None or role.pos_ != "NOUN" or not staff_title(role_phrase(role).titles[0] if role_phrase(role).titles else ""):
+                continue
+            pronoun = next((c for c in role.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
+            boss = antecedent(people, pronoun, []) if pronoun is not None else None
+            if boss is not None and boss is not person and candidate(boss):
+                campaign = f"{boss.full.split()[-1]} campaign"
+                if campaign not in person.profile.affiliations:
+                    person.profile.affiliations.append(campaign)

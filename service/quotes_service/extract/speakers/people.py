@@ -21,6 +21,7 @@ from quotes_service.extract.speakers.descriptors import title_word
 from quotes_service.extract.speakers.mentions import known_first_name, names_tagged_as_organisations, person_ent, titled_names
 from quotes_service.extract.speakers.missed_names import names_beside_roles
 from quotes_service.extract.speakers.name_phrases import describe_name
+from quotes_service.extract.speakers.profiles import without_possessive
 from quotes_service.extract.speakers.standing import Descriptors
 
 STRONG = 3      # votes a cue of the person's own words gives (Mr./Ms., "spokeswoman"); a pronoun gives 1
@@ -175,13 +176,29 @@ class People:
         self.starts = [e.start_char for e in self.persons]
         self._by_full = {p.full: p for p in self.everyone}
         self._surnames = {p.last for p in self.everyone}
+
+    def settle(self) -> None:
+        """Once every profile is read (epithets.py adds to them): people as affiliations, below."""
         for person in self.everyone:
             self.drop_people(person.profile)
 
     def drop_people(self, found: Descriptors) -> None:
         """Without the affiliations that are people of the document: "Trump's Robby Mook" (the
-        recognizer may take "Trump" for an organisation), "Hillary Clinton's chief of staff"."""
-        found.affiliations = [a for a in found.affiliations if not self._names_person(a)]
+        recognizer may take "Trump" for an organisation), "Hillary Clinton's chief of staff";
+        except that a candidate's staff ("Clinton spokesman Josh Schwerin", "Donald Trump's
+        campaign manager") work for the candidate's campaign, "Clinton campaign"."""
+        staff = any(staff_title(t) for t in found.titles)
+        kept = []
+        for value in found.affiliations:
+            if not self._names_person(value):
+                kept.append(value)
+                continue
+            boss = self._by_full.get(value) or next(iter(self._by_last.get(_key(value.split()[-1]), [])), None)
+            if staff and boss is not None and (candidate(boss) or any("campaign" in t.lower() for t in found.titles)):
+                campaign = f"{without_possessive(value).split()[-1]} campaign"
+                if campaign not in kept:
+                    kept.append(campaign)
+        found.affiliations = kept
 
     def _names_person(self, text: str) -> bool:
         words = text.split()
@@ -348,6 +365,17 @@ class People:
 
     def by_name(self, full: str) -> Person | None:
         return self._by_full.get(full)
+
+
+def staff_title(title: str) -> bool:
+    """A title of someone who works for a person: "spokesman", "campaign manager", "chief strategist"."""
+    words = title.lower().split()
+    return bool(words) and (words[-1] in lx.STAFF_NOUNS or "campaign" in words)
+
+
+def candidate(person: Person) -> bool:
+    """Running for office, by the article's titles for them ("candidate", "front-runner", "nominee")."""
+    return any(word in lx.CANDIDACY_NOUNS for title in person.profile.titles for word in title.lower().split())
 
 
 def title_word_of(title: str) -> str:

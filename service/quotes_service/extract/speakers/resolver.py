@@ -22,7 +22,7 @@ from quotes_service.extract.pipeline.lemmas import lemma
 from quotes_service.extract.speakers import fields as describe
 from quotes_service.extract.speakers import unnamed
 from quotes_service.extract.speakers.entities import EntityTable
-from quotes_service.extract.speakers.epithets import add_party_descriptions
+from quotes_service.extract.speakers.epithets import add_party_descriptions, add_staff_of_candidates
 from quotes_service.extract.speakers.mentions import Mention, ent_of, grow_mention, mention_kind
 from quotes_service.extract.speakers.organisations import Organisations, org_name
 from quotes_service.extract.speakers.people import People, Person, clean_name
@@ -41,6 +41,8 @@ class SpeakerResolver:
         self.doc = index.doc
         self.people = People(index)
         add_party_descriptions(index, self.people)
+        self.people.settle()
+        add_staff_of_candidates(self.people)
         self.orgs = Organisations(index, frozenset(p.last for p in self.people.everyone))
         self.entities = EntityTable()
 
