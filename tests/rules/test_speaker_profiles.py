@@ -189,6 +189,14 @@ ROWS = [
      [dict(canonical="Robby Lane", title="campaign manager", affiliation="Ames campaign")]),
     ("Sen. Mitch Howell spoke on Monday. \"We have no announcement,\" Howell spokesman Don Stevens said.",
      [dict(canonical="Don Stevens", title="spokesman", affiliation="")]),
+    # unnamed speakers without an adverb before them or a participle that only dates them
+    ("Even the organizer of a pro-Trump rally said the rules were unfair.",
+     [dict(canonical="organizer of a pro-Trump rally", kind=SpeakerKind.ROLE)]),
+    ("A court document filed Thursday said that the manager would not be charged.",
+     [dict(canonical="court document", kind=SpeakerKind.DOCUMENT)]),
+    # a person's campaign, as annotators write it
+    ("Hillary Clinton spoke on Monday. Hillary Clinton's campaign said that it would appeal.",
+     [dict(canonical="Clinton campaign", kind=SpeakerKind.ORGANIZATION)]),
     # a group named by whom it is about has no affiliation in that person
     ("Maria Lopez spoke on Monday. Lopez's opponents said that the plan would fail.",
      [dict(kind=SpeakerKind.GROUP, affiliation="")]),

@@ -123,6 +123,11 @@ class Organisations:
         names = self._by_initials.get(key, set()) if len(key) >= 2 else set()
         return next(iter(names)) if len(names) == 1 else ""
 
+    def campaign_at(self, head: Token) -> str:
+        """"Hillary Clinton's campaign" at ``head``, as annotators write it: "Clinton campaign"; or ""."""
+        k = bisect_right(self._campaign_starts, head.idx)
+        return self.campaigns[k - 1][1] if k and self.campaigns[k - 1][0] == head.idx else ""
+
     def described(self, head: Token) -> str:
         """The organisation a definite description refers to, or "": "the campaign" the campaign of
         a person named before; "the commission" the last organisation named with that head word;

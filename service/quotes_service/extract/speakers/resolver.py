@@ -173,7 +173,7 @@ class SpeakerResolver:
             name = org_name(ent)
         elif head.pos_ == "NOUN":
             named = any(c.dep_ in ("compound", "nmod", "poss") and c.pos_ == "PROPN" for c in head.children)
-            described = "" if named else self.orgs.described(head)   # "the Trump campaign" names its own
+            described = self.orgs.campaign_at(head) if named else self.orgs.described(head)   # "the Trump campaign" names its own
             name = described or unnamed.canonical(head, out.kind, self.people, recent_speakers)
         else:
             name = describe.without_article(span)

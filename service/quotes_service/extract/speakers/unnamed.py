@@ -27,16 +27,20 @@ POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its"})
 
 def phrase_extent(head: Token) -> tuple[int, int]:
     """The head's noun phrase: from its left edge, through the phrases and clauses that restrict it,
-    never across a comma, a quote mark or a paragraph."""
+    never across a comma, a quote mark or a paragraph; without an adverb before it ("even the
+    organizer") or a participle that only dates it ("the report released Thursday")."""
     doc = head.doc
     start = head.left_edge.i
-    while start < head.i and (doc[start].is_punct or doc[start].is_space or doc[start].is_quote):
+    while start < head.i and (doc[start].is_punct or doc[start].is_space or doc[start].is_quote
+                              or doc[start].dep_ == "advmod" and doc[start].head.i == head.i):
         start += 1
     end = head.i + 1
     for child in head.rights:
         if child.dep_ not in POSTMODIFIER_DEPS:
             continue
         right = child.right_edge.i + 1
+        if child.dep_ == "acl" and all(t.ent_type_ in ("DATE", "TIME") for t in doc[child.i + 1:right]):
+            break
         inside = doc[head.i:right]
         if right - start > MAX_PHRASE or any(t.text in ",;:()" or t.is_quote or "\n" in t.text_with_ws for t in inside):
             break
