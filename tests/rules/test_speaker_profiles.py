@@ -194,6 +194,10 @@ ROWS = [
      [dict(canonical="organizer of a pro-Trump rally", kind=SpeakerKind.ROLE)]),
     ("A court document filed Thursday said that the manager would not be charged.",
      [dict(canonical="court document", kind=SpeakerKind.DOCUMENT)]),
+    # a title the parser hung beside the name, after a dateline; no quote marks in a title
+    ("New York (AFP) \u2013 Oscar-winning actress Susan Sarandon, star of cult classic \u201cThelma and "
+     "Louise,\u201d is not sure. \u201cI don\u2019t know,\u201d Sarandon said.",
+     [dict(canonical="Susan Sarandon", titles=["actress"], not_title="\u201c")]),
     # a person's campaign, as annotators write it
     ("Hillary Clinton spoke on Monday. Hillary Clinton's campaign said that it would appeal.",
      [dict(canonical="Clinton campaign", kind=SpeakerKind.ORGANIZATION)]),

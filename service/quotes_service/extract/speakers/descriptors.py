@@ -34,14 +34,16 @@ PRE_NAME_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "punct", 
 
 def words_text(tokens: list[Token]) -> str:
     """The tokens as written, in order; where words are left out between two of them ("former
-    [C.I.A.] analyst"), one space instead (punctuation alone between them stays: "front-runner")."""
+    [C.I.A.] analyst"), one space instead (punctuation alone between them stays: "front-runner";
+    quote marks do not: 'star of cult classic "Thelma and Louise"' is no title with a quote mark)."""
+    tokens = [t for t in tokens if not t.is_quote]
     if not tokens:
         return ""
     doc = tokens[0].doc
     pieces = []
     for a, b in zip(tokens, tokens[1:]):
         gap = doc[a.i + 1:b.i]
-        pieces.append(a.text_with_ws + gap.text_with_ws if all(t.is_punct for t in gap) else a.text + " ")
+        pieces.append(a.text_with_ws + gap.text_with_ws if all(t.is_punct and not t.is_quote for t in gap) else a.text + " ")
     return "".join(pieces) + tokens[-1].text
 
 
@@ -288,12 +290,19 @@ def _phrase_start(ent: SpacySpan) -> int:
     while j > 0 and ent.start - j < 8:
         prev = doc[j - 1]
         if prev.is_space or prev.ent_type_ == "PERSON" and not _names_a_body(prev) \
-                or prev.dep_ not in PRE_NAME_DEPS or prev.text in ",;:()\"" or prev.text in DASHES and prev.whitespace_:
+                or prev.dep_ not in PRE_NAME_DEPS and not _title_hung_beside(prev, ent) \
+                or prev.text in ",;:()\"" or prev.text in DASHES and prev.whitespace_:
             break
         if not (ent.start <= prev.head.i < ent.end or j <= prev.head.i < ent.start or prev.head.i == ent.root.head.i):
             break   # (the last: the parser hung the whole phrase, name and title, on a word beyond it)
         j -= 1
     return j
+
+
+def _title_hung_beside(prev: Token, ent: SpacySpan) -> bool:
+    """A title right before the name that the parser made its sibling ("New York (AFP) –
+    Oscar-winning actress Susan Sarandon": both in apposition to the dateline)."""
+    return prev.i == ent.start - 1 and prev.dep_ == "appos" and prev.head.i == ent.root.head.i and lexical_person_noun(prev)
 
 
 def _of_title(ent: SpacySpan) -> int:
