@@ -198,6 +198,11 @@ ROWS = [
     ("New York (AFP) \u2013 Oscar-winning actress Susan Sarandon, star of cult classic \u201cThelma and "
      "Louise,\u201d is not sure. \u201cI don\u2019t know,\u201d Sarandon said.",
      [dict(canonical="Susan Sarandon", titles=["actress"], not_title="\u201c")]),
+    # groups coordinated as one subject are named together
+    ("Labor unions, environmental groups, and many Democratic lawmakers say the deal will cost jobs.",
+     [dict(canonical="Labor unions, environmental groups, and many Democratic lawmakers", kind=SpeakerKind.GROUP)]),
+    ("Teachers and school nurses said the new schedule left no time for lunch.",
+     [dict(canonical="Teachers and school nurses", kind=SpeakerKind.GROUP)]),
     # a person's campaign, as annotators write it
     ("Hillary Clinton spoke on Monday. Hillary Clinton's campaign said that it would appeal.",
      [dict(canonical="Clinton campaign", kind=SpeakerKind.ORGANIZATION)]),

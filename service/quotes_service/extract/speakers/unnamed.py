@@ -21,6 +21,7 @@ from quotes_service.extract.speakers.pronouns import antecedent
 
 POSTMODIFIER_DEPS = frozenset({"prep", "acl", "relcl", "amod"})   # "officials familiar with …"
 MAX_PHRASE = 16          # tokens of a postmodified phrase
+MAX_LIST = 24            # tokens of coordinated groups named together
 EARLIER_REACH = 3000     # characters back to look for the fuller phrase of "the official"
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its"})
 
@@ -45,7 +46,23 @@ def phrase_extent(head: Token) -> tuple[int, int]:
         if right - start > MAX_PHRASE or any(t.text in ",;:()" or t.is_quote or "\n" in t.text_with_ws for t in inside):
             break
         end = max(end, right)
-    return start, end
+    return start, _coordinated_end(head, start, end)
+
+
+def _coordinated_end(head: Token, start: int, end: int) -> int:
+    """Past the groups coordinated with the head ("labor unions, environmental groups and many
+    Democratic lawmakers", "media reports and party sources"): they speak together, and
+    annotators name them together. Not across a quote mark, a paragraph or a semicolon."""
+    doc = head.doc
+    for conj in head.children:
+        if conj.dep_ != "conj" or conj.i < end or conj.pos_ not in ("NOUN", "PROPN") or conj.tag_ not in ("NNS", "NNPS"):
+            continue
+        right = conj.right_edge.i + 1
+        inside = doc[end:right]
+        if right - start > MAX_LIST or any(t.text in ";:()" or t.is_quote or "\n" in t.text_with_ws for t in inside):
+            break
+        end = right
+    return end
 
 
 def _drop_count(tokens: list[Token]) -> list[Token]:
