@@ -203,6 +203,13 @@ ROWS = [
      [dict(canonical="Labor unions, environmental groups, and many Democratic lawmakers", kind=SpeakerKind.GROUP)]),
     ("Teachers and school nurses said the new schedule left no time for lunch.",
      [dict(canonical="Teachers and school nurses", kind=SpeakerKind.GROUP)]),
+    # an age is no title, before or after the name; a sentence's first word before a named body is no body
+    ("Agusein Garcia, a 47-year-old father of six, said he would vote.",
+     [dict(canonical="Agusein Garcia", title="father")]),
+    ("71-year-old diplomat Ban Ki-moon said the deal was done.",
+     [dict(canonical="Ban Ki-moon", title="diplomat")]),
+    ("Longtime GOP strategist Stuart Stevens said the remarks were childish.",
+     [dict(canonical="Stuart Stevens", title="strategist", affiliation="Republican")]),
     # a person's campaign, as annotators write it
     ("Hillary Clinton spoke on Monday. Hillary Clinton's campaign said that it would appeal.",
      [dict(canonical="Clinton campaign", kind=SpeakerKind.ORGANIZATION)]),

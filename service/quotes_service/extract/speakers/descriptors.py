@@ -152,6 +152,8 @@ def role_phrase(head: Token) -> Descriptors:
     for left in head.lefts:
         if left.dep_ in ("det", "punct") or left.i < head.left_edge.i:
             continue
+        if all(t.ent_type_ in ("DATE", "TIME") or t.is_punct for t in left.subtree):
+            continue   # an age is no title: "a 47-year-old father" -> father
         if left.dep_ == "poss":
             if left.pos_ == "PROPN" or left.ent_type_ in ORG_ENTS:
                 out.affiliations.append(possessor(left))
@@ -253,7 +255,7 @@ def before_name(ent: SpacySpan) -> Descriptors:
         honorific = lx.HONORIFIC_GENDER.get(t.lower_)
         if honorific:
             out.genders.append(honorific)
-    run = [t for t in run if t.lower_ not in lx.HONORIFIC_GENDER]
+    run = [t for t in run if t.lower_ not in lx.HONORIFIC_GENDER and t.ent_type_ not in ("DATE", "TIME")]   # (ages)
     last_title = max((k for k, t in enumerate(run) if is_title_token(t) or t.pos_ == "NOUN"), default=-1)
     if last_title < 0:
         for t in run:   # "Republican Donald Trump", "Democrat Hillary Clinton": a party alone
@@ -348,12 +350,15 @@ def _may_name_a_body(tok: Token) -> bool:
     """A word before a title that can be (part of) an organisation, party or place: capitalised
     ("jailed" describes), not a work or a date, and not an adjective or a noun capitalised only
     because it starts a sentence or a hyphenated word ("Presumptive GOP nominee", "Anti-war
-    activist")."""
+    activist", "Longtime GOP strategist")."""
     if not tok.text[:1].isupper() or tok.ent_type_ in NOT_BODIES:
         return False
     if tok.ent_type_ or is_party_word(tok):
         return True
-    glued = tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "-" and not tok.whitespace_
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    glued = nxt is not None and nxt.text == "-" and not tok.whitespace_
+    if tok.is_sent_start and nxt is not None and nxt.ent_type_:
+        return False   # "Longtime GOP strategist": the name the recognizer found starts after it
     return not glued and not (tok.pos_ == "ADJ" or tok.dep_ == "amod" or tok.pos_ == "NOUN" and tok.is_sent_start)
 
 
