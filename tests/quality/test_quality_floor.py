@@ -29,12 +29,12 @@ FLOOR = {
 }
 
 #: The speaker profiles on the same split (`quotes eval --speakers`, docs/quality.md), a little
-#: under the figures measured on 2026-12-01.
+#: under the figures measured on 2026-12-02 (docs/quality.md, "Speaker profiles").
 SPEAKER_FLOOR = {
-    "canonical name accuracy": 0.83,
-    "kind accuracy": 0.93,
-    "title F1": 0.755,
-    "affiliation F1": 0.66,
+    "canonical name accuracy": 0.84,
+    "kind accuracy": 0.94,
+    "title F1": 0.77,
+    "affiliation F1": 0.675,
     "gender precision": 0.95,
     "gender recall": 0.70,
 }
