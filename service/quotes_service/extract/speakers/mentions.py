@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from quotes.types import SpeakerKind
 from quotes_service.extract import lexicon as lx
+from quotes_service.extract.first_names import FIRST_NAMES
 from quotes_service.extract.pipeline.lemmas import lemma
 
 LEFT_DEPS = frozenset({"det", "compound", "amod", "nmod", "poss", "case", "nummod", "flat", "quantmod", "nn", "predet"})
@@ -86,7 +87,7 @@ def titled_names(doc: Doc, proper_nouns: Iterable[Token] | None = None) -> list[
 def known_first_name(word: str) -> bool:
     """A lower-case word the lexicon knows as a first name: it says a name is a person's, never
     which gender the person is."""
-    return word in lx.MALE_NAMES or word in lx.FEMALE_NAMES
+    return word in lx.MALE_NAMES or word in lx.FEMALE_NAMES or word in FIRST_NAMES
 
 
 def names_tagged_as_organisations(doc: Doc) -> list[SpacySpan]:
