@@ -12,6 +12,10 @@ people named before it, one whose profile already has that party (descriptions a
 text's order), else one with no party yet, never one of another party; the most salient of them.
 A description beside a name ("the Democratic nominee, Hillary Clinton"; "Republican nominee
 Donald Trump") is read with the name (descriptors.py), and a plural one is a group.
+
+Also here, for the same reason (a role whose person is elsewhere in the article): a candidate's
+staff named beside "his"/"her" role ("Her campaign manager, Robby Mook") work for the
+candidate's campaign.
 """
 from __future__ import annotations
 
@@ -102,7 +106,7 @@ def add_staff_of_candidates(people: People) -> None:
         for ent in person.mentions:
             role = ent.root.head if ent.root.dep_ == "appos" else next(
                 (c for c in ent.root.children if c.dep_ == "appos" and c.i > ent.root.i), None)
-            if role is None or role.pos_ != "NOUN" or not staff_title(role_phrase(role).titles[0] if role_phrase(role).titles else ""):
+            if role is None or role.pos_ != "NOUN" or not staff_title(next(iter(role_phrase(role).titles), "")):
                 continue
             pronoun = next((c for c in role.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
             boss = antecedent(people, pronoun, []) if pronoun is not None else None
