@@ -242,7 +242,6 @@ PARTY_WORDS = {"democrat": "Democratic", "democrats": "Democratic", "democratic"
                "g.o.p.": "Republican", "libertarian": "Libertarian", "independent": "Independent"}
 # Verbs of working whose "at"/"for"/"with" names an employer (", who teaches law at Columbia").
 WORK_VERBS = frozenset("work teach serve lecture consult volunteer intern".split())
-# Nouns of candidacy, which a party and "the" make a reference to one person ("the GOP nominee").
 # Titles of people who work for a person: a candidate's are the campaign's ("Clinton spokesman").
 STAFF_NOUNS = frozenset("""
 spokesman spokeswoman spokesperson strategist adviser advisor aide pollster manager chairman
@@ -251,6 +250,9 @@ spokesman spokeswoman spokesperson strategist adviser advisor aide pollster mana
 DISTRICT_OFFICES = frozenset("""
 sen senator rep representative congressman congresswoman district circuit attorney marshal
 """.split())
+# Dashes that, spaced, end a dateline ("CONCORD, N.H. - Sen. Bernie Sanders").
+DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+# Nouns of candidacy, which a party and "the" make a reference to one person ("the GOP nominee").
 CANDIDACY_NOUNS = frozenset("""
 nominee candidate front-runner frontrunner hopeful contender challenger rival standard-bearer
 incumbent runner-up

@@ -104,7 +104,6 @@ def valid_speaker(tok: Token | None, index: DocIndex) -> bool:
     )
 
 
-DATELINE_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 MAX_DATELINE = 8         # tokens from a paragraph's start to the dash that ends its dateline
 
 
@@ -113,15 +112,15 @@ def in_dateline(tok: Token) -> bool:
     from, opening a paragraph in capitals and ending at a spaced dash, is never a speaker."""
     doc = tok.doc
     start = tok.i
-    while start > 0 and tok.i - start < MAX_DATELINE and not doc[start - 1].is_space and "\n" not in doc[start - 1].whitespace_:
+    while start > 0 and not doc[start - 1].is_space:   # back to the paragraph's (or text's) start
+        if tok.i - start >= MAX_DATELINE:
+            return False
         start -= 1
-    if start > 0 and not doc[start - 1].is_space and "\n" not in doc[start - 1].whitespace_:
-        return False
     first = doc[start]
     if not (first.is_alpha and first.is_upper and len(first) > 1):
         return False
     for t in doc[start:min(len(doc), start + MAX_DATELINE)]:
-        if t.text in DATELINE_DASHES and t.whitespace_ and t.i > 0 and doc[t.i - 1].whitespace_:
+        if t.text in lx.DASHES and t.whitespace_ and t.i > 0 and doc[t.i - 1].whitespace_:
             return tok.i < t.i
     return False
 

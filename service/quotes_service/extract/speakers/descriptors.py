@@ -26,7 +26,6 @@ ORG_ENTS = frozenset({"ORG", "FAC"})
 NOT_BODIES = frozenset({"WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "DATE", "TIME", "LANGUAGE"})
 NOT_A_TITLE_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "PERSON",
                               "GPE", "LOC"})
-DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 MAX_OF_OBJECT = 3        # capitalised words after the "of" of a title before a name ("of Foreign Affairs")
 PRE_NAME_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "punct", "nummod", "flat"})
 
@@ -293,7 +292,7 @@ def _phrase_start(ent: SpacySpan) -> int:
         prev = doc[j - 1]
         if prev.is_space or prev.ent_type_ == "PERSON" and not _names_a_body(prev) \
                 or prev.dep_ not in PRE_NAME_DEPS and not _title_hung_beside(prev, ent) \
-                or prev.text in ",;:()\"" or prev.text in DASHES and prev.whitespace_:
+                or prev.text in ",;:()\"" or prev.text in lx.DASHES and prev.whitespace_:
             break
         if not (ent.start <= prev.head.i < ent.end or j <= prev.head.i < ent.start or prev.head.i == ent.root.head.i):
             break   # (the last: the parser hung the whole phrase, name and title, on a word beyond it)

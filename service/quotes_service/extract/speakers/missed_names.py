@@ -19,11 +19,10 @@ _MISTAKEN_FOR_NAMES = frozenset({"ORG", "PRODUCT", "WORK_OF_ART"})   # labels th
 def names_beside_roles(doc: Doc, proper_nouns: Iterable[Token] | None = None) -> list[SpacySpan]:
     """Names set beside a role that the entity recognizer took for something else or missed
     ("The governor's press secretary, Helen Park, said", where "Helen Park" reads as a place;
-    "said Ana Ruiz, a spokeswoman for the city"): two or three capitalised proper nouns in
+    "said Ana Ruiz, a spokeswoman for the city"): one to three capitalised proper nouns in
     apposition to a noun for a person ("secretary", "spokeswoman", "analyst") or with one in
-    apposition to them, neither a person entity already nor an organisation's: with a first name
-    the lexicon knows as the first (which says it is a person's name, not which gender), or in no
-    entity at all. ``proper_nouns``: the document's, when the caller has them listed."""
+    apposition to them, not a person entity already; which of them are people's names, see
+    ``_beside_a_person_noun``. ``proper_nouns``: the document's, when the caller has them listed."""
     out: list[SpacySpan] = []
     for t in doc if proper_nouns is None else proper_nouns:
         if t.pos_ != "PROPN" or t.ent_type_ == "PERSON":
@@ -50,11 +49,12 @@ def _role_word(tok: Token) -> bool:
 
 
 def _beside_a_person_noun(words: SpacySpan, roles: list[Token]) -> bool:
-    """Whether a name set beside these roles is a person's. An organisation's name stays one
-    ("the bank, Morgan Stanley"), unless the recognizer's organisation is exactly the name and a
-    role is a noun the lexicons know for a person ("Fiorina, the former Hewlett-Packard CEO",
-    "Kendal Unruh, a delegate"; "Will Estrada" as a title of a work), which no company is called (unlike "the drugmaker"). One word
-    only with such a noun."""
+    """Whether a name set beside these roles is a person's: with a first name the lexicon knows as
+    its first word (which says it is a person's name, not which gender), or in no entity at all.
+    An organisation's name stays one ("the bank, Morgan Stanley"), unless the recognizer's
+    organisation (or work) is exactly the name and a role is a noun the lexicons know for a person
+    ("Fiorina, the former Hewlett-Packard CEO", "Kendal Unruh, a delegate", "Will Estrada"), which
+    no company is called (unlike "the drugmaker"). One word only beside such a noun."""
     if not any(person_noun(r) for r in roles):
         return False
     lexical = any(lexical_person_noun(r) for r in roles)
