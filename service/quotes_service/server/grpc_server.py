@@ -31,9 +31,13 @@ MAX_CONNECTION_AGE_MS = 5 * 60 * 1000
 MAX_CONNECTION_AGE_GRACE_MS = 60 * 1000
 # Handler threads kept beyond the extraction calls a worker admits, so a health check (or a
 # refusal) always finds a thread at once; and how many calls gRPC itself lets wait for a thread,
-# per admitted call, before it refuses them without reaching the handlers.
+# per admitted call, before it refuses them without reaching the handlers. Past that cap gRPC
+# refuses every call, health checks too, so it must stay above any burst one worker takes at
+# once: with SO_REUSEPORT one worker can get most of a burst's connections (at 4 per call, 68,
+# a burst of 128 calls over two workers had a health check refused). The calls past admission
+# wait only to be shed, which takes microseconds each.
 SPARE_THREADS = 4
-BACKLOG_PER_CALL = 4
+BACKLOG_PER_CALL = 16
 HEALTH_PORT_THREADS = 2
 
 
