@@ -75,6 +75,23 @@ ROWS = [
     # partial quote inside reported speech
     ('The minister denounced the report as "a work of fiction" on Tuesday.',
      [(P, 'the report as "a work of fiction"', "minister", "partial")]),
+    # a clause told to someone starts at its own first word: whom it was told is not what was said;
+    # a clause the parser hung on "in a statement" is the verb's; a clause the parser ended inside
+    # the quote marks runs on with them; an object that is the clause's subject stays
+    ('The coach told reporters on Friday that the team "will fight for every point until the end."',
+     [(P, 'that the team "will fight for every point until the end."', "coach", "clause")]),
+    ('The union says in a statement that the company\'s "offer is an insult to every worker."',
+     [(P, 'that the company\'s "offer is an insult to every worker."', "union", "clause")]),
+    ('The mayor told residents that the city "has done what it can, and the rest is up to the state."',
+     [(P, 'that the city "has done what it can, and the rest is up to the state."', "mayor", "clause")]),
+    ('The senator argued the new bridge, which is widely supported by voters, "would not last ten years" without repairs.',
+     [(P, 'the new bridge, which is widely supported by voters, "would not last ten years" without repairs', "senator",
+       "partial")]),
+    ('The coach asked them whether the team "still believes in the plan."',
+     [(P, 'them whether the team "still believes in the plan."', "coach", "partial")]),
+    # a participle of speech that opens the content is its cue
+    ('"We have finished the record," the singer said, mentioning the tour is "almost sold out."',
+     [(D, "We have finished the record", "singer", "after"), (P, 'the tour is "almost sold out."', "singer", "partial")]),
     # an object with what the speaker called it, accused it of or asked of it
     ("The senator accused the agency of hiding the report from voters.",
      [(I, "the agency of hiding the report from voters", "senator", "characterised")]),

@@ -248,9 +248,12 @@ def fold_fragments(quoted: list[Candidate], reported: list[Candidate]) -> list[C
     for q in quoted:
         host = None
         if q.type == QuoteType.PARTIAL:
-            # The first reported clause (in the order found) that holds the fragment.
+            # The first reported clause (in the order found) that holds the fragment, or the one of
+            # the same cue that the fragment runs on past ('told backers that Cruz has "taken every
+            # punch, and he's standing tall"': the parser ended the clause inside the quote marks).
             start, end = (q.quoted[0][0], q.quoted[-1][1]) if q.quoted else (q.start, q.end)
-            host = next((r for _, r in hosts.holding(start) if r.start <= start and end <= r.end + 1), None)
+            host = next((r for _, r in hosts.holding(start) if r.start <= start and (
+                end <= r.end + 1 or r.cue == q.cue)), None)
         if host is None:
             out.append(q)
         else:
@@ -260,7 +263,10 @@ def fold_fragments(quoted: list[Candidate], reported: list[Candidate]) -> list[C
             # The quoted words stay inside the content ('said Machado was "disgusting."', whose
             # full stop the parser hangs on the verb).
             last_start, last_end = host.fragments[-1]
-            host.fragments[-1] = (last_start, max(last_end, end))
+            end = max(last_end, end)
+            if 0 < q.end - end <= 2:
+                end = q.end   # with the closing mark
+            host.fragments[-1] = (last_start, end)
     return out + reported
 
 

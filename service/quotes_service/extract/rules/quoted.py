@@ -252,6 +252,7 @@ def colon_clause(side: Side):
 
 
 _HELD_OBJECTS = frozenset({"dobj", "dative", "iobj", "attr", "oprd"})
+_QUESTION_WORDS = frozenset("whether if what who whom whose which why how when where".split())
 
 
 # --- around the quote -----------------------------------------------------------------------------
@@ -278,10 +279,34 @@ def enclosing_cue(m: Marked, index: DocIndex, max_steps: int = 4):
             speaker = subject_of(tok, index)
             if speaker is None:
                 return None
+            child = _clause_in_phrase(child, first) or child
             content = None if child.dep_ in SUBJECT_DEPS else reported_around(tok, child, last, index)
             if content is not None and content[0] <= speaker.i < content[1]:
                 content = None   # the fragment is in the speaker's own words about itself
             return Attribution(speaker, [tok], 0, tok.i if speaker.i < tok.i else len(doc), content=content)
+    return None
+
+
+def _addressed(child: Token) -> bool:
+    """A clause told to someone ('told reporters that "…"', 'telling CBS that …'): with a subject
+    of its own, the objects before it are whom it was told, not what. Without one the object is
+    its subject ('argued the pipeline "wouldn't go 10 feet"'); a question keeps them ('asked him
+    whether …')."""
+    if child.dep_ != "ccomp" or child.left_edge.lower_ in _QUESTION_WORDS:
+        return False
+    return any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in child.children)
+
+
+def _clause_in_phrase(child: Token, first: int) -> Token | None:
+    """'says in a statement that Trump's "rhetoric …"': the parser hangs the reported clause on the
+    phrase's noun; the clause (a relative one opening with "that", holding the fragment at token
+    ``first``) is what was said, not the phrase."""
+    if child.dep_ != "prep":
+        return None
+    for noun in child.children:
+        for rel in noun.children:
+            if rel.dep_ in ("relcl", "acl") and rel.left_edge.lower_ == "that" and rel.left_edge.i < first <= rel.right_edge.i:
+                return rel
     return None
 
 
@@ -291,10 +316,14 @@ def reported_around(verb: Token, child: Token, last: int, index: DocIndex) -> tu
     'accused [Sanders] [of "misrepresenting …"]', 'said [that he "sort of hopes" …]'), through the
     fragment's last word ``last`` at least (a quote may run on past the clause)."""
     start = child.left_edge.i
-    if child.i > verb.i:
+    doc = index.doc
+    if child.i > verb.i and not _addressed(child):
         objects = [c for c in verb.rights if c.i < child.i and c.dep_ in _HELD_OBJECTS]
         start = min([start] + [c.left_edge.i for c in objects])
-    doc = index.doc
+    # 'said, mentioning the album is "in the home stretch"' (the participle parsed as the clause's
+    # subject): a participle of speech that opens the content is its cue, not what was said.
+    while start < child.i and is_reporting(doc[start]) and doc[start].tag_ == "VBG":
+        start += 1
     end = max(before_coordinated_report(child, start, child.right_edge.i + 1, index), last)
     # 'accused the council of "selling out" last year': a time after the quote is the report's.
     if end > last + 1 and all(t.ent_type_ in ("DATE", "TIME") or t.is_punct for t in doc[last + 1:end]):
