@@ -136,6 +136,16 @@ ROWS = [
     ("An audit found that the hospital had billed patients twice.",
      [(I, "that the hospital had billed patients twice", "audit", "finding")]),
     ("The inspectors found that the pipes had cracked.", []),
+    # a question reported as a clause, by the one who asked it (not "when asked", not the one asked)
+    ("The senator asked whether the agency had read the report before the vote.",
+     [(I, "whether the agency had read the report before the vote", "senator", "clause")]),
+    ("When asked whether the plan would pass, the senator smiled.", []),
+    ("She was asked whether she would run for the seat again.", []),
+    # the subject of an adjective's infinitive ("quick to point out"); a joke is said
+    ("Advisers to the mayor were quick to point out that the deficit had shrunk for two years.",
+     [(I, "that the deficit had shrunk for two years", "Advisers to the mayor", "clause")]),
+    ("The governor joked that his own campaign had never got off the ground.",
+     [(I, "that his own campaign had never got off the ground", "governor", "clause")]),
     # an attribution set off by commas after the clause it reports; according to, without quote marks
     ("The plan will cost more than expected, the mayor said on Tuesday.",
      [(I, "The plan will cost more than expected", "mayor", "clause")]),

@@ -34,7 +34,7 @@ portray depict paint cast frame
 # clause is usually an inference or an agreement, not a report of words (indicate 0.17,
 # reveal 0.11, agree 0.04, estimate 0.17, maintain 0.11, imply 0.36).
 INDIRECT_VERBS = SPEECH_VERBS - frozenset(
-    "ask answer shout yell scream chant whisper quip joke continue read sing echo "
+    "ask answer shout yell scream chant whisper continue read sing echo "
     "indicate signal reveal agree estimate maintain imply".split())
 
 # Verbs that report a clause only when what they are said of is a document ("a report found that
@@ -44,6 +44,8 @@ DOCUMENT_VERBS = frozenset("find show estimate".split())
 # The documents that find things: the subjects of DOCUMENT_VERBS.
 FINDING_DOCUMENTS = frozenset("report study poll survey audit analysis review investigation probe inquiry assessment".split())
 
+# Words that open a reported question ("asked whether …", "wondered who …").
+QUESTION_WORDS = frozenset("whether if what who whom whose which why how when where".split())
 # Words that introduce a reported clause ("said that …", "asked whether …").
 COMPLEMENTISERS = frozenset({"that", "whether", "if"})
 

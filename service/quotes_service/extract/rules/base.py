@@ -151,7 +151,8 @@ def subject_of(verb: Token, index: DocIndex) -> Token | None:
         agent = _agent_of(tok, index)
         if agent is not None:
             return agent
-        if tok.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep") and tok.head.i != tok.i:
+        # ("were quick to point out that …": the infinitive's subject is the adjective's)
+        if tok.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep", "acomp") and tok.head.i != tok.i:
             tok = tok.head
         elif tok.dep_ in ("acl", "relcl") and valid_speaker(tok.head, index):
             return tok.head

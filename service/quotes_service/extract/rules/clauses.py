@@ -21,9 +21,25 @@ def _reporting_verbs(index: DocIndex) -> list[Token]:
     rules ask for them."""
     found = index.memo.get("reporting verbs")
     if found is None:
-        found = index.memo["reporting verbs"] = [verb for verb in index.verbs if is_reporting(verb, lx.INDIRECT_VERBS)
-                                                  and not index.in_quote(verb)]
+        found = index.memo["reporting verbs"] = [verb for verb in index.verbs if (
+            is_reporting(verb, lx.INDIRECT_VERBS) or _asks_a_question(verb)) and not index.in_quote(verb)]
     return found
+
+
+def _asks_a_question(verb: Token) -> bool:
+    """"He asked if they planned to attend", "asked whether …", "asked who leads the party": a
+    question reported as a clause (not "asked that …", a request, nor "asked to speak")."""
+    if verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children):
+        return False   # "when asked whether …": the asker is not the sentence's subject
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return False   # "she was asked whether …": nor the one asked
+    if any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        return False   # "asked the governor whether …": the object is part of it (rule "characterised")
+    return is_reporting(verb, _ASK) and any(
+        c.dep_ == "ccomp" and c.i > verb.i and c.left_edge.lower_ in lx.QUESTION_WORDS for c in verb.children)
+
+
+_ASK = frozenset({"ask", "question"})
 
 
 def _document_finding(verb: Token) -> bool:

@@ -252,7 +252,6 @@ def colon_clause(side: Side):
 
 
 _HELD_OBJECTS = frozenset({"dobj", "dative", "iobj", "attr", "oprd"})
-_QUESTION_WORDS = frozenset("whether if what who whom whose which why how when where".split())
 
 
 # --- around the quote -----------------------------------------------------------------------------
@@ -292,7 +291,7 @@ def _addressed(child: Token) -> bool:
     of its own, the objects before it are whom it was told, not what. Without one the object is
     its subject ('argued the pipeline "wouldn't go 10 feet"'); a question keeps them ('asked him
     whether …')."""
-    if child.dep_ != "ccomp" or child.left_edge.lower_ in _QUESTION_WORDS:
+    if child.dep_ != "ccomp" or child.left_edge.lower_ in lx.QUESTION_WORDS:
         return False
     return any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in child.children)
 
