@@ -213,6 +213,13 @@ ROWS = [
     # a person's campaign, as annotators write it
     ("Hillary Clinton spoke on Monday. Hillary Clinton's campaign said that it would appeal.",
      [dict(canonical="Clinton campaign", kind=SpeakerKind.ORGANIZATION)]),
+    # one member of a party, with a state, stands for a person named before; several are a group
+    ("Governor Anna Lindqvist spoke at the fair on Monday. Later, the Minnesota Democrat said the state would not "
+     "raise taxes.",
+     [dict(canonical="Anna Lindqvist", kind=SpeakerKind.PERSON, affiliations=["Democratic", "Minnesota"])]),
+    ("Mayor Tom Brandt opened the session. The Ohio Republican told reporters the budget was balanced.",
+     [dict(canonical="Tom Brandt", kind=SpeakerKind.PERSON, affiliations=["Republican"])]),
+    ("The Republicans said the vote would wait.", [dict(canonical="Republicans", kind=SpeakerKind.GROUP)]),
     # a group named by whom it is about has no affiliation in that person
     ("Maria Lopez spoke on Monday. Lopez's opponents said that the plan would fail.",
      [dict(kind=SpeakerKind.GROUP, affiliation="")]),

@@ -260,6 +260,8 @@ nominee candidate front-runner frontrunner hopeful contender challenger rival st
 incumbent runner-up
 """.split())
 PARTIES = frozenset(PARTY_WORDS.values())
+# The nouns of one member of a party ("the Wisconsin Republican", "a Democrat"): a person.
+PARTY_MEMBERS = frozenset({"democrat", "republican", "libertarian"})
 PARTY_ACRONYMS = frozenset({"gop", "g.o.p."})   # kept as written beside the party they stand for
 PARTY_LETTERS = {"D": "Democratic", "R": "Republican", "I": "Independent"}
 # Titles that make a person the representative of a state or city: "Sen. Ellison of Ohio" (not a home town).

@@ -82,6 +82,8 @@ def lexical_person_noun(tok: Token) -> bool:
     word = lemma(tok)
     if word in lx.ROLE_NOUNS or word in lx.GROUP_ROLE_NOUNS or word in lx.CANDIDACY_NOUNS or is_title_token(tok):
         return True
+    if tok.lower_ in lx.PARTY_MEMBERS and tok.tag_ in ("NN", "NNP"):
+        return True    # "the Wisconsin Republican", "Kendal Unruh, a Republican"
     return tok.lower_ in lx.FEMALE_NOUNS or tok.lower_ in lx.MALE_NOUNS
 
 

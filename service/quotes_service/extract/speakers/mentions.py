@@ -191,6 +191,12 @@ def organisation_word(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and (word in lx.ORGANISATION_KINDS or word in lx.INSTITUTION_NOUNS or word.endswith("maker"))
 
 
+def _party_member(head: Token) -> bool:
+    """"The Wisconsin Republican", "a Democrat": one member of a party, a person."""
+    return head.lower_ in lx.PARTY_MEMBERS and head.tag_ in ("NN", "NNP") and any(
+        c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in head.lefts)
+
+
 def mention_kind(head: Token, mention: Mention, known_person=lambda tok: False) -> SpeakerKind:
     """PERSON, ORGANIZATION, ROLE, GROUP or DOCUMENT; ``known_person`` says a word names a person
     seen elsewhere. Several people speaking together are a GROUP."""
@@ -217,7 +223,7 @@ def mention_kind(head: Token, mention: Mention, known_person=lambda tok: False) 
     if low in lx.GROUP_NOUNS or lemma(head) in lx.COLLECTIVE_NOUNS or head.tag_ in ("NNS", "NNPS") \
             or head.ent_type_ in ("PERCENT", "CARDINAL"):
         return SpeakerKind.GROUP
-    if lemma(head) in lx.ROLE_NOUNS or low in lx.ROLE_NOUNS:
+    if lemma(head) in lx.ROLE_NOUNS or low in lx.ROLE_NOUNS or _party_member(head):
         return SpeakerKind.ROLE
     if head.ent_type_ in ORG_LABELS:
         return SpeakerKind.ORGANIZATION
