@@ -72,6 +72,10 @@ ROWS = [
     ("The mayor stressed the need for more teachers in the city schools.",
      [(I, "the need for more teachers in the city schools", "mayor", "object")]),
     ("The mayor stressed it.", []),
+    # "called for X to do Y", where the parser makes "for" the mark of a clause of its own
+    ("The governor is calling for the state legislature to pass the budget before July.",
+     [(I, "the state legislature to pass the budget before July", "governor", "object")]),
+    ("He waited for the bus to arrive.", []),
     # partial quote inside reported speech
     ('The minister denounced the report as "a work of fiction" on Tuesday.',
      [(P, 'the report as "a work of fiction"', "minister", "partial")]),

@@ -25,7 +25,19 @@ def _object_and_cue(verb: Token, preps: tuple[str, ...]) -> tuple[Token | None, 
             cue.append(child)
             obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
             break
+        elif child.dep_ == "advcl" and _opened_by(child, verb.i + 1, preps):
+            # "called for the United States to take a stronger role": the parser makes "for" the
+            # mark of a clause of its own; what was called for is that clause
+            cue.append(child.doc[verb.i + 1])
+            obj = child
+            break
     return obj, cue
+
+
+def _opened_by(clause: Token, at: int, preps: tuple[str, ...]) -> bool:
+    """The clause's first word, at token ``at``, is a preposition of the cue that the parser made its mark."""
+    first = clause.left_edge
+    return first.i == at and first.dep_ == "mark" and first.lower_ in preps and first.head.i == clause.i
 
 
 def object_speech(index: DocIndex) -> list[Reported]:
