@@ -136,6 +136,9 @@ ROWS = [
     # reported speech the parser did not hand over as the verb's clause
     ("The governor vowed the state and its cities would not accept the new rules.",
      [(I, "the state and its cities would not accept the new rules", "governor", "clause_after")]),
+    # ... but not an object followed by a clause with a subject of its own
+    ("The senator pledged allegiance to the party before he left the room on Friday.", []),
+    ("She announced her candidacy with a speech that included a promise to cut taxes.", []),
     # a document's finding: the document speaks; a person who finds something does not report it
     ("An audit found that the hospital had billed patients twice.",
      [(I, "that the hospital had billed patients twice", "audit", "finding")]),

@@ -132,17 +132,29 @@ def _clause_after(verb: Token, index: DocIndex) -> tuple[int, int] | None:
     if doc[start].lower_ in lx.OBJECT_PRONOUNS:
         return None
     end = start
-    finite = False
+    finite = None
     while end < len(doc) and end - start < 80:
         t = doc[end]
         if t.text in (".", "!", "?", ";") or index.breaks_paragraph(t) or index.in_quote(t):
             break
-        if end - start <= 8 and t.tag_ in FINITE_TAGS and end > start:
-            finite = True
+        if end - start <= 8 and t.tag_ in FINITE_TAGS and end > start and finite is None:
+            finite = t
         end += 1
-    if not finite or end - start < 4:
+    if finite is None or end - start < 4:
+        return None
+    if not _subject_left_to(finite, start):
         return None
     return content, end
+
+
+def _subject_left_to(finite: Token, start: int) -> bool:
+    """The finite verb's subject is the words after the reporting verb, from token ``start`` ("vowed
+    the allies would not accept …", where the parser made "allies" the verb's object): it has no
+    subject of its own further on and opens no clause of its own ("predicted a win in Texas, which
+    votes in March", "pledged allegiance before he carried out …")."""
+    verb = finite.head if finite.dep_ in ("aux", "auxpass") else finite
+    return verb.dep_ not in ("relcl", "acl") and not any(
+        c.dep_ == "mark" or (c.dep_ in SUBJECT_DEPS or c.dep_ == "expl") and c.left_edge.i > start for c in verb.children)
 
 
 def clause_after(index: DocIndex) -> list[Reported]:
