@@ -93,6 +93,11 @@ ROWS = [
        "partial")]),
     ('The coach asked them whether the team "still believes in the plan."',
      [(P, 'them whether the team "still believes in the plan."', "coach", "partial")]),
+    # a quote that completes a clause after "that" is the speaker's words inside it, not a direct quote
+    # attributed by the next sentence's verb
+    ('Maria Lopez tells supporters that \u201cwe will win this county.\u201d She says the polls are wrong.',
+     [(P, 'that \u201cwe will win this county.\u201d', "Maria Lopez", "clause"),
+      (I, "the polls are wrong", "Maria Lopez", "clause")]),
     # a participle of speech that opens the content is its cue
     ('"We have finished the record," the singer said, mentioning the tour is "almost sold out."',
      [(D, "We have finished the record", "singer", "after"), (P, 'the tour is "almost sold out."', "singer", "partial")]),

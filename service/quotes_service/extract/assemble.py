@@ -182,8 +182,12 @@ def _content_end(doc, start: int, end: int) -> int:
 
 
 def _starts_quoted(index: DocIndex, start: int, end: int) -> bool:
-    """A clause that is one direct quote from its first word (the direct rules have it)."""
+    """A clause that is one direct quote from its first word (the direct rules have it). Not one
+    whose complementiser stands outside the marks ('tells supporters that "he loves you."'): the
+    speaker's words inside a reported clause, which stays (the quote folds into it)."""
     doc = index.doc
+    if doc[start].lower_ in lx.COMPLEMENTISERS and not index.in_quote(doc[start]):
+        return False
     first = first_word(start, end, doc)
     starts = index.in_quote(doc[first]) or (first > 0 and index.in_quote(doc[first - 1]) and doc[first - 1].is_quote)
     return starts and index.quoted_count(start, end) * 2 >= end - start
@@ -238,7 +242,7 @@ def _reported_candidate(rule: Rule, found: Reported, content: list[tuple[int, in
     return Candidate(rule, QuoteType.INDIRECT, content, speaker, cue_range(cue))
 
 
-def fold_fragments(quoted: list[Candidate], reported: list[Candidate]) -> list[Candidate]:
+def fold_fragments(quoted: list[Candidate], reported: list[Candidate], text: str) -> list[Candidate]:
     """Pass 3: a quoted fragment inside a reported clause ('Trump said Machado was "disgusting"') is
     reported once: the clause, typed PARTIAL because it quotes the speaker's words."""
     hosts: RangeIndex[Candidate] = RangeIndex()
@@ -263,11 +267,19 @@ def fold_fragments(quoted: list[Candidate], reported: list[Candidate]) -> list[C
             # The quoted words stay inside the content ('said Machado was "disgusting."', whose
             # full stop the parser hangs on the verb).
             last_start, last_end = host.fragments[-1]
-            end = max(last_end, end)
-            if 0 < q.end - end <= 2:
-                end = q.end   # with the closing mark
-            host.fragments[-1] = (last_start, end)
+            host.fragments[-1] = (last_start, _with_closing_mark(text, max(last_end, end), end))
     return out + reported
+
+
+def _with_closing_mark(text: str, end: int, quoted_end: int) -> int:
+    """A content ending where its quoted words end keeps their closing mark (and a stop inside it)."""
+    if end > quoted_end + 1:
+        return end
+    end = max(end, quoted_end)
+    for _ in range(2):
+        if end < len(text) and (text[end] in lx.ALL_MARKS or text[end] in ".,!?" and text[end + 1:end + 2] in lx.ALL_MARKS):
+            end += 1
+    return end
 
 
 def _words_quoted(text: str, c: Candidate) -> int:
@@ -300,7 +312,7 @@ def assemble(index: DocIndex, check: Check) -> DocumentQuotes:
     quoted = quoted_pass.run(check)
     check()
     reported = reported_pass(index, resolver, quoted, quoted_pass.recent, check)
-    candidates = fold_fragments(quoted, reported)
+    candidates = fold_fragments(quoted, reported, index.text)
     candidates.sort(key=lambda c: (c.start, c.end))
     quotes = [to_quote(index.text, c) for c in candidates]
     return DocumentQuotes("", quotes, speakers=resolver.entities.finish(quotes))
