@@ -20,6 +20,12 @@ ROWS = [
      [(D, "We will appeal the ruling", "Daniel Okafor", "after")]),
     ("\u201cThe talks went well,\u201d a State Department spokeswoman told Reuters.",
      [(D, "The talks went well", "State Department spokeswoman", "after")]),
+    # an age set off after the name; verbs of the manner of saying, after the quote only
+    ('"The plant was our whole town," Ortiz, 61, told reporters on Monday.',
+     [(D, "The plant was our whole town", "Ortiz", "after")]),
+    ('"Sit down," the judge snapped.', [(D, "Sit down", "judge", "after")]),
+    ('"What a night!" beamed Rosa Delgado of Tucson.', [(D, "What a night!", "Rosa Delgado", "after")]),
+    ("The senator laughed at the idea that the bill would pass.", []),
     # the speaker's name set off from the verb by a long relative clause or appositive
     ('"We will appeal the ruling," Rosa Vega, who has led the union since 2019 and ran for mayor twice, told reporters.',
      [(D, "We will appeal the ruling", "Rosa Vega", "set_off")]),

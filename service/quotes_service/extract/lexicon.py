@@ -19,6 +19,13 @@ propose recommend demand hint imply affirm proclaim lament muse
 echo exclaim interject confess read sing exhort
 """.split())
 
+# Verbs of the manner of saying, which attribute the quote they follow ('"Go back," Trump barked',
+# '"This is fantastic!" beamed Hartley') but report nothing else: only the after-quote rules read them.
+MANNER_VERBS = frozenset("""
+bark snap beam gush laugh sigh groan marvel chuckle scoff snort sneer smile grin sob fume rave
+enthuse cheer gasp growl grumble hiss howl moan mumble murmur mutter roar shriek stammer wail
+""".split())
+
 # Verbs that characterise what someone said; they attribute a quoted fragment
 # ("blasted the move as a 'power grab'") but not a whole clause.
 CHARACTERISING_VERBS = frozenset("""

@@ -168,6 +168,8 @@ def noun_before(verb: Token, lo: int, index: DocIndex) -> Token | None:
     j = verb.i - 1
     while j >= lo and doc[j].pos_ in ADVERBIAL_POS:
         j -= 1
+    if j - 3 >= lo and doc[j].text == "," and doc[j - 2].text == "," and doc[j - 1].like_num:
+        j -= 3   # an age set off after the name: '"…," Ramos, 58, told AFP'
     if j < lo or not valid_speaker(doc[j], index):
         return None
     return doc[j]

@@ -136,12 +136,15 @@ def according_after(side: Side):
     return Attribution(speaker_head(obj), phrase, phrase[-1].i + 1, side.hi)
 
 
+_AFTER_VERBS = lx.SPEECH_VERBS | lx.CHARACTERISING_VERBS | lx.MANNER_VERBS
+
+
 def verb_after(side: Side):
     """'"…," Lipsky said.' / '"…," said Scott Kennedy, …': a reporting verb within a few words,
     its speaker right before it or (inverted) right after it. Another verb first ends the search."""
     index, lo, hi = side.index, side.lo, side.hi
     for t in side.window[:CUE_REACH]:
-        if is_reporting(t, lx.SPEECH_VERBS | lx.CHARACTERISING_VERBS):
+        if is_reporting(t, _AFTER_VERBS):
             if t.i > lo:
                 speaker = noun_before(t, lo, index)
                 if speaker is None:
@@ -173,7 +176,7 @@ def set_off(side: Side):
     verb = name.head
     if name.dep_ not in SUBJECT_DEPS or not name.i < verb.i < hi or not valid_speaker(name, index):
         return None
-    if name.i + 1 >= hi or index.doc[name.i + 1].text != "," or not is_reporting(verb, lx.SPEECH_VERBS):
+    if name.i + 1 >= hi or index.doc[name.i + 1].text != "," or not is_reporting(verb, lx.SPEECH_VERBS | lx.MANNER_VERBS):
         return None
     return Attribution(name, with_particle(verb), lo, verb.i, side.joins_next)
 
