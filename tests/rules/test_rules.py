@@ -26,6 +26,11 @@ ROWS = [
     ('"Sit down," the judge snapped.', [(D, "Sit down", "judge", "after")]),
     ('"What a night!" beamed Rosa Delgado of Tucson.', [(D, "What a night!", "Rosa Delgado", "after")]),
     ("The senator laughed at the idea that the bill would pass.", []),
+    # an age used as a noun is a person's description; before a noun it is no part of the name
+    ('Rosa Delgado spoke first. "We will rebuild the school," said the 52-year-old.',
+     [(D, "We will rebuild the school", "Rosa Delgado", "after")]),
+    ("A 71-year-old farmer said the river had never been so low.",
+     [(I, "the river had never been so low", "farmer", "clause")]),
     # the speaker's name set off from the verb by a long relative clause or appositive
     ('"We will appeal the ruling," Rosa Vega, who has led the union since 2019 and ran for mayor twice, told reporters.',
      [(D, "We will appeal the ruling", "Rosa Vega", "set_off")]),

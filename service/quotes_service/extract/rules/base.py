@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from quotes_service.extract import lexicon as lx
 from quotes_service.extract.docindex import DocIndex
 from quotes_service.extract.pipeline.lemmas import lemma
+from quotes_service.extract.words import is_age_noun
 
 WINDOW = 30            # tokens looked at beside a quote
 CUE_REACH = 8          # the reporting verb is this close to the quote
@@ -95,8 +96,9 @@ def with_particle(verb: Token) -> list[Token]:
 def valid_speaker(tok: Token | None, index: DocIndex) -> bool:
     return (
         tok is not None
-        and (tok.pos_ in SPEAKER_POS or (tok.pos_ == "ADJ" and tok.dep_ in SUBJECT_DEPS and tok.text.istitle()))
-        and tok.ent_type_ not in NON_SPEAKER_ENTS
+        and (tok.pos_ in SPEAKER_POS or (tok.pos_ == "ADJ" and tok.dep_ in SUBJECT_DEPS and tok.text.istitle())
+             or is_age_noun(tok))
+        and (tok.ent_type_ not in NON_SPEAKER_ENTS or is_age_noun(tok))   # an age is a DATE
         and not index.in_quote(tok)
         and tok.lower_ not in lx.NOT_SPEAKER_WORDS
         and tok.text[:1].isalpha()

@@ -19,6 +19,7 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from quotes_service.extract import lexicon as lx
 from quotes_service.extract.pipeline.lemmas import lemma
+from quotes_service.extract.words import is_age_noun
 from quotes_service.extract.speakers.profiles import looks_like_acronym, strip_article, without_possessive
 from quotes_service.extract.speakers.standing import PLACE_ENTS, Descriptors, add_party, is_party_word, is_political
 
@@ -82,8 +83,8 @@ def lexical_person_noun(tok: Token) -> bool:
     word = lemma(tok)
     if word in lx.ROLE_NOUNS or word in lx.GROUP_ROLE_NOUNS or word in lx.CANDIDACY_NOUNS or is_title_token(tok):
         return True
-    if tok.lower_ in lx.PARTY_MEMBERS and tok.tag_ in ("NN", "NNP"):
-        return True    # "the Wisconsin Republican", "Kendal Unruh, a Republican"
+    if tok.lower_ in lx.PARTY_MEMBERS and tok.tag_ in ("NN", "NNP") or is_age_noun(tok):
+        return True    # "the Wisconsin Republican", "Kendal Unruh, a Republican", "the 46-year-old"
     return tok.lower_ in lx.FEMALE_NOUNS or tok.lower_ in lx.MALE_NOUNS
 
 

@@ -15,6 +15,7 @@ from quotes.types import SpeakerKind
 from quotes_service.extract import lexicon as lx
 from quotes_service.extract.first_names import FIRST_NAMES
 from quotes_service.extract.pipeline.lemmas import lemma
+from quotes_service.extract.words import is_age_noun
 
 LEFT_DEPS = frozenset({"det", "compound", "amod", "nmod", "poss", "case", "nummod", "flat", "quantmod", "nn", "predet"})
 ORG_LABELS = frozenset({"ORG", "FAC", "NORP", "GPE"})
@@ -223,7 +224,7 @@ def mention_kind(head: Token, mention: Mention, known_person=lambda tok: False) 
     if low in lx.GROUP_NOUNS or lemma(head) in lx.COLLECTIVE_NOUNS or head.tag_ in ("NNS", "NNPS") \
             or head.ent_type_ in ("PERCENT", "CARDINAL"):
         return SpeakerKind.GROUP
-    if lemma(head) in lx.ROLE_NOUNS or low in lx.ROLE_NOUNS or _party_member(head):
+    if lemma(head) in lx.ROLE_NOUNS or low in lx.ROLE_NOUNS or _party_member(head) or is_age_noun(head):
         return SpeakerKind.ROLE
     if head.ent_type_ in ORG_LABELS:
         return SpeakerKind.ORGANIZATION

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from quotes.types import SpeakerKind
 from quotes_service.extract import lexicon as lx
 from quotes_service.extract.pipeline.lemmas import lemma
+from quotes_service.extract.words import ends_an_age
 from quotes_service.extract.speakers.people import People
 from quotes_service.extract.speakers.pronouns import antecedent
 
@@ -71,6 +72,9 @@ def _drop_count(tokens: list[Token]) -> list[Token]:
     while len(tokens) > 1:
         first, nxt = tokens[0], tokens[1]
         low = first.lower_
+        if len(tokens) > 5 and first.like_num and ends_an_age(tokens[4]) and tokens[4].i == first.i + 4:
+            tokens = tokens[5:]   # an age: "a 71-year-old diplomat" -> "diplomat"
+            continue
         number = first.like_num or low in lx.GROUP_QUANTIFIERS
         if number and (nxt.lower_ in ("percent", "%", "in", "of", "out") or nxt.like_num):
             break
