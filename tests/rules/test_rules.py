@@ -35,6 +35,10 @@ ROWS = [
     ('"We will appeal the ruling," Rosa Vega, who has led the union since 2019 and ran for mayor twice, told reporters.',
      [(D, "We will appeal the ruling", "Rosa Vega", "set_off")]),
     ('"We will appeal the ruling," Rosa Vega, who has led the union since 2019 and ran for mayor twice, left the room.', []),
+    # ... also when the parser left the name unattached to the verb after the set-off participle
+    ('\u201cWe have had better conventions than this one,\u201d Ohio delegate Ann Marsh, wearing a straw hat and '
+     'campaign pins, said matter-of-factly.',
+     [(D, "We have had better conventions than this one", "Ann Marsh", "set_off")]),
     # "put it": a way of saying, when there is nowhere it is put
     ('As the union\'s lawyer, Maria Ortiz, put it, "Nobody here is above the contract."',
      [(D, "Nobody here is above the contract.", "Maria Ortiz", "before")]),

@@ -198,6 +198,8 @@ def noun_after(verb: Token, hi: int, index: DocIndex) -> Token | None:
         j += 1
     if j >= hi or not valid_speaker(doc[j], index):
         return None
+    if doc[j].text[:1].islower() and not doc[j].whitespace_ and j + 1 < len(doc) and doc[j + 1].text == "-":
+        return None   # a word of a hyphenated one: "said matter-of-factly"
     k = j
     while k + 1 < hi and doc[k + 1].pos_ in ("PROPN", "NOUN") and doc[k + 1].dep_ in (
             "compound", "flat", "nsubj", "appos", "npadvmod", "dobj") and not doc[k].whitespace_ == "":

@@ -174,11 +174,29 @@ def set_off(side: Side):
     while name.dep_ in ("compound", "flat") and name.i < name.head.i < hi:
         name = name.head
     verb = name.head
-    if name.dep_ not in SUBJECT_DEPS or not name.i < verb.i < hi or not valid_speaker(name, index):
+    if name.dep_ not in SUBJECT_DEPS or not name.i < verb.i < hi:
+        verb = _verb_after_commas(name, window)
+        if verb is None:
+            return None
+    if not valid_speaker(name, index):
         return None
     if name.i + 1 >= hi or index.doc[name.i + 1].text != "," or not is_reporting(verb, lx.SPEECH_VERBS | lx.MANNER_VERBS):
         return None
     return Attribution(name, with_particle(verb), lo, verb.i, side.joins_next)
+
+
+def _verb_after_commas(name: Token, window: list[Token]) -> Token | None:
+    """When the parser did not make the name the verb's subject ('"…," Texas delegate Bill
+    Eastland, wearing a cowboy hat, said'): the reporting verb right after the comma that closes
+    what is set off after the name, ending the sentence's words (no subject or clause of its own)."""
+    after = [t for t in window if t.i > name.i]
+    for t in after[:SPEAKER_REACH + 8]:
+        if t.doc[t.i - 1].text == "," and t.pos_ == "VERB" and t.i - 1 > name.i + 1:
+            if not is_reporting(t, lx.SPEECH_VERBS | lx.MANNER_VERBS) or any(
+                    c.dep_ in SUBJECT_DEPS or c.dep_ == "ccomp" for c in t.children if c.i > t.i):
+                return None
+            return t
+    return None
 
 
 # --- before the quote -----------------------------------------------------------------------------
