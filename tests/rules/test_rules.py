@@ -26,6 +26,13 @@ ROWS = [
     ('"Sit down," the judge snapped.', [(D, "Sit down", "judge", "after")]),
     ('"What a night!" beamed Rosa Delgado of Tucson.', [(D, "What a night!", "Rosa Delgado", "after")]),
     ("The senator laughed at the idea that the bill would pass.", []),
+    # a passive's agent speaks, not whom it was said to
+    ('Rubio was asked by moderator Ellen Baker whether the country "can afford another war."',
+     [(P, 'whether the country "can afford another war."', "Ellen Baker", "partial")]),
+    # a dateline with the agency in brackets is no speaker; a spaced dash ends a name
+    ("Lima (AFP) \u2013 President Ana Torres has rejected the offer, saying it would ruin the farmers.",
+     [(I, "it would ruin the farmers", "Ana Torres", "clause")]),
+    ("Maria Lopez - the mayor - said the plan was dead.", [(I, "the plan was dead", "Maria Lopez", "clause")]),
     # an age used as a noun is a person's description; before a noun it is no part of the name
     ('Rosa Delgado spoke first. "We will rebuild the school," said the 52-year-old.',
      [(D, "We will rebuild the school", "Rosa Delgado", "after")]),

@@ -119,12 +119,18 @@ def in_dateline(tok: Token) -> bool:
             return False
         start -= 1
     first = doc[start]
-    if not (first.is_alpha and first.is_upper and len(first) > 1):
+    if not (first.is_alpha and first.text[:1].isupper() and len(first) > 1):
         return False
     for t in doc[start:min(len(doc), start + MAX_DATELINE)]:
         if t.text in lx.DASHES and t.whitespace_ and t.i > 0 and doc[t.i - 1].whitespace_:
-            return tok.i < t.i
+            # in capitals, or with the agency's name in brackets: "Washington (AFP) -"
+            return tok.i < t.i and (first.is_upper or _agency_before(doc, t.i))
     return False
+
+
+def _agency_before(doc, dash: int) -> bool:
+    """"(AFP)", "(Reuters)" right before the dash at token ``dash``."""
+    return dash >= 3 and doc[dash - 1].text == ")" and doc[dash - 3].text == "(" and doc[dash - 2].text[:1].isupper()
 
 
 def _share_of_people(tok: Token, index: DocIndex) -> bool:
@@ -147,12 +153,14 @@ def subject_of(verb: Token, index: DocIndex) -> Token | None:
     seen = 0
     tok = verb
     while tok is not None and seen < 4:
-        for child in tok.children:
-            if child.dep_ in SUBJECT_DEPS and (valid_speaker(child, index) or _share_of_people(child, index)):
-                return child
+        # A passive's agent speaks, not its subject ("Rubio was asked by the moderator whether …",
+        # "was told by the governor that …": the subject is whom it was said to).
         agent = _agent_of(tok, index)
         if agent is not None:
             return agent
+        for child in tok.children:
+            if child.dep_ in SUBJECT_DEPS and (valid_speaker(child, index) or _share_of_people(child, index)):
+                return child
         # ("were quick to point out that …": the infinitive's subject is the adjective's)
         if tok.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep", "acomp") and tok.head.i != tok.i:
             tok = tok.head

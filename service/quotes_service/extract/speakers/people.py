@@ -74,6 +74,9 @@ def name_words(ent: SpacySpan) -> tuple[list[str], str]:
     """The words of a name as written, without a title or honorific before it, a possessive after
     it or a verb the recognizer took in ("Obama Says"); and the honorific's gender."""
     toks = [t for t in ent if not t.is_punct or t.text in (".", "-", "'", "\u2019")]
+    cut = next((n for n, t in enumerate(toks) if n and t.text in _GLUE and t.doc[t.i - 1].whitespace_), None)
+    if cut is not None:
+        toks = toks[:cut]   # a spaced dash ends the name: "Maria Lopez - the mayor"
     gender = ""
     while len(toks) > 1 and (toks[0].lower_.rstrip(".") in lx.TITLE_NOUNS or toks[0].lower_.rstrip(".") in lx.TITLE_FORMS
                              or toks[0].lower_ in lx.HONORIFIC_GENDER):
@@ -107,11 +110,14 @@ def _joined(toks: list[Token]) -> list[str]:
     words: list[str] = []
     glue = False
     for tok in toks:
-        if words and (glue or tok.text in _GLUE):
+        doc = tok.doc
+        if words and (glue or tok.text in _GLUE and tok.i > 0 and not doc[tok.i - 1].whitespace_):
             words[-1] += tok.text
         else:
             words.append(tok.text)
-        glue = tok.text in _GLUE or not tok.whitespace_ and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text in _GLUE
+        # a spaced dash is no hyphen ("Maria Lopez - the mayor - said")
+        glue = tok.text in _GLUE and not tok.whitespace_ or not tok.whitespace_ and tok.i + 1 < len(doc) and (
+            doc[tok.i + 1].text in _GLUE and not doc[tok.i + 1].whitespace_)
     return [w for w in words if w not in _GLUE]
 
 
