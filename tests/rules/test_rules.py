@@ -26,6 +26,18 @@ ROWS = [
     ('"Sit down," the judge snapped.', [(D, "Sit down", "judge", "after")]),
     ('"What a night!" beamed Rosa Delgado of Tucson.', [(D, "What a night!", "Rosa Delgado", "after")]),
     ("The senator laughed at the idea that the bill would pass.", []),
+    # typewriter doubles as marks: the attribution before them is read as before curly ones
+    ("Mr. Zahed said: ''The attack today is the work of terrorists.''",
+     [(D, "The attack today is the work of terrorists.", "Zahed", "before")]),
+    # a quote ending its sentence is not attributed by the next sentence's report of its own
+    ('Lee says "the game is rigged" because "the referees have gone soft." He says fans are leaving.',
+     [(D, "the game is rigged the referees have gone soft.", "Lee", "before"), (I, "fans are leaving", "Lee", "clause")]),
+    ('"Is it over?" she asked the crowd.', [(D, "Is it over?", "", "after")]),
+    # a title beside the noun of a work is no quote (and leaves the clause its verb reports)
+    ("The plan failed, Ms. Ruiz said in her 2019 book, ''A Better City.'' So they moved.",
+     [(I, "The plan failed", "Ruiz", "clause")]),
+    ('The mayor called the plan "reckless" and "dangerous."',
+     [(P, 'the plan "reckless" and "dangerous."', "mayor", "partial")]),
     # a passive's agent speaks, not whom it was said to
     ('Rubio was asked by moderator Ellen Baker whether the country "can afford another war."',
      [(P, 'whether the country "can afford another war."', "Ellen Baker", "partial")]),

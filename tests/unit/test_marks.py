@@ -79,6 +79,14 @@ def test_a_passage_knows_its_marks_and_their_kind():
     assert text[single.start:single.end] == "three"
 
 
+@pytest.mark.parametrize("text", ["He said: ''We will win.'' Then he left.", "He said: ``We will win.'' Then he left."])
+def test_a_typewriter_double_is_one_mark_of_two_characters(text):
+    """The passage's marks span both characters of each double, as the tokenizer's token does."""
+    (passage,) = find_quoted(text)
+    assert text[passage.open_at:passage.close_at] in ("''We will win.''", "``We will win.''")
+    assert text[passage.start:passage.end] == "We will win."
+
+
 @pytest.mark.parametrize("length,found", [(MAX_FRAGMENT_CHARS - 10, True), (MAX_FRAGMENT_CHARS + 10, False)])
 def test_a_passage_too_long_for_one_paragraph_is_a_mispairing(length, found):
     text = "\u201c" + "x" * length + "\u201d he said."

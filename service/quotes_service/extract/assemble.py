@@ -70,6 +70,16 @@ def looks_like_title(text: str) -> bool:
     return all(w[0].isupper() or w.lower() in lx.TITLE_SMALL_WORDS or not w[0].isalpha() for w in words)
 
 
+def _names_a_work(m: Marked, index: DocIndex) -> bool:
+    """A passage in marks right after a noun or a word of naming ("his book, "An American Son"",
+    "a film titled "Dark Water""): the name of a work."""
+    j = index.last_before(m.open_at)
+    doc = index.doc
+    while j >= 0 and doc[j].text in (",", ":"):
+        j -= 1
+    return j >= 0 and (doc[j].pos_ == "NOUN" or doc[j].lower_ in ("titled", "entitled", "called", "named", "dubbed"))
+
+
 def looks_like_sentence(text: str) -> bool:
     words = text.split()
     return len(words) >= 4 and text[:1].isupper() and not looks_like_title(text)
@@ -108,6 +118,8 @@ class QuotedPass:
         fragments = list(m.fragments)
         qtype = QuoteType.DIRECT
         found = registry.attribute_quoted(m, index)
+        if found is not None and looks_like_title(" ".join(index.text[s:e] for s, e in fragments)) and _names_a_work(m, index):
+            found = None   # 'said in his 2012 book, "An American Son."': a title, not words said
         if found is not None and found[1].joins_next and i + 1 < len(marked):
             i += 1
             fragments += marked[i].fragments
@@ -118,13 +130,26 @@ class QuotedPass:
         if found is None and not continues and not looks_like_title(quote_text):
             found = registry.attribute_around(m, index)
             qtype = QuoteType.PARTIAL
+            last = self.found[-1] if self.found else None
+            if found is not None and last is not None and last.type == QuoteType.DIRECT and last.cue is not None \
+                    and last.cue == cue_range(found[1].cue) and found[1].content is not None \
+                    and self._content(found[1].content, m)[0] <= last.start:
+                # 'Trump says "the game is rigged" because "football has gone soft."': the second
+                # passage of the same cue, in a content that holds the first, continues that quote
+                last.fragments += fragments
+                last.quoted += fragments
+                return i
         if found is not None:
             quoted = fragments
             if found[1].content is not None:
                 fragments = [self._content(found[1].content, m)]
                 last = self.found[-1] if self.found else None
-                if last is not None and last.fragments == fragments and last.rule is found[0]:
-                    last.quoted += quoted   # 'called the plan "reckless" and "dangerous"': one content
+                if last is not None and last.rule is found[0] and len(last.fragments) == 1 \
+                        and last.fragments[0][0] == fragments[0][0]:
+                    # 'called the plan "reckless" and "dangerous."': one content (the second passage's
+                    # reaches its closing mark)
+                    last.fragments = [(fragments[0][0], max(last.fragments[0][1], fragments[0][1]))]
+                    last.quoted += quoted
                     return i
             self._add(Candidate(found[0], qtype, fragments, self._speaker(found[1]), cue_range(found[1].cue),
                                 quoted=list(quoted)), marked[i])

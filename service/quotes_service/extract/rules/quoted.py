@@ -33,6 +33,7 @@ class Side:
     lo: int                  # first token a speaker phrase may use
     hi: int = 0              # end of the tokens a speaker phrase may use (after the quote)
     joins_next: bool = False  # after the quote: '"…," he said, "…"' continues in the next quote
+    closed: bool = False      # after the quote: its words end with a full stop (or ! ?) inside the marks
     tail: list[Token] | None = None   # before the quote: the window backwards, without its last , or :
 
 
@@ -64,7 +65,8 @@ def after_side(m: Marked, index: DocIndex) -> Side | None:
     lo, hi = window[0].i, window[-1].i + 1
     if leader in NAME_LEADERS and window[0].text != leader:
         window = [doc[window[0].i - 1]] + window
-    return Side(index, window, lo, hi, joins_next)
+    closed = index.text[m.end - 1:m.end] in (".", "!", "?")
+    return Side(index, window, lo, hi, joins_next, closed=closed)
 
 
 def _line_ends_after(tok: Token, index: DocIndex) -> bool:
@@ -155,12 +157,19 @@ def verb_after(side: Side):
                 speaker = noun_after(t, hi, index)
             if speaker is None:
                 return STOP
+            if side.closed and _reports_its_own(t):
+                return STOP   # '…soft like the country." He says referees are …': the next sentence's report
             return Attribution(speaker, with_particle(t), lo, t.i if speaker.i < t.i else hi, side.joins_next)
         if t.pos_ == "VERB" and t.i > lo:
             # Another verb first: the quote is not what this clause reports, unless that verb is
             # inside a phrase set off after the speaker's name.
             return None
     return None
+
+
+def _reports_its_own(verb: Token) -> bool:
+    """The verb has a clause of its own after it: it reports that, not the quote before."""
+    return any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i for c in verb.children)
 
 
 def set_off(side: Side):
