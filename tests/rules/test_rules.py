@@ -198,6 +198,12 @@ ROWS = [
     ("The latest test, the ministry said, was its largest so far this year.",
      [(I, "The latest test was its largest so far this year", "ministry", "parenthetical")]),
 
+    # "as X noted": a comparison with a report beside the clause it reports, before or after it
+    ("But as the auditor noted, the county will run out of money before the spring.",
+     [(I, "the county will run out of money before the spring", "auditor", "as_reported")]),
+    ("The new rules would cost farmers millions, as the Tribune reported in March.",
+     [(I, "The new rules would cost farmers millions", "Tribune", "as_reported")]),
+    ("As the coach joked with his players at the table, the bus pulled away from the hotel.", []),
     ("The plant will close in June, according to officials familiar with the plan.",
      [(I, "The plant will close in June", "officials familiar with the plan", "according")]),
     # headline forms

@@ -230,6 +230,45 @@ def parenthetical(index: DocIndex) -> list[Reported]:
     return found
 
 
+def _says_nothing_more(verb: Token) -> bool:
+    """"as Clyburn noted", "as the Post reported in December": nothing after the verb but a
+    particle, an adverb or a time, as in a comparison; not "as he joked with his friend at the
+    table" (a time of its own)."""
+    for c in verb.rights:
+        if c.dep_ in ("prt", "advmod", "npadvmod", "punct"):
+            continue
+        if c.dep_ == "prep" and all(t.ent_type_ in ("DATE", "TIME") for t in c.subtree if t.i != c.i):
+            continue
+        return False
+    return True
+
+
+def as_reported(index: DocIndex) -> list[Reported]:
+    """"As Clyburn noted, those voters will give Sanders a second look", "…, as the Post reported":
+    a clause of "as" and a reporting verb set beside the clause it reports."""
+    doc = index.doc
+    found = []
+    for verb in _reporting_verbs(index):
+        head = verb.head
+        if verb.dep_ != "advcl" or head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
+            continue
+        first = verb.left_edge
+        if first.lower_ != "as" or first.dep_ != "mark":
+            continue
+        subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and first.i < c.i < verb.i), None)
+        if subj is None or not valid_speaker(subj, index) or not _says_nothing_more(verb):
+            continue
+        if verb.i < head.i:
+            start, end = verb.right_edge.i + 1, head.right_edge.i + 1
+        else:
+            start, end = head.left_edge.i, first.i
+        start, end = trim_punct(doc, start, end)
+        if end - start < 4 or index.in_quote(doc[start]) or not start <= head.i < end:
+            continue
+        found.append(Reported([verb], speaker_head(subj), start, end))
+    return found
+
+
 def according(index: DocIndex) -> list[Reported]:
     """Reported speech attributed with "according to": the clause beside the phrase."""
     doc = index.doc
