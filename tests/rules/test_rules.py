@@ -29,16 +29,23 @@ ROWS = [
     # typewriter doubles as marks: the attribution before them is read as before curly ones
     ("Mr. Zahed said: ''The attack today is the work of terrorists.''",
      [(D, "The attack today is the work of terrorists.", "Zahed", "before")]),
+    ("Lee told backers that Cruz has ``taken every punch, and he is standing tall,'' before he left.",
+     [(P, "that Cruz has ``taken every punch, and he is standing tall,''", "Lee", "clause")]),
     # a quote ending its sentence is not attributed by the next sentence's report of its own
     ('Lee says "the game is rigged" because "the referees have gone soft." He says fans are leaving.',
      [(D, "the game is rigged the referees have gone soft.", "Lee", "before"), (I, "fans are leaving", "Lee", "clause")]),
     ('"Is it over?" she asked the crowd.', [(D, "Is it over?", "", "after")]),
+    ('"Stop!" he shouted to get their attention.', [(D, "Stop!", "", "after")]),
+    ('Asked whether he would run, the mayor gave a one-word answer: "No."', [(D, "No.", "", "colon_clause")]),
+    ('The senator said in a statement, "Shame On You."', [(D, "Shame On You.", "senator", "before")]),
     # a title beside the noun of a work is no quote (and leaves the clause its verb reports)
     ("The plan failed, Ms. Ruiz said in her 2019 book, ''A Better City.'' So they moved.",
      [(I, "The plan failed", "Ruiz", "clause")]),
     ('The mayor called the plan "reckless" and "dangerous."',
      [(P, 'the plan "reckless" and "dangerous."', "mayor", "partial")]),
-    # a passive's agent speaks, not whom it was said to
+    # a passive's agent speaks, not whom it was said to (but a verb climbed to keeps its subject)
+    ("Clinton was expected by aides to say that the plan would work.",
+     [(I, "that the plan would work", "Clinton", "clause")]),
     ('Rubio was asked by moderator Ellen Baker whether the country "can afford another war."',
      [(P, 'whether the country "can afford another war."', "Ellen Baker", "partial")]),
     # a dateline with the agency in brackets is no speaker; a spaced dash ends a name
@@ -48,6 +55,8 @@ ROWS = [
     # an age used as a noun is a person's description; before a noun it is no part of the name
     ('Rosa Delgado spoke first. "We will rebuild the school," said the 52-year-old.',
      [(D, "We will rebuild the school", "Rosa Delgado", "after")]),
+    ('"We will rebuild the school," said the 52-year-old.',
+     [(D, "We will rebuild the school", "52-year-old", "after")]),
     ("A 71-year-old farmer said the river had never been so low.",
      [(I, "the river had never been so low", "farmer", "clause")]),
     # the speaker's name set off from the verb by a long relative clause or appositive
@@ -204,6 +213,7 @@ ROWS = [
     ("The new rules would cost farmers millions, as the Tribune reported in March.",
      [(I, "The new rules would cost farmers millions", "Tribune", "as_reported")]),
     ("As the coach joked with his players at the table, the bus pulled away from the hotel.", []),
+    ("As she testified, her husband sat in the front row.", []),
     ("The plant will close in June, according to officials familiar with the plan.",
      [(I, "The plant will close in June", "officials familiar with the plan", "according")]),
     # headline forms

@@ -71,13 +71,21 @@ def looks_like_title(text: str) -> bool:
 
 
 def _names_a_work(m: Marked, index: DocIndex) -> bool:
-    """A passage in marks right after a noun or a word of naming ("his book, "An American Son"",
-    "a film titled "Dark Water""): the name of a work."""
+    """A passage in marks after a word of naming ("a film titled "Dark Water"") or set beside a
+    noun with no verb of its own ("his book, "An American Son""): the name of a work. Not after a
+    colon, which introduces what was said ("a one-word answer: "No.""), nor a clause ("We Will Win")."""
     j = index.last_before(m.open_at)
     doc = index.doc
-    while j >= 0 and doc[j].text in (",", ":"):
+    if j >= 0 and doc[j].text == ",":
         j -= 1
-    return j >= 0 and (doc[j].pos_ == "NOUN" or doc[j].lower_ in ("titled", "entitled", "called", "named", "dubbed"))
+    if j < 0:
+        return False
+    if doc[j].lower_ in ("titled", "entitled", "called", "named", "dubbed"):
+        return True
+    first = index.first_at_or_after(m.start)
+    inner = [t for t in doc[first:index.first_at_or_after(m.end)] if not t.is_punct]
+    return doc[j].pos_ == "NOUN" and doc[j].lower_ not in lx.WORDED_DOCUMENTS and bool(inner) and not any(
+        t.pos_ in ("VERB", "AUX") for t in inner)
 
 
 def looks_like_sentence(text: str) -> bool:
@@ -301,7 +309,7 @@ def _with_closing_mark(text: str, end: int, quoted_end: int) -> int:
     if end > quoted_end + 1:
         return end
     end = max(end, quoted_end)
-    for _ in range(2):
+    for _ in range(4):   # a stop and a typewriter double: ",''"
         if end < len(text) and (text[end] in lx.ALL_MARKS or text[end] in ".,!?" and text[end + 1:end + 2] in lx.ALL_MARKS):
             end += 1
     return end

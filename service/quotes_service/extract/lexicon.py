@@ -51,6 +51,13 @@ DOCUMENT_VERBS = frozenset("find show estimate".split())
 # The documents that find things: the subjects of DOCUMENT_VERBS.
 FINDING_DOCUMENTS = frozenset("report study poll survey audit analysis review investigation probe inquiry assessment".split())
 
+# Reporting verbs that need what they report: "as X noted" leaves it out, and "as" stands for it
+# (the clause beside it); "as she testified, her husband sat …" is a time ("testify" needs nothing).
+AS_VERBS = frozenset("""
+say note report write point explain observe argue predict warn suggest claim mention acknowledge
+stress emphasize emphasise remind reveal disclose confirm recall
+""".split())
+
 # Words that open a reported question ("asked whether …", "wondered who …").
 QUESTION_WORDS = frozenset("whether if what who whom whose which why how when where".split())
 # Words that introduce a reported clause ("said that …", "asked whether …").
@@ -276,6 +283,9 @@ POLITICAL_TITLES = frozenset("""
 senator representative governor mayor congressman congresswoman lawmaker legislator delegate
 assemblyman assemblywoman councilman councilwoman commissioner attorney_general secretary_of_state
 """.split())
+# Documents whose words are what someone says, not a work with a title: a passage in marks after
+# one of them is speech ('said in a statement, "Shame On You."'), after "his book," a title.
+WORDED_DOCUMENTS = frozenset("statement tweet post email e-mail letter message memo note release remarks".split())
 # Heads of speakers that are documents, not people: "the report said", "a statement read".
 DOCUMENT_NOUNS = frozenset("""
 statement report poll survey study analysis email e-mail letter memo memorandum tweet post posting

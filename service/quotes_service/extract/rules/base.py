@@ -153,14 +153,18 @@ def subject_of(verb: Token, index: DocIndex) -> Token | None:
     seen = 0
     tok = verb
     while tok is not None and seen < 4:
-        # A passive's agent speaks, not its subject ("Rubio was asked by the moderator whether …",
-        # "was told by the governor that …": the subject is whom it was said to).
-        agent = _agent_of(tok, index)
+        # The reporting verb's own passive agent speaks, not its subject ("Rubio was asked by the
+        # moderator whether …": the subject is whom it was said to); climbed to, the subject first
+        # ("Clinton was expected by aides to say that …").
+        agent = _agent_of(tok, index) if tok is verb else None
         if agent is not None:
             return agent
         for child in tok.children:
             if child.dep_ in SUBJECT_DEPS and (valid_speaker(child, index) or _share_of_people(child, index)):
                 return child
+        agent = _agent_of(tok, index) if tok is not verb else None
+        if agent is not None:
+            return agent
         # ("were quick to point out that …": the infinitive's subject is the adjective's)
         if tok.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep", "acomp") and tok.head.i != tok.i:
             tok = tok.head

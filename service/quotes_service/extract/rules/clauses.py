@@ -250,7 +250,7 @@ def as_reported(index: DocIndex) -> list[Reported]:
     found = []
     for verb in _reporting_verbs(index):
         head = verb.head
-        if verb.dep_ != "advcl" or head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
+        if verb.dep_ != "advcl" or head.i == verb.i or head.pos_ not in ("VERB", "AUX") or lemma(verb) not in lx.AS_VERBS:
             continue
         first = verb.left_edge
         if first.lower_ != "as" or first.dep_ != "mark":

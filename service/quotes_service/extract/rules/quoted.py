@@ -169,7 +169,7 @@ def verb_after(side: Side):
 
 def _reports_its_own(verb: Token) -> bool:
     """The verb has a clause of its own after it: it reports that, not the quote before."""
-    return any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i for c in verb.children)
+    return any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
 
 
 def set_off(side: Side):

@@ -72,8 +72,10 @@ def _drop_count(tokens: list[Token]) -> list[Token]:
     while len(tokens) > 1:
         first, nxt = tokens[0], tokens[1]
         low = first.lower_
-        if len(tokens) > 5 and first.like_num and ends_an_age(tokens[4]) and tokens[4].i == first.i + 4:
-            tokens = tokens[5:]   # an age: "a 71-year-old diplomat" -> "diplomat"
+        if len(tokens) >= 5 and first.like_num and ends_an_age(tokens[4]) and tokens[4].i == first.i + 4:
+            if len(tokens) == 5:
+                break   # the age is the noun: "the 52-year-old"
+            tokens = tokens[5:]   # an age before its noun: "a 71-year-old diplomat" -> "diplomat"
             continue
         number = first.like_num or low in lx.GROUP_QUANTIFIERS
         if number and (nxt.lower_ in ("percent", "%", "in", "of", "out") or nxt.like_num):
