@@ -207,6 +207,12 @@ ROWS = [
     ("The latest test, the ministry said, was its largest so far this year.",
      [(I, "The latest test was its largest so far this year", "ministry", "parenthetical")]),
 
+    # a word that stands for what was said: an answer, "so", "the same" (of whom it is said)
+    ("75 percent of nurses said yes, but 55 percent of doctors said no.",
+     [(I, "yes", "nurses", "pro_form"), (I, "no", "doctors", "pro_form")]),
+    ("Among Democrats, three-quarters said the same of the governor.",
+     [(I, "the same of the governor", "three-quarters", "pro_form")]),
+    ("He said nothing.", []),
     # "as X noted": a comparison with a report beside the clause it reports, before or after it
     ("But as the auditor noted, the county will run out of money before the spring.",
      [(I, "the county will run out of money before the spring", "auditor", "as_reported")]),

@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from quotes_service.extract import lexicon as lx
 from quotes_service.extract.docindex import DocIndex
+from quotes_service.extract.pipeline.lemmas import lemma
 from quotes_service.extract.rules.base import Reported, cue_verbs, phrase_end, subject_of
 
 
@@ -123,6 +124,30 @@ def undertaking(index: DocIndex) -> list[Reported]:
         end = max(phrase_end(start, comp.i + 1, comp.right_edge.i + 1, index), comp.i + 1)
         if end - start < 3 or index.quoted_count(start, end):
             continue  # not a clause: with the speaker's words quoted, the quote is the fragment alone
+        speaker = subject_of(verb, index)
+        if speaker is None or start <= speaker.i < end:
+            continue
+        found.append(Reported([verb], speaker, start, end))
+    return found
+
+
+_ANSWERS = frozenset({"yes", "no", "so"})
+
+
+def pro_form(index: DocIndex) -> list[Reported]:
+    """What was said, as a word that stands for it: "75 percent of Democrats said yes", "the
+    senator said no", "he said so", "a third said the same of Cruz" (with what it is said of)."""
+    found = []
+    for verb in index.verbs:
+        if lemma(verb) != "say" or index.in_quote(verb) or any(c.dep_ == "ccomp" for c in verb.children):
+            continue
+        word = next((c for c in verb.children if c.i > verb.i and (
+            c.lower_ in _ANSWERS and c.dep_ in ("intj", "advmod", "dobj")
+            or c.lower_ == "same" and any(d.lower_ == "the" for d in c.lefts))), None)
+        if word is None:
+            continue
+        start = word.left_edge.i
+        end = word.right_edge.i + 1 if word.lower_ == "same" else word.i + 1
         speaker = subject_of(verb, index)
         if speaker is None or start <= speaker.i < end:
             continue

@@ -78,8 +78,9 @@ def _drop_count(tokens: list[Token]) -> list[Token]:
             tokens = tokens[5:]   # an age before its noun: "a 71-year-old diplomat" -> "diplomat"
             continue
         number = first.like_num or low in lx.GROUP_QUANTIFIERS
-        if number and (nxt.lower_ in ("percent", "%", "in", "of", "out") or nxt.like_num):
-            break
+        if number and (nxt.lower_ in ("percent", "%", "in", "of", "out") or nxt.like_num
+                       or not first.whitespace_ and nxt.text == "-"):
+            break   # "32 percent", "one in four", "three-quarters"
         if not (number or low in lx.COUNT_WORDS or first.dep_ == "det" or low in ("a", "an", "the")):
             break
         tokens = tokens[1:]
