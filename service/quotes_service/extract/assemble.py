@@ -123,6 +123,7 @@ class QuotedPass:
         returns the index of the last passage used."""
         index, marked = self.index, self.index.marked
         m = marked[i]
+        last = self.found[-1] if self.found else None
         fragments = list(m.fragments)
         qtype = QuoteType.DIRECT
         found = registry.attribute_quoted(m, index)
@@ -138,7 +139,6 @@ class QuotedPass:
         if found is None and not continues and not looks_like_title(quote_text):
             found = registry.attribute_around(m, index)
             qtype = QuoteType.PARTIAL
-            last = self.found[-1] if self.found else None
             if found is not None and last is not None and last.type == QuoteType.DIRECT and last.cue is not None \
                     and last.cue == cue_range(found[1].cue) and found[1].content is not None \
                     and self._content(found[1].content, m)[0] <= last.start:
@@ -151,7 +151,6 @@ class QuotedPass:
             quoted = fragments
             if found[1].content is not None:
                 fragments = [self._content(found[1].content, m)]
-                last = self.found[-1] if self.found else None
                 if last is not None and last.rule is found[0] and len(last.fragments) == 1 \
                         and last.fragments[0][0] == fragments[0][0]:
                     # 'called the plan "reckless" and "dangerous."': one content (the second passage's
@@ -308,7 +307,6 @@ def _with_closing_mark(text: str, end: int, quoted_end: int) -> int:
     """A content ending where its quoted words end keeps their closing mark (and a stop inside it)."""
     if end > quoted_end + 1:
         return end
-    end = max(end, quoted_end)
     for _ in range(4):   # a stop and a typewriter double: ",''"
         if end < len(text) and (text[end] in lx.ALL_MARKS or text[end] in ".,!?" and text[end + 1:end + 2] in lx.ALL_MARKS):
             end += 1

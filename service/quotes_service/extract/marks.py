@@ -71,19 +71,19 @@ REOPEN_REACH = 40   # characters after a paragraph end in which a continued quot
 
 def find_quoted(text: str) -> list[Marked]:
     """Every quoted passage of ``text``, in order (see the module docstring)."""
+    written = text
     if "''" in text or "``" in text:
         # Typewriter doubles (``…'' and ''…''): read them as one straight double mark each; the
         # passage's marks are then the two characters of each double, as the tokenizer reads them.
-        doubled = text
         text = _TYPEWRITER.sub(lambda m: ' "' if m.end() < len(text) and text[m.end()].isalnum() else '" ', text)
-        found = _Scan(text).run()
+    found = _Scan(text).run()
+    if text is not written:
         for m in found:
-            if m.open_at > 0 and doubled[m.open_at - 1:m.open_at + 1] in ("''", "``"):
+            if m.open_at > 0 and written[m.open_at - 1:m.open_at + 1] in ("''", "``"):
                 m.open_at -= 1
-            if doubled[m.close_at - 1:m.close_at + 1] == "''":
+            if written[m.close_at - 1:m.close_at + 1] == "''":
                 m.close_at += 1
-        return found
-    return _Scan(text).run()
+    return found
 
 
 class _Scan:

@@ -156,13 +156,12 @@ def subject_of(verb: Token, index: DocIndex) -> Token | None:
         # The reporting verb's own passive agent speaks, not its subject ("Rubio was asked by the
         # moderator whether …": the subject is whom it was said to); climbed to, the subject first
         # ("Clinton was expected by aides to say that …").
-        agent = _agent_of(tok, index) if tok is verb else None
-        if agent is not None:
+        agent = _agent_of(tok, index)
+        if agent is not None and tok is verb:
             return agent
         for child in tok.children:
             if child.dep_ in SUBJECT_DEPS and (valid_speaker(child, index) or _share_of_people(child, index)):
                 return child
-        agent = _agent_of(tok, index) if tok is not verb else None
         if agent is not None:
             return agent
         # ("were quick to point out that …": the infinitive's subject is the adjective's)

@@ -136,7 +136,7 @@ _ANSWERS = frozenset({"yes", "no", "so"})
 
 def pro_form(index: DocIndex) -> list[Reported]:
     """What was said, as a word that stands for it: "75 percent of Democrats said yes", "the
-    senator said no", "he said so", "a third said the same of Cruz" (with what it is said of)."""
+    senator said no", "he said so", "43 percent said the same of Cruz" (with what it is said of)."""
     found = []
     for verb in index.verbs:
         if lemma(verb) != "say" or index.in_quote(verb) or any(c.dep_ == "ccomp" for c in verb.children):

@@ -139,6 +139,7 @@ def according_after(side: Side):
 
 
 _AFTER_VERBS = lx.SPEECH_VERBS | lx.CHARACTERISING_VERBS | lx.MANNER_VERBS
+_SET_OFF_VERBS = lx.SPEECH_VERBS | lx.MANNER_VERBS
 
 
 def verb_after(side: Side):
@@ -189,7 +190,7 @@ def set_off(side: Side):
             return None
     if not valid_speaker(name, index):
         return None
-    if name.i + 1 >= hi or index.doc[name.i + 1].text != "," or not is_reporting(verb, lx.SPEECH_VERBS | lx.MANNER_VERBS):
+    if name.i + 1 >= hi or index.doc[name.i + 1].text != "," or not is_reporting(verb, _SET_OFF_VERBS):
         return None
     return Attribution(name, with_particle(verb), lo, verb.i, side.joins_next)
 
@@ -201,7 +202,7 @@ def _verb_after_commas(name: Token, window: list[Token]) -> Token | None:
     after = [t for t in window if t.i > name.i]
     for t in after[:SPEAKER_REACH + 8]:
         if t.doc[t.i - 1].text == "," and t.pos_ == "VERB" and t.i - 1 > name.i + 1:
-            if not is_reporting(t, lx.SPEECH_VERBS | lx.MANNER_VERBS) or any(
+            if not is_reporting(t, _SET_OFF_VERBS) or any(
                     c.dep_ in SUBJECT_DEPS or c.dep_ == "ccomp" for c in t.children if c.i > t.i):
                 return None
             return t
