@@ -223,6 +223,26 @@ ROWS = [
     # a group named by whom it is about has no affiliation in that person
     ("Maria Lopez spoke on Monday. Lopez's opponents said that the plan would fail.",
      [dict(kind=SpeakerKind.GROUP, affiliation="")]),
+    # a role noun with the name right after it, that the parser made a second subject
+    ("Vatican spokesman the Rev. Federico Lombardi told reporters that the pope had no plans to travel.",
+     [dict(canonical="Federico Lombardi", kind=SpeakerKind.PERSON, affiliations=["Vatican"])]),
+    ("Union spokeswoman the Rev. Alma Ruiz told reporters that the strike would go on.",
+     [dict(canonical="Alma Ruiz", kind=SpeakerKind.PERSON, affiliations=["Union"])]),
+    # a role that introduces the person the next sentence names with the same title
+    ("Even the organizer of the rally said the rules made violence likelier.\n\n"
+     "\"You put everyone together, you have a problem,\" said Tim Selaty, organizer of a group called Citizens for "
+     "Trump.",
+     [dict(canonical="Tim Selaty", kind=SpeakerKind.PERSON)] * 2),
+    ("A longtime treasurer of the club said the books were in order.\n\n"
+     "\"Every cent is there,\" said Ines Moreau, treasurer of the Harbor Rowing Club.",
+     [dict(canonical="Ines Moreau", kind=SpeakerKind.PERSON)] * 2),
+    # a definite description that only one person of the article fits, named further on
+    ("The president has said that he opposes sending troops.\n\nPresident Obama spoke on Monday. "
+     "Vice President Biden spoke on Tuesday.",
+     [dict(canonical="Obama", kind=SpeakerKind.PERSON)]),
+    ("The governor has said that she will sign the bill.\n\nGov. Maura Healey spoke on Monday. "
+     "Sen. Ed Markey spoke on Tuesday.",
+     [dict(canonical="Maura Healey", kind=SpeakerKind.PERSON)]),
 ]
 
 

@@ -128,6 +128,49 @@ def _fits(head: Token, person: Person) -> bool:
     return True
 
 
+def _name_right_after(head: Token, people: People) -> Person | None:
+    """A person named right after the role noun, with at most an article and a title between and
+    no punctuation, that the parser left a second subject: "Vatican spokesman the Rev. Federico
+    Lombardi told reporters"."""
+    doc = head.doc
+    k = head.i + 1
+    while k < len(doc) and k - head.i <= 3 and (doc[k].lower_ == "the" or doc[k].lower_.rstrip(".") in lx.TITLE_FORMS
+                                                 or doc[k].lower_.rstrip(".") in lx.TITLE_NOUNS) and doc[k].ent_type_ != "PERSON":
+        k += 1
+    if k >= len(doc) or doc[k].ent_type_ != "PERSON" or doc[head.i:k].text.count(",") or head.dep_ == "compound":
+        return None
+    return people.person_of(doc[k])
+
+
+def _only_one_titled(head: Token, people: People, title: str) -> Person | None:
+    """The one person of the article the description fits, wherever named: "the president" of an
+    abstract for "President Obama" further on; of several that fit ("Vice President Biden"), the
+    one whose title is the description's own."""
+    found = [p for p in people.everyone if _fits(head, p)]
+    if len(found) > 1:
+        found = [p for p in found if any(_title_words(t) == _title_words(title) for t in p.profile.titles)]
+    return found[0] if len(found) == 1 else None
+
+
+def _title_words(title: str) -> list[str]:
+    """A title's words, abbreviations written out: "Gov." -> ["governor"]."""
+    return [lx.TITLE_FORMS.get(w, w) for w in normalise(title).replace(".", "").split()]
+
+
+NAMED_NEXT_REACH = 800   # characters after a role that the person it names may first be named in
+
+
+def _named_next(head: Token, people: People) -> Person | None:
+    """A person first named just after the role, with a title of the role's own noun: "Even the
+    organizer of a pro-Trump rally said ... '...,' said Tim Selaty, organizer of a group called
+    Citizens for Trump" (the role introduces the person the next sentence names)."""
+    word = title_word(head)
+    found = [p for p in people.everyone
+             if p.starts and head.idx < p.starts[0] <= head.idx + NAMED_NEXT_REACH
+             and any(normalise(t).split()[-1:] == [word] for t in p.profile.titles)]
+    return found[0] if len(found) == 1 else None
+
+
 def person_for_role(head: Token, span: SpacySpan, people: People,
                     recent_speakers: list[tuple[int, str]]) -> tuple[Person | None, str]:
     """The named person a role mention stands for, and the role as title: a name in apposition
@@ -147,6 +190,10 @@ def person_for_role(head: Token, span: SpacySpan, people: People,
             person = people.person_of(child)
             if person is not None:
                 return person, title
+    person = _name_right_after(head, people) or _named_next(head, people)
+    if person is not None:
+        person.profile.add(found)
+        return person, title
     if not _definite(head) or not person_noun(head):
         return None, ""
     before = {id(p): p for ent in people.mentioned_before(head.idx, DESCRIPTION_REACH)
@@ -154,6 +201,8 @@ def person_for_role(head: Token, span: SpacySpan, people: People,
     fits = [p for p in before.values() if _fits(head, p)]
     if fits:
         person = max(fits, key=lambda p: p.last_before(head.idx))
+    elif (person := _only_one_titled(head, people, title)) is not None:
+        pass
     elif lemma(head) in lx.ANONYMOUS_ROLES or any(c.dep_ == "prep" for c in head.children):
         return None, ""
     else:
