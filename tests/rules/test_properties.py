@@ -23,7 +23,7 @@ WORDS = ["the", "deal", "would", "not", "go", "ahead", "we", "will", "win", "tar
          "it", "is", "a", "power", "grab", "that", "they", "never", "agreed", "Beijing", "market", "fell"]
 OPEN_CLOSE = [('"', '"'), ("“", "”"), ("‘", "’"), ("'", "'"), ("«", "»"), ("„", "“"), ("``", "''"),
               ("“", ""), ("", "”"), ('"', "")]
-SEPARATORS = [" ", " ", " ", "", ", ", ". ", "\n", "\n\n", ": ", " — ", "\t", "\u00a0"]
+SEPARATORS = [" ", " ", " ", "", ", ", ". ", "\n", "\n\n", ": ", " — ", "\t", "\u00a0", "\u202f"]
 
 
 def _words(draw, low: int = 1, high: int = 12) -> str:

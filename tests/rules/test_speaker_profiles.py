@@ -236,6 +236,11 @@ ROWS = [
     ("A longtime treasurer of the club said the books were in order.\n\n"
      "\"Every cent is there,\" said Ines Moreau, treasurer of the Harbor Rowing Club.",
      [dict(canonical="Ines Moreau", kind=SpeakerKind.PERSON)] * 2),
+    # a no-break or narrow no-break space inside a name is a space
+    ('"Imagine the two of them on one stage," said radio host Stu\u00a0Burguiere.',
+     [dict(canonical="Stu Burguiere", kind=SpeakerKind.PERSON, title="radio host")]),
+    ('The plan will fail, said Dr.\u202fAmara\u00a0Okafor, a surgeon at Mercy Hospital.',
+     [dict(canonical="Amara Okafor", titles=["surgeon"], affiliation="Mercy Hospital")]),
     # a definite description that only one person of the article fits, named further on
     ("The president has said that he opposes sending troops.\n\nPresident Obama spoke on Monday. "
      "Vice President Biden spoke on Tuesday.",
@@ -258,6 +263,7 @@ def test_speaker_profile(extractor, text, expected):
     for quote, want in zip(found.quotes, expected):
         s = quote.speaker
         entity = _entity(found.speakers, quote.speaker_id)
+        assert text[s.span.start:s.span.end] == s.name, s   # the name as written, odd spaces and all
         if "canonical" in want:
             assert s.canonical_name == want["canonical"], got
             assert entity.canonical_name == want["canonical"], got

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from quotes_service.extract.pipeline.attributes import FastAttributes, UnsupportedPattern
 from quotes_service.extract.pipeline.lemmas import USER_DATA_KEY, LazyLemmas
-from quotes_service.extract.pipeline.parsing import CHUNK, CHUNK_TOKENS, guard, parse
+from quotes_service.extract.pipeline.parsing import CHUNK, CHUNK_TOKENS, guard, parse, plain_spaces
 
 
 class Pipeline:
@@ -54,17 +54,19 @@ class Pipeline:
 
     def parse(self, text: str, should_stop: Callable[[], bool] | None = None,
               on_stop: Callable[[], None] | None = None) -> Doc:
-        """``text`` parsed in pieces, asking ``should_stop`` between steps (``on_stop`` raises)."""
-        return self.ready(parse(self.nlp.tokenizer, self.steps, text, should_stop, on_stop))
+        """``text`` parsed in pieces, asking ``should_stop`` between steps (``on_stop`` raises). The
+        doc's text is ``text`` with its odd spaces written " " (parsing.plain_spaces): the same
+        offsets, so records slice the caller's text."""
+        return self.ready(parse(self.nlp.tokenizer, self.steps, plain_spaces(text), should_stop, on_stop))
 
     def parse_whole(self, text: str) -> Doc:
         """``text`` through the pipeline in one call, without the checks (tools, tests)."""
-        doc = self.nlp(text)
+        doc = self.nlp(plain_spaces(text))
         return self.ready(self.attributes(doc) if self.attributes is not None else doc)
 
     def pipe(self, texts: list[str]) -> Iterator[Doc]:
         """Short texts through ``nlp.pipe``, in one batch."""
-        docs = self.nlp.pipe(texts, batch_size=len(texts))
+        docs = self.nlp.pipe([plain_spaces(t) for t in texts], batch_size=len(texts))
         if self.attributes is not None:
             docs = map(self.attributes, docs)
         return map(self.ready, docs)
@@ -76,4 +78,4 @@ class Pipeline:
         if len(text) <= CHUNK_TOKENS:
             return False
         with self.nlp.memory_zone():
-            return len(self.nlp.tokenizer(text)) > CHUNK_TOKENS
+            return len(self.nlp.tokenizer(plain_spaces(text))) > CHUNK_TOKENS

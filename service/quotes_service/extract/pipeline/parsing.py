@@ -34,6 +34,17 @@ _LONG_RUN = re.compile(r"\S{%d,}" % (MAX_RUN + 1))
 
 Step = Callable[[Doc], Doc]
 
+# Spaces other than " " (no-break, thin, narrow no-break, ideographic ...): the model's tokenizer
+# splits words on " " only, so "Stu\u00a0Burguiere" became a name, a space token and another word,
+# and the name was lost (1,479 of them in 243 of the 840 annotated train articles). Each is one
+# code point, so writing " " in its place keeps every offset into the caller's text.
+_ODD_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+
+
+def plain_spaces(text: str) -> str:
+    """``text`` with every other space character written as " ", offsets unchanged."""
+    return _ODD_SPACES.sub(" ", text) if _ODD_SPACES.search(text) else text
+
 
 class GuardedTokenizer:
     """Wraps a spaCy tokenizer; text without long runs goes straight through."""

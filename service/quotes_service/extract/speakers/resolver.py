@@ -64,7 +64,7 @@ class SpeakerResolver:
             person, title = describe.person_for_role(head, span, self.people, recent_speakers)
             if person is not None:
                 return self._as_person(person, span, title)
-        out = Speaker(name=span.text, span=Span(span.start_char, span.end_char), kind=kind)
+        out = Speaker(name=self.index.text[span.start_char:span.end_char], span=Span(span.start_char, span.end_char), kind=kind)
         gender = self._describe_other(head, span, out, recent_speakers)
         out.id = self.entities.key_for(out, gender)
         self.entities.mentioned(out.id, out.span)
@@ -126,7 +126,7 @@ class SpeakerResolver:
         return out
 
     def _as_person(self, person: Person, name_span: SpacySpan, title: str = "", here=None) -> Speaker:
-        out = Speaker(name=name_span.text, span=Span(name_span.start_char, name_span.end_char),
+        out = Speaker(name=self.index.text[name_span.start_char:name_span.end_char], span=Span(name_span.start_char, name_span.end_char),
                       canonical_name=person.full, kind=SpeakerKind.PERSON)
         out.title, out.affiliation, out.affiliation_short = describe.best(person.profile, here, title)
         out.id = self.entities.key_for_person(person)
@@ -137,7 +137,7 @@ class SpeakerResolver:
         """Joint speakers ("Bessent and Greer") or a name the document names nowhere else."""
         names = [p.full if p is not None else _written_name(h) for p, h in zip(persons, mention.heads)]
         kind = SpeakerKind.GROUP if len(names) > 1 else SpeakerKind.PERSON
-        out = Speaker(name=span.text, span=Span(span.start_char, span.end_char), kind=kind,
+        out = Speaker(name=self.index.text[span.start_char:span.end_char], span=Span(span.start_char, span.end_char), kind=kind,
                       canonical_name=" and ".join(n for n in names if n))
         if kind == SpeakerKind.PERSON:
             name_span = describe.name_span(span, None, out.canonical_name)
