@@ -241,6 +241,13 @@ ROWS = [
      [dict(canonical="Stu Burguiere", kind=SpeakerKind.PERSON, title="radio host")]),
     ('The plan will fail, said Dr.\u202fAmara\u00a0Okafor, a surgeon at Mercy Hospital.',
      [dict(canonical="Amara Okafor", titles=["surgeon"], affiliation="Mercy Hospital")]),
+    # a one-word name that says "it" of itself is an organisation; the "it" of "it was time" says nothing
+    ("In response, Twitter said it actively investigated potential terrorist threats.",
+     [dict(canonical="Twitter", kind=SpeakerKind.ORGANIZATION)]),
+    ("Zorblat said its shares would rise after the merger.",
+     [dict(canonical="Zorblat", kind=SpeakerKind.ORGANIZATION)]),
+    ("Farzad said it was time to go home.", [dict(canonical="Farzad", kind=SpeakerKind.PERSON)]),
+    ("Maria Farzad spoke on Monday. Farzad said it would take two months.", [dict(kind=SpeakerKind.PERSON)]),
     # a definite description that only one person of the article fits, named further on
     ("The president has said that he opposes sending troops.\n\nPresident Obama spoke on Monday. "
      "Vice President Biden spoke on Tuesday.",

@@ -23,7 +23,7 @@ from quotes_service.extract.speakers import fields as describe
 from quotes_service.extract.speakers import unnamed
 from quotes_service.extract.speakers.entities import EntityTable
 from quotes_service.extract.speakers.epithets import add_party_descriptions, add_staff_of_candidates
-from quotes_service.extract.speakers.mentions import Mention, ent_of, grow_mention, mention_kind
+from quotes_service.extract.speakers.mentions import Mention, ent_of, grow_mention, known_first_name, mention_kind
 from quotes_service.extract.speakers.organisations import Organisations, org_name
 from quotes_service.extract.speakers.people import People, Person, clean_name
 from quotes_service.extract.speakers.profiles import acronym_for
@@ -46,9 +46,10 @@ class SpeakerResolver:
         self.orgs = Organisations(index, frozenset(p.last for p in self.people.everyone))
         self.entities = EntityTable()
 
-    def speaker(self, mention: Mention, recent_speakers: list[tuple[int, str]]) -> Speaker:
+    def speaker(self, mention: Mention, recent_speakers: list[tuple[int, str]],
+                kind: SpeakerKind | None = None) -> Speaker:
         head = mention.heads[-1] if mention.heads else self.doc[mention.end - 1]
-        kind = mention_kind(head, mention, self.people.is_known_person)
+        kind = kind or mention_kind(head, mention, self.people.is_known_person)
         span = self.doc[mention.start:mention.end]
         if head.lower_ in lx.PERSON_PRONOUNS and len(span) == 1:
             return self._pronoun(head, recent_speakers)
@@ -75,7 +76,8 @@ class SpeakerResolver:
         person who says "she"/"he" or "her"/"his" of the clause's subject is taken to speak of
         themself ("Kim said her company would hire", "Ortiz said he would stay"): a cue to their
         gender, of the weight of an honorific's less one."""
-        out = self.speaker(mention, recent_speakers)
+        kind = SpeakerKind.ORGANIZATION if self._name_of_a_body(mention, clause_start) else None
+        out = self.speaker(mention, recent_speakers, kind)
         if out.kind != SpeakerKind.PERSON or out.resolved_from_pronoun or len(mention.heads) != 1:
             return out
         person = self.people.person_of(mention.heads[0])
@@ -83,6 +85,22 @@ class SpeakerResolver:
         if person is not None and gender:
             person.vote(gender, OWN_CLAUSE_WEIGHT)
         return out
+
+    def _name_of_a_body(self, mention: Mention, clause_start: int) -> bool:
+        """A one-word name that no person of the article has in full, that says "it" of itself:
+        "Twitter said it actively investigated threats" is an organisation, whether the recognizer
+        left the name unlabelled or took it for a person's."""
+        if len(mention.heads) != 1 or mention.end - mention.start > 2:
+            return False
+        head = mention.heads[0]
+        if head.pos_ != "PROPN" or head.ent_type_ not in ("", "PERSON"):
+            return False
+        person = self.people.person_of(head)
+        if person is not None and " " in person.full or person is None and head.ent_type_ == "PERSON":
+            return False
+        if any(_after_a_first_name(tok) for tok in self.index.tokens_written(head.lower_)):
+            return False   # "Ines Farzad spoke ... Farzad said it would": a surname, whatever the recognizer said
+        return _says_it_of_itself(self.doc, clause_start)
 
     # --- people --------------------------------------------------------------------------------------
     def _pronoun(self, head: Token, recent_speakers: list[tuple[int, str]]) -> Speaker:
@@ -206,3 +224,25 @@ def _own_pronoun(doc, start: int) -> str:
     if tok.dep_ in ("nsubj", "nsubjpass") or tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass"):
         return gender
     return ""
+
+
+def _says_it_of_itself(doc, start: int) -> bool:
+    """The clause starting at token ``start`` (after its complementiser) has "it" as the subject of
+    a verb other than "be" ("it investigated", not the "it" of "it was time" or "it seems"), or "its" as the
+    subject's possessive ("its shares fell")."""
+    k = start + 1 if start < len(doc) and doc[start].lower_ in lx.COMPLEMENTISERS else start
+    if k >= len(doc):
+        return False
+    tok = doc[k]
+    if tok.lower_ == "it" and tok.dep_ in ("nsubj", "nsubjpass"):
+        return lemma(tok.head) not in ("be", "seem", "appear")
+    return tok.lower_ == "its" and tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass")
+
+
+def _after_a_first_name(tok: Token) -> bool:
+    """A first name the lexicon knows, capitalised, right before ``tok`` ("Ines Farzad", whatever
+    the recognizer labelled it); not "Islamic State Twitter"."""
+    if tok.i == 0:
+        return False
+    prev = tok.doc[tok.i - 1]
+    return prev.is_alpha and prev.text[:1].isupper() and known_first_name(prev.lower_)
