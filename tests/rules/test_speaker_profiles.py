@@ -248,6 +248,11 @@ ROWS = [
      [dict(canonical="Zorblat", kind=SpeakerKind.ORGANIZATION)]),
     ("Farzad said it was time to go home.", [dict(canonical="Farzad", kind=SpeakerKind.PERSON)]),
     ("Maria Farzad spoke on Monday. Farzad said it would take two months.", [dict(kind=SpeakerKind.PERSON)]),
+    # the plural of a person's surname is the family, not the person
+    ("Bill Clinton spoke on Monday. The Clintons said they would attend.", [dict(kind=SpeakerKind.GROUP)]),
+    ("Maria Kowalski spoke on Monday. The Kowalskis said that they would sell the farm.",
+     [dict(kind=SpeakerKind.GROUP)]),
+    ("Michelle Obama spoke on Monday. The Obamas said that they would move.", [dict(kind=SpeakerKind.GROUP)]),
     # a definite description that only one person of the article fits, named further on
     ("The president has said that he opposes sending troops.\n\nPresident Obama spoke on Monday. "
      "Vice President Biden spoke on Tuesday.",

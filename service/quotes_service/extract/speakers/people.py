@@ -360,6 +360,13 @@ class People:
         """A capitalised word that names a person named in full elsewhere ("Trump", "Bessent")."""
         return tok.text[:1].isupper() and tok.pos_ in ("PROPN", "ADJ", "NOUN") and _key(tok.text) in self._surnames
 
+    def is_family(self, tok: Token) -> bool:
+        """"the Khans", "the Clintons": a plural of a person's surname, a family, not the person."""
+        word = _key(tok.text)
+        return (tok.tag_ in ("NNP", "NNPS") and word.endswith("s") and tok.text[:1].isupper()
+                and (word[:-1] in self._surnames or word.endswith("es") and word[:-2] in self._surnames)
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children))
+
     def mentioned_before(self, at: int, window: int) -> list[SpacySpan]:
         """Name mentions that start in [at - window, at)."""
         lo = bisect_right(self.starts, at - window - 1)

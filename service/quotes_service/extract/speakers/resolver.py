@@ -49,6 +49,8 @@ class SpeakerResolver:
     def speaker(self, mention: Mention, recent_speakers: list[tuple[int, str]],
                 kind: SpeakerKind | None = None) -> Speaker:
         head = mention.heads[-1] if mention.heads else self.doc[mention.end - 1]
+        if kind is None and len(mention.heads) == 1 and self.people.is_family(head):
+            kind = SpeakerKind.GROUP
         kind = kind or mention_kind(head, mention, self.people.is_known_person)
         span = self.doc[mention.start:mention.end]
         if head.lower_ in lx.PERSON_PRONOUNS and len(span) == 1:
