@@ -11,7 +11,7 @@ from spacy.attrs import DEP, HEAD, MORPH, POS, TAG
 from quotes_service.extract.extractor import Extractor
 from quotes_service.extract.pipeline.lemmas import lemma
 from quotes_service.extract.pipeline.model import load_model
-from quotes_service.extract.pipeline.parsing import guard
+from quotes_service.extract.pipeline.parsing import guard, plain_spaces
 
 from support.paths import DEV_QUOTES as DEV
 
@@ -20,6 +20,7 @@ TEXTS = [
     "There is a plan. There's no doubt. You told me; I told you it was them.",
     "\u201cWe will see,\u201d said Lipsky, who has been watching.  Some did, some didn't.\n\nBut as before, the U.S. said so.",
     "The Treasury spokesperson's statement: 'They had had enough,' the officials' note read.",
+    "Stu\u00a0Burguiere said\u2009it was\u202ffine,\u00a0\u2014 and so did Ana\u3000Ruiz.",
 ]
 
 
@@ -38,9 +39,11 @@ def texts() -> list[str]:
 
 
 def test_every_token_gets_the_full_pipelines_attributes_and_lemma(pipelines):
+    """Against the full pipeline on the text as the model reads it: odd spaces written " "
+    (parsing.plain_spaces), which the dev articles hold."""
     ours, full = pipelines
     for text in texts():
-        a, b = ours.parse(text), full(text)
+        a, b = ours.parse(text), full(plain_spaces(text))
         assert [t.text for t in a] == [t.text for t in b]
         columns = [POS, TAG, MORPH, DEP, HEAD]
         assert (a.to_array(columns) == b.to_array(columns)).all(), text[:80]

@@ -45,6 +45,7 @@ class SpeakerResolver:
         add_staff_of_candidates(self.people)
         self.orgs = Organisations(index, frozenset(p.last for p in self.people.everyone))
         self.entities = EntityTable()
+        self._surnames: dict[str, bool] = {}   # word -> written after a known first name somewhere
 
     def speaker(self, mention: Mention, recent_speakers: list[tuple[int, str]],
                 kind: SpeakerKind | None = None) -> Speaker:
@@ -100,9 +101,16 @@ class SpeakerResolver:
         person = self.people.person_of(head)
         if person is not None and " " in person.full or person is None and head.ent_type_ == "PERSON":
             return False
-        if any(_after_a_first_name(tok) for tok in self.index.tokens_written(head.lower_)):
+        if self._is_a_surname(head.lower_):
             return False   # "Ines Farzad spoke ... Farzad said it would": a surname, whatever the recognizer said
         return _says_it_of_itself(self.doc, clause_start)
+
+    def _is_a_surname(self, lower: str) -> bool:
+        """The word is written after a known first name somewhere in the article (asked once a
+        word: a name said hundreds of times would otherwise cost its count squared)."""
+        if lower not in self._surnames:
+            self._surnames[lower] = any(_after_a_first_name(tok) for tok in self.index.tokens_written(lower))
+        return self._surnames[lower]
 
     # --- people --------------------------------------------------------------------------------------
     def _pronoun(self, head: Token, recent_speakers: list[tuple[int, str]]) -> Speaker:
