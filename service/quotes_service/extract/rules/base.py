@@ -64,10 +64,21 @@ class Stop:
 STOP = Stop()
 
 
+_NEGATED_HEADS = "quotes.negated_heads"
+
+
+def _negated_heads(doc) -> frozenset[int]:
+    """Indices of the tokens with a "neg" child, filed once a document: a verb with hundreds of
+    conjuncts has as many children, and asking each of them about it would cost their count squared."""
+    heads = doc.user_data.get(_NEGATED_HEADS)
+    if heads is None:
+        heads = doc.user_data[_NEGATED_HEADS] = frozenset(t.head.i for t in doc if t.dep_ == "neg")
+    return heads
+
+
 def negated(tok: Token) -> bool:
-    return any(c.dep_ == "neg" for c in tok.children) or any(
-        c.dep_ == "neg" for c in tok.head.children if tok.dep_ in ("xcomp",)
-    )
+    heads = _negated_heads(tok.doc)
+    return tok.i in heads or (tok.dep_ == "xcomp" and tok.head.i in heads)
 
 
 def is_reporting(tok: Token, verbs: frozenset[str] = lx.SPEECH_VERBS) -> bool:
