@@ -171,7 +171,9 @@ def test_work_stops_when_the_caller_cancels(busy_server, stub):
     request_id = uuid.uuid4().hex
     call = stub.ExtractQuotes.future(pb.ExtractQuotesRequest(text=LONG_TEXT), timeout=60,
                                      metadata=(("x-request-id", request_id),))
-    time.sleep(1.0)
+    waited = time.monotonic()   # until the server is well into parsing (on a busy machine, more than 1 s)
+    while _cpu_seconds(pid) - before < 0.5 and time.monotonic() - waited < 10:
+        time.sleep(0.1)
     assert call.cancel()
     cancelled = _cpu_seconds(pid)
     idle, _ = _cpu_once_idle(pid)

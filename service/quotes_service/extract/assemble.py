@@ -45,7 +45,6 @@ class Candidate:
     fragments: list[tuple[int, int]]   # character ranges of the quoted pieces
     speaker: Speaker
     cue: tuple[int, int] | None         # character range of the cue words
-    mixed: bool = False                 # a reported clause holding the speaker's words in quote marks
     #: the speaker's words in quote marks, marks excluded: the fragments of a direct quote, the
     #: quoted pieces inside a mixed one, none for reported speech in the writer's words
     quoted: list[tuple[int, int]] = field(default_factory=list)
@@ -294,7 +293,6 @@ def fold_fragments(quoted: list[Candidate], reported: list[Candidate], text: str
             out.append(q)
         else:
             host.type = QuoteType.PARTIAL
-            host.mixed = True
             host.quoted += q.quoted
             # The quoted words stay inside the content ('said Machado was "disgusting."', whose
             # full stop the parser hangs on the verb).
@@ -313,27 +311,21 @@ def _with_closing_mark(text: str, end: int, quoted_end: int) -> int:
     return end
 
 
-def _words_quoted(text: str, c: Candidate) -> int:
-    """Words of the quote for its confidence: of a partial quote, those in quote marks (a one-word
-    scare quote stays a scare quote however long the content around it)."""
-    pieces = c.quoted if c.type == QuoteType.PARTIAL and c.quoted else c.fragments
-    return sum(len(text[s:e].split()) for s, e in pieces)
-
-
 def to_quote(text: str, c: Candidate) -> Quote:
     quote_text = " ".join(text[s:e] for s, e in c.fragments)
-    return Quote(
+    quote = Quote(
         text=quote_text,
         span=Span(c.start, c.end),
         type=c.type,
         speaker=c.speaker,
         cue=text[c.cue[0]:c.cue[1]] if c.cue else "",
         cue_span=Span(*c.cue) if c.cue else Span(),
-        confidence=confidence(c.rule, c.type, c.speaker, _words_quoted(text, c), len(c.fragments), c.mixed),
         fragments=[Span(s, e) for s, e in c.fragments],
         rule=c.rule.name,
         quoted=[Span(s, e) for s, e in sorted(c.quoted)],
     )
+    quote.confidence = confidence(quote, text)
+    return quote
 
 
 def assemble(index: DocIndex, check: Check) -> DocumentQuotes:
