@@ -181,6 +181,18 @@ ROWS = [
      [(D, "the border will stay closed until March.", "ministry", "according_before")]),
     ('Senator Maria Lopez went even further: "This bill is a disgrace to the chamber."',
      [(D, "This bill is a disgrace to the chamber.", "Maria Lopez", "colon_clause")]),
+    # a full name alone before a colon at a paragraph's start or after a spaced dash (a round-up's
+    # attribution line; a no-break space before the mark is a space), not a heading or a place
+    ('Budget talks\n\nSTATES FACE A LEAN YEAR - Carla M. Jensen:\u00a0 "Revenues will fall short of the '
+     'forecasts in most of the states we follow."',
+     [(D, "Revenues will fall short of the forecasts in most of the states we follow.", "Carla M. Jensen", "name_colon")]),
+    ('Notes\n\nOmar Haddad: "We will rebuild the mill before the winter comes and hire everyone back."',
+     [(D, "We will rebuild the mill before the winter comes and hire everyone back.", "Omar Haddad", "name_colon")]),
+    ('Notes\n\nWASHINGTON: "We will rebuild the mill before the winter comes."', []),
+    ('Notes\n\nThe memo from Omar Haddad: "We will rebuild the mill before the winter comes."', []),
+    # a no-break space after a colon does not hide the verb before it
+    ('The mayor said:\u00a0 "The bridge will reopen in May, as planned."',
+     [(D, "The bridge will reopen in May, as planned.", "mayor", "before")]),
     # reported speech the parser did not hand over as the verb's clause
     ("The governor vowed the state and its cities would not accept the new rules.",
      [(I, "the state and its cities would not accept the new rules", "governor", "clause_after")]),

@@ -226,6 +226,8 @@ def before_side(m: Marked, index: DocIndex) -> Side | None:
         if t.text in (".", "!", "?") and window:
             break
         if t.is_space:
+            if not window and "\n" not in t.text:
+                continue   # 'McDonald: <no-break space> "At long last …"': a second space before the mark
             break
         window.insert(0, t)
     if not window:
@@ -280,6 +282,28 @@ def colon_clause(side: Side):
                 and (t.ent_type_ == "PERSON" or t.lower_ in ("he", "she")) and not side.index.in_quote(t):
             return Attribution(t, [t.head], clause[0].i, t.head.i if t.head.i > t.i else clause[-1].i + 1)
     return None
+
+
+def name_colon(side: Side):
+    """'- Michael P. McDonald: "At long last the contests have started …"': a full name alone before
+    a colon, opening its paragraph or after a spaced dash (the attribution line of a round-up or
+    a transcript), and a long quote after it. Not a heading ("WASHINGTON:"), a short caption or a
+    name inside a clause (those have a verb, for the rules before this one)."""
+    window = side.window
+    if window[-1].text != ":" or len(window) < 3:
+        return None
+    k = len(window) - 1
+    while k > 0 and window[k - 1].ent_type_ == "PERSON" and window[k - 1].text[:1].isupper():
+        k -= 1
+    name = window[k:-1]
+    if not 2 <= len(name) <= 5 or name[0].ent_iob_ != "B" or name[-1].is_upper:
+        return None
+    doc = name[0].doc
+    before = doc[name[0].i - 1] if name[0].i > 0 else None
+    if not (before is None or before.is_space or "\n" in before.whitespace_
+            or before.text in lx.DASHES and before.whitespace_):
+        return None
+    return Attribution(name[-1], [window[-1]], name[0].i, window[-1].i)
 
 
 _HELD_OBJECTS = frozenset({"dobj", "dative", "iobj", "attr", "oprd"})

@@ -50,6 +50,7 @@ RULES: tuple[Rule, ...] = (
     Rule("before", BEFORE, quoted.verb_before, 0.85, example='a Treasury spokesperson said: "…"'),
     Rule("according_before", BEFORE, quoted.according_before, 0.9, example='According to the ministry, "…"'),
     Rule("colon_clause", BEFORE, quoted.colon_clause, 0.75, example='Trump went even further: "…"'),
+    Rule("name_colon", BEFORE, quoted.name_colon, 0.8, example='- Michael P. McDonald: "At long last …"'),
     Rule("partial", AROUND, quoted.enclosing_cue, 0.7, example='blasted the move as a "power grab"'),
     Rule("follow_on", FOLLOW_ON, None, 0.6, example="a later paragraph's quote with no attribution of its own"),
     Rule("clause", REPORTED, clauses.clause, 0.8, example="Trump said that he would …"),
