@@ -190,6 +190,11 @@ ROWS = [
      [(D, "We will rebuild the mill before the winter comes and hire everyone back.", "Omar Haddad", "name_colon")]),
     ('Notes\n\nWASHINGTON: "We will rebuild the mill before the winter comes."', []),
     ('Notes\n\nThe memo from Omar Haddad: "We will rebuild the mill before the winter comes."', []),
+    # a block quote in the paragraph after a colon
+    ('Dana Ruiz, a nurse from Ohio, agreed:\n\n"We were never told how long the shortage would last."',
+     [(D, "We were never told how long the shortage would last.", "Dana Ruiz", "before")]),
+    ('The forecast was grim.\n\n"We were never told how long the shortage would last," she said.',
+     [(D, "We were never told how long the shortage would last", "", "after")]),
     # a no-break space after a colon does not hide the verb before it
     ('The mayor said:\u00a0 "The bridge will reopen in May, as planned."',
      [(D, "The bridge will reopen in May, as planned.", "mayor", "before")]),

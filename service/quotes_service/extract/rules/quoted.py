@@ -226,8 +226,8 @@ def before_side(m: Marked, index: DocIndex) -> Side | None:
         if t.text in (".", "!", "?") and window:
             break
         if t.is_space:
-            if not window and "\n" not in t.text:
-                continue   # 'McDonald: <no-break space> "At long last …"': a second space before the mark
+            if not window and ("\n" not in t.text or t.i > 0 and doc[t.i - 1].text == ":"):
+                continue   # 'McDonald:<no-break space> "…"', and a block quote after 'echoed:' and a break
             break
         window.insert(0, t)
     if not window:
