@@ -190,6 +190,17 @@ ROWS = [
      [(D, "We will rebuild the mill before the winter comes and hire everyone back.", "Omar Haddad", "name_colon")]),
     ('Notes\n\nWASHINGTON: "We will rebuild the mill before the winter comes."', []),
     ('Notes\n\nThe memo from Omar Haddad: "We will rebuild the mill before the winter comes."', []),
+    # a second cue between two quotes makes them two quotes; one attribution between them joins them
+    ('"The bridge will open in May," Mayor Ana Ruiz said, adding: "Nobody will pay a toll."',
+     [(D, "The bridge will open in May", "Ana Ruiz", "after"), (D, "Nobody will pay a toll.", "Ana Ruiz", "before")]),
+    ('"The bridge will open in May," Mayor Ana Ruiz said, "and nobody will pay a toll."',
+     [(D, "The bridge will open in May and nobody will pay a toll.", "Ana Ruiz", "after")]),
+    # a quote after a sentence whose subject is another named person is that person's words
+    ('"The mill is our life," Tom Kerr said, pointing at the river. Jane Kerr shook her head. '
+     '"Tom loves it more than I do."',
+     [(D, "The mill is our life", "Tom Kerr", "after"), (D, "Tom loves it more than I do.", "Jane Kerr", "follow_on")]),
+    ('"The mill is our life," Tom Kerr said, pointing at the river. Kerr smiled. "We will never sell it."',
+     [(D, "The mill is our life We will never sell it.", "Tom Kerr", "after")]),
     # a block quote in the paragraph after a colon
     ('Dana Ruiz, a nurse from Ohio, agreed:\n\n"We were never told how long the shortage would last."',
      [(D, "We were never told how long the shortage would last.", "Dana Ruiz", "before")]),

@@ -168,6 +168,22 @@ class QuotedPass:
         return (self.previous is not None and looks_like_sentence(quote_text) and self.index.at_sentence_start(m.open_at)
                 and 0 <= m.open_at - self.previous[1].close_at <= FOLLOW_ON_GAP)
 
+    def _someone_else_between(self, start: int, end: int, speaker: Speaker) -> Token | None:
+        """The subject of a sentence between two quotes, after the first one's attribution, that
+        names another person ('"…," Tom Ebeling said. Betsy Ebeling shook her head. "…"'): the
+        one whose words the next quote most likely are."""
+        index = self.index
+        doc, lo, hi = index.doc, index.first_at_or_after(start), index.first_at_or_after(end)
+        names = set(speaker.canonical_name.lower().split()) | set(speaker.name.lower().split())
+        first_end = next((t.i for t in doc[lo:hi] if index.is_sentence_end(t)), hi)
+        for t in reversed(doc[first_end + 1:hi]):
+            if t.dep_ in ("nsubj", "nsubjpass") and t.ent_type_ == "PERSON" and not index.in_quote(t):
+                ent = next((e for e in doc.ents if e.start <= t.i < e.end), None)
+                words = {w.lower_ for w in (ent if ent is not None else [t]) if w.is_alpha}
+                if not words <= names:
+                    return t
+        return None
+
     def _content(self, tokens: tuple[int, int], m: Marked) -> tuple[int, int]:
         """Reported content around the passage ``m``, in characters: from its first word or the
         opening mark, to its last word or the closing mark."""
@@ -181,6 +197,13 @@ class QuotedPass:
 
     def _continue(self, m: Marked, fragments: list[tuple[int, int]]) -> None:
         prior, prior_marks = self.previous
+        other = self._someone_else_between(prior_marks.close_at, m.open_at, prior.speaker)
+        if other is not None:
+            sentence = self.index.sentence(other)
+            speaker = self.resolver.speaker(grow_mention(other, sentence[0], sentence[1]), self.recent)
+            self._add(Candidate(registry.FOLLOW_ON_RULE, QuoteType.DIRECT, fragments, speaker, None,
+                                quoted=list(fragments)), m)
+            return
         if "\n" not in self.index.text[prior_marks.close_at:m.open_at]:
             # '"…," he said. "…"' in one paragraph: one quotation interrupted by its attribution,
             # like the comma-split form; it gains a fragment.

@@ -48,7 +48,10 @@ def after_side(m: Marked, index: DocIndex) -> Side | None:
     joins_next = False
     for t in doc[first:first + WINDOW]:
         if index.in_quote(t):
-            joins_next = bool(window) and window[-1].text in (",", ":")
+            # '"…," he said, "…"' is one quote; '"…," he said, adding: "…"' and '…, though he
+            # said, "…"' are two, the second with a cue of its own
+            joins_next = bool(window) and window[-1].text in (",", ":") and sum(
+                is_reporting(w) for w in window) <= 1
             break
         if t.is_space:
             break
