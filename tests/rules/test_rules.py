@@ -201,6 +201,10 @@ ROWS = [
      [(D, "The mill is our life", "Tom Kerr", "after"), (D, "Tom loves it more than I do.", "Jane Kerr", "follow_on")]),
     ('"The mill is our life," Tom Kerr said, pointing at the river. Kerr smiled. "We will never sell it."',
      [(D, "The mill is our life We will never sell it.", "Tom Kerr", "after")]),
+    # a quote closed with a full stop is not attributed by a parenthetical of the next sentence
+    ('"The fund is nearly empty," Ana Ruiz said. "We cannot wait any longer." By then, she said, the fund had run dry.',
+     [(D, "The fund is nearly empty We cannot wait any longer.", "Ana Ruiz", "after"),
+      (I, "By then the fund had run dry", "", "parenthetical")]),
     # a block quote in the paragraph after a colon
     ('Dana Ruiz, a nurse from Ohio, agreed:\n\n"We were never told how long the shortage would last."',
      [(D, "We were never told how long the shortage would last.", "Dana Ruiz", "before")]),

@@ -163,6 +163,8 @@ def verb_after(side: Side):
                 return STOP
             if side.closed and _reports_its_own(t):
                 return STOP   # '…soft like the country." He says referees are …': the next sentence's report
+            if side.closed and speaker.i < t.i and any(not w.is_punct for w in side.index.doc[lo:speaker.left_edge.i]):
+                return STOP   # '…mercy." South Carolina, he said, was …': the next sentence's attribution
             return Attribution(speaker, with_particle(t), lo, t.i if speaker.i < t.i else hi, side.joins_next)
         if t.pos_ == "VERB" and t.i > lo:
             # Another verb first: the quote is not what this clause reports, unless that verb is
