@@ -201,6 +201,12 @@ ROWS = [
      [(D, "The mill is our life", "Tom Kerr", "after"), (D, "Tom loves it more than I do.", "Jane Kerr", "follow_on")]),
     ('"The mill is our life," Tom Kerr said, pointing at the river. Kerr smiled. "We will never sell it."',
      [(D, "The mill is our life We will never sell it.", "Tom Kerr", "after")]),
+    # a second report coordinated to the content ends it, in the reporting verb's tense; a bare verb
+    # after the content's own auxiliary is the content's ("would fix the road and tell residents")
+    ('Mayor Ana Ruiz says the city would fix the road and tell residents "as soon as we can" and tells '
+     'the council it will cost less than planned.',
+     [(P, 'the city would fix the road and tell residents "as soon as we can"', "Ana Ruiz", "clause"),
+      (I, "it will cost less than planned", "Ana Ruiz", "clause")]),
     # a quote closed with a full stop is not attributed by a parenthetical of the next sentence
     ('"The fund is nearly empty," Ana Ruiz said. "We cannot wait any longer." By then, she said, the fund had run dry.',
      [(D, "The fund is nearly empty We cannot wait any longer.", "Ana Ruiz", "after"),

@@ -176,7 +176,9 @@ def subject_of(verb: Token, index: DocIndex) -> Token | None:
         if agent is not None:
             return agent
         # ("were quick to point out that …": the infinitive's subject is the adjective's)
-        if tok.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep", "acomp") and tok.head.i != tok.i:
+        if tok.dep_ == "conj" and tok.tag_ in FINITE_TAGS and tok.head.tag_ not in FINITE_TAGS:
+            tok = _finite_above(tok.head)   # 'says the city would fix it and tell them, and tells …'
+        elif tok.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep", "acomp") and tok.head.i != tok.i:
             tok = tok.head
         elif tok.dep_ in ("acl", "relcl") and valid_speaker(tok.head, index):
             return tok.head
@@ -184,6 +186,16 @@ def subject_of(verb: Token, index: DocIndex) -> Token | None:
             return None
         seen += 1
     return None
+
+
+def _finite_above(tok: Token) -> Token:
+    """The first finite verb above ``tok`` along conjunctions and clauses: a finite conjunct shares
+    its subject with it, not with the bare verb it was hung on ("would fix … and tell")."""
+    for _ in range(6):
+        if tok.tag_ in FINITE_TAGS or tok.dep_ not in ("conj", "ccomp", "xcomp") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return tok
 
 
 def noun_before(verb: Token, lo: int, index: DocIndex) -> Token | None:
@@ -309,22 +321,25 @@ _SECOND_REPORTS = lx.SPEECH_VERBS | lx.CHARACTERISING_VERBS | frozenset(lx.OBJEC
 def before_coordinated_report(head: Token, start: int, end: int, index: DocIndex) -> int:
     """End of reported content [start, end), headed by ``head``, before a second report of the same
     speaker that the parser coordinated to its head ('said that she had released her returns [and
-    called on Sanders to do the same]'): a reporting verb conjoined to the head, with no subject of
-    its own, outside quote marks. The content ends before its conjunction. (Only the head's own
-    conjuncts are read: a long sentence of many reports stays linear.)"""
+    called on Sanders to do the same]'): a reporting verb in the head's chain of conjuncts, with no
+    subject of its own, outside quote marks, in the reporting verb's tense ('says he'd sit Putin down
+    and tell him "…" [and tells the crowd …]': "tell" is the content's, "tells" the speaker's). The
+    content ends before its conjunction. (Only the head's own chain of conjuncts is read, a few
+    deep: a long sentence of many reports stays linear.)"""
     doc = index.doc
-    # The last conjunct ends the content: climb from its last word to the head's child (a walk as
-    # deep as the parse, where Token.rights would walk the head's whole subtree).
-    t = doc[end - 1]
-    for _ in range(12):
-        if t.head.i == head.i or t.head.i == t.i or not start <= t.head.i < end:
-            break
-        t = t.head
-    if t.head.i != head.i or t.i <= head.i or t.dep_ != "conj" or t.pos_ != "VERB" or index.in_quote(t):
-        return end
-    if not is_reporting(t, _SECOND_REPORTS) or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in t.children):
-        return end
-    cut = t.left_edge.i
-    while cut > start and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].is_punct or doc[cut - 1].is_space):
-        cut -= 1
-    return max(cut, start + 1)
+    verb = head.head if head.head.i != head.i else None
+    t = head
+    for _ in range(6):
+        t = next((c for c in t.children if c.dep_ == "conj" and c.pos_ == "VERB" and start <= c.i < end), None)
+        if t is None:
+            return end
+        if index.in_quote(t) or not is_reporting(t, _SECOND_REPORTS) or any(
+                c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in t.children):
+            continue
+        if verb is not None and verb.tag_ in FINITE_TAGS and t.tag_ not in FINITE_TAGS:
+            continue   # a bare or participial form after the content's own auxiliary ("'d sit … and tell")
+        cut = t.left_edge.i
+        while cut > start and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].is_punct or doc[cut - 1].is_space):
+            cut -= 1
+        return max(cut, start + 1)
+    return end
