@@ -84,7 +84,11 @@ def test_quoted_passages_lie_inside_their_quote_once(extractor, text):
         assert q.speaker.span.end <= q.span.start or q.speaker.span.start >= q.span.end or not q.speaker.name, q
 
 
-def test_a_scare_quote_keeps_its_low_confidence_inside_a_longer_content(extractor):
+def test_a_scare_quote_keeps_a_lower_confidence_inside_a_longer_content(extractor):
+    """A one-word quote in a characterisation is often not annotated (56% right with the speaker
+    among the partial rule's short ones on the train split): below 0.8, and below a whole quoted
+    clause of the same speaker (the fitted model, extract/scoring.py)."""
     (q,) = [q for q in extractor.extract('The mayor called the new parking plan a "reform" on Friday.')]
     assert q.type == QuoteType.PARTIAL and [s for s in q.quoted]
-    assert q.confidence <= 0.35
+    (whole,) = extractor.extract('The mayor said that "the new parking plan is a reform the city has needed for years."')
+    assert q.confidence < 0.8 and q.confidence < whole.confidence
