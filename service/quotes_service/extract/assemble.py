@@ -178,8 +178,12 @@ class QuotedPass:
         first_end = next((t.i for t in doc[lo:hi] if index.is_sentence_end(t)), hi)
         for t in reversed(doc[first_end + 1:hi]):
             if t.dep_ in ("nsubj", "nsubjpass") and t.ent_type_ == "PERSON" and not index.in_quote(t):
-                ent = next((e for e in doc.ents if e.start <= t.i < e.end), None)
-                words = {w.lower_ for w in (ent if ent is not None else [t]) if w.is_alpha}
+                first, last = t.i, t.i + 1   # the name the subject ends, walked on the entity's tags
+                while first > lo and doc[first].ent_iob_ == "I" and doc[first - 1].ent_type_ == "PERSON":
+                    first -= 1
+                while last < hi and doc[last].ent_iob_ == "I":
+                    last += 1
+                words = {w.lower_ for w in doc[first:last] if w.is_alpha}
                 if not words <= names:
                     return t
         return None
