@@ -260,6 +260,14 @@ ROWS = [
     ("As she testified, her husband sat in the front row.", []),
     ("The plant will close in June, according to officials familiar with the plan.",
      [(I, "The plant will close in June", "officials familiar with the plan", "according")]),
+    # "according to" belongs to the clause its phrase hangs on; set off inside a clause, the clause
+    # around it is the content, in two fragments; a line break ends the sentence it reads
+    ("Rents in the city, according to a housing survey, rose faster than wages last year.",
+     [(I, "Rents in the city rose faster than wages last year", "housing survey", "according")]),
+    ("The clinic would close, according to two nurses, and the county was silent.",
+     [(I, "The clinic would close", "nurses", "according")]),
+    ("The vote on rents.\n12:30 p.m.\n\nMost renters favour the new rules, according to a city survey.",
+     [(I, "Most renters favour the new rules", "city survey", "according")]),
     # headline forms
     ("\u2018We are ready for the vote,\u2019 says Merkel", [(D, "We are ready for the vote", "Merkel", "after")]),
     # negatives: titles and names in quote marks, scare quotes, cognition, negated speech

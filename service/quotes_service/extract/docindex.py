@@ -32,7 +32,10 @@ class DocIndex:
         self._sent_of: list[int] = []
         self._sent_bounds: list[tuple[int, int]] = []
         for i, flag in enumerate(sent_starts):
-            if i == 0 or flag == 1:
+            # A sentence never runs over a line break: the parser sometimes carries one on from a
+            # timestamp or a headline line ("12:30 p.m.\n\nThe vast majority of Americans say …").
+            if i == 0 or flag == 1 or (not self.text[self.starts[i]].isspace()
+                                       and "\n" in self.text[self.starts[i - 1]:self.starts[i]]):
                 if self._sent_bounds:
                     self._sent_bounds[-1] = (self._sent_bounds[-1][0], i)
                 self._sent_bounds.append((i, len(doc)))
