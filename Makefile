@@ -12,7 +12,7 @@ BUF := $(NODE_DIR)/node_modules/.bin/buf
 # The contract as last released, which `buf breaking` checks against (README, "The contract").
 RELEASED_IMAGE := proto/released/quotes-v1.binpb
 
-.PHONY: install run test unit proto proto-check proto-released node-deps container-test deploy-deps java bench bench-batch clean
+.PHONY: install run test unit proto proto-check proto-released node-deps container-test deploy-deps java bench bench-batch quality clean
 
 # Idempotent: re-runs pip only when the dependency files changed since the last install.
 # Java for Spark comes from apt when no java is found (deploy/install-java.sh).
@@ -81,6 +81,15 @@ bench: install
 # bad documents, SIGKILL and --resume); about 6 minutes. Writes bench/results/batch-<date>.json.
 bench-batch: install
 	$(BIN)/quotes bench --batch
+
+# The quality figures of README and docs/quality.md on the dev split (quotes and speaker profiles), in
+# about a minute: printed, and written to bench/results/quality-dev-<UTC time>.json with the commit.
+EVAL := ../shared/eval
+quality: install
+	@out=bench/results/quality-dev-$$(date -u +%Y-%m-%dT%H%M%SZ).json; \
+	$(BIN)/quotes eval $(EVAL)/polnear_dev_quotes.jsonl --by-type --speakers $(EVAL)/polnear_dev_speakers.jsonl --json $$out \
+	&& $(BIN)/python -c "import json,subprocess,sys; p=sys.argv[1]; d=json.load(open(p)); d['commit']=subprocess.run(['git','rev-parse','--short','HEAD'],capture_output=True,text=True).stdout.strip(); json.dump(d,open(p,'w'),indent=2)" $$out \
+	&& echo "written: $$out"
 
 proto: install
 	$(BIN)/python -m grpc_tools.protoc -Iproto --python_out=client --pyi_out=client --grpc_python_out=client proto/quotes/v1/quotes.proto
