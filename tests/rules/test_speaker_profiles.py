@@ -260,6 +260,35 @@ ROWS = [
     ("The governor has said that she will sign the bill.\n\nGov. Maura Healey spoke on Monday. "
      "Sen. Ed Markey spoke on Tuesday.",
      [dict(canonical="Maura Healey", kind=SpeakerKind.PERSON)]),
+    # a surname the recognizer left unlabelled is still a mention a later "he" or "she" refers to
+    ("Karl Ebering, a pollster, spoke first. Ted Marlow, the mayor, spoke later and took questions for an hour."
+     "\n\nEbering said the turnout was high. \"It was a good night,\" he said.",
+     [dict(canonical="Karl Ebering")] * 2),
+    ("Karl Brewing, a pollster, spoke first. Ted Marlow, the mayor, spoke later and took questions for an hour."
+     "\n\nLike a good neighbour, Brewing said the turnout was high. \"It was a good night,\" he said.",
+     [dict(canonical="Karl Brewing")] * 2),
+    # the subject of the main clause is more salient than the subject of the clause it reports
+    ("Ted Marlow wowed the crowds with his promises, Karl Ebering said.\n\n\"He was very persuasive,\" he said.",
+     [dict(canonical="Karl Ebering")] * 2),
+    ("Karl Ebering said Ted Marlow wowed the crowds with his promises.\n\n\"He was very persuasive,\" he said.",
+     [dict(canonical="Karl Ebering")] * 2),
+    # a "he" before keeps its person salient: the subject pronoun of the sentence before outranks a
+    # name in the clause it reports
+    ("Luther Kane spoke to us on Monday. In a long interview, he said that Ray Ortiz had hosted him aboard a "
+     "private jet last year.\n\n\"I have no campaign,\" he said.",
+     [dict(canonical="Luther Kane")] * 2),
+    ("Anna Kane spoke to us on Monday. After the vote, she called Rosa Ortiz and thanked her for the help.\n\n"
+     "\"I owe her a lot,\" she said.",
+     [dict(canonical="Anna Kane")]),
+    # a name that modifies another noun is no subject; the spokesman named after it is
+    ("Sen. Ray Dunmore spoke on Monday. Dunmore spokesman Ken Ortiz declined to say when the vote would come."
+     "\n\n\"We have no news yet,\" he said.",
+     [dict(canonical="Ken Ortiz")] * 2),
+    # a possessive the rules take for the speaker's own gives no gender against a common first name
+    ("David Axelford, a strategist, spoke on Monday. Axelford said her plans addressed the unrest.",
+     [dict(canonical="David Axelford", gender=Gender.UNSPECIFIED)]),
+    ("Ruth Axelford, a strategist, spoke on Monday. Axelford said her plans addressed the unrest.",
+     [dict(canonical="Ruth Axelford", gender=Gender.FEMALE)]),
 ]
 
 

@@ -10,8 +10,6 @@ choose between namesakes. Each mention's descriptors (descriptors.py) go to its 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import Counter
-from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
@@ -19,55 +17,13 @@ from quotes_service.extract import lexicon as lx
 from quotes_service.extract.docindex import DocIndex
 from quotes_service.extract.speakers.descriptors import title_word
 from quotes_service.extract.speakers.mentions import known_first_name, names_tagged_as_organisations, person_ent, titled_names
-from quotes_service.extract.speakers.missed_names import names_beside_roles
+from quotes_service.extract.speakers.missed_names import bare_surnames, names_beside_roles
 from quotes_service.extract.speakers.name_phrases import describe_name
+from quotes_service.extract.speakers.person import STRONG, Person
 from quotes_service.extract.speakers.profiles import without_possessive
 from quotes_service.extract.speakers.standing import Descriptors
 
-STRONG = 3      # votes a cue of the person's own words gives (Mr./Ms., "spokeswoman"); a pronoun gives 1
 NAMESAKE_NEAR = 300   # characters after a full name within which its surname is that person's
-MIN_VOTES = 2   # a gender is given on at least this weight of cues ...
-RATIO = 3       # ... and at least this many times the weight of cues for the other
-
-
-@dataclass
-class Person:
-    id: str
-    full: str
-    first: str
-    last: str
-    mentions: list[SpacySpan] = field(default_factory=list)   # in the order of the text
-    starts: list[int] = field(default_factory=list)           # their start offsets, for bisect
-    named_at: list[int] = field(default_factory=list)         # offsets of its mentions by full name
-    profile: Descriptors = field(default_factory=Descriptors)
-    votes: Counter = field(default_factory=Counter)   # gender -> weight of the cues for it
-
-    @property
-    def gender(self) -> str:
-        """The gender the text gives, when its cues agree: "male", "female" or ""."""
-        female, male = self.votes["female"], self.votes["male"]
-        top, low = max(female, male), min(female, male)
-        if top < MIN_VOTES or low * RATIO >= top:
-            return ""
-        return "female" if female > male else "male"
-
-    def last_before(self, at: int) -> int | None:
-        """The start of its last mention before offset ``at``, or None."""
-        k = bisect_right(self.starts, at - 1)
-        return self.starts[k - 1] if k else None
-
-    @property
-    def likely_gender(self) -> str:
-        """For choosing who a pronoun refers to, not for the record: the gender the text gives, else
-        the one a common first name suggests (a prior, which the text overrules)."""
-        if self.gender:
-            return self.gender
-        first = self.full.split()[0].lower() if self.full else ""
-        return "male" if first in lx.MALE_NAMES else "female" if first in lx.FEMALE_NAMES else ""
-
-    def vote(self, gender: str, weight: int = 1) -> None:
-        if gender:
-            self.votes[gender] += weight
 
 
 def name_words(ent: SpacySpan) -> tuple[list[str], str]:
@@ -173,8 +129,14 @@ class People:
             if len(words) >= 2:
                 self._person_named(words)
         self._fold_name_tails()
+        # A surname alone that the recognizer missed is a mention (for the pronouns after it), whose
+        # surroundings are not read for the profile (read, title precision was .920 against .923 on
+        # the annotated train documents, affiliation precision .920 against .926).
+        bare = bare_surnames(index, {p.last for p in self.everyone}, {t.i for ent in mentions for t in ent})
+        unread = {ent.start for ent in bare}
+        mentions = sorted(mentions + bare, key=lambda e: e.start_char)
         for ent in mentions:
-            found = describe_name(ent)
+            found = describe_name(ent) if ent.start not in unread else Descriptors()
             person = self._resolve_mention(ent, {title_word_of(t) for t in found.titles})
             if person is not None:
                 self._attach(person, ent, found)
@@ -182,6 +144,11 @@ class People:
         self.starts = [e.start_char for e in self.persons]
         self._by_full = {p.full: p for p in self.everyone}
         self._surnames = {p.last for p in self.everyone}
+        # he/she/his/her outside quotes, in order, and whom each refers to (pronouns.py)
+        self.chain: list[Token] | None = None
+        self.chain_starts: list[int] = []
+        self.chain_done = 0
+        self.referents: dict[int, Person | None] = {}
 
     def settle(self) -> None:
         """Once every profile is read (epithets.py adds to them): people as affiliations, below."""
