@@ -280,6 +280,16 @@ ROWS = [
     ("Anna Kane spoke to us on Monday. After the vote, she called Rosa Ortiz and thanked her for the help.\n\n"
      "\"I owe her a lot,\" she said.",
      [dict(canonical="Anna Kane")]),
+    # a bare surname two people share is the principal's, the one named first, even just after the
+    # other is named in full; "Mrs." before the recognizer's name chooses the namesake it fits
+    ("Donald Marsh spoke in Ohio on Monday to a crowd of several thousand supporters who had waited for hours "
+     "in the rain outside the arena. The rally ran late into the evening, and the candidate took questions from "
+     "the audience for more than an hour before his aides ended the event and the buses left for Columbus. His "
+     "son, Eric Marsh, also spoke at the rally.\n\n\"We will win this state,\" Marsh said.",
+     [dict(canonical="Donald Marsh")]),
+    ("Donald Marsh spoke in Ohio on Monday. His wife, Laura Marsh, said the campaign was strong.\n\n"
+     "\"We will win,\" Mrs. Marsh said.",
+     [dict(canonical="Laura Marsh", gender=Gender.FEMALE)] * 2),
     # a name that modifies another noun is no subject; the spokesman named after it is
     ("Sen. Ray Dunmore spoke on Monday. Dunmore spokesman Ken Ortiz declined to say when the vote would come."
      "\n\n\"We have no news yet,\" he said.",
