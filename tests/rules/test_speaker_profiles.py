@@ -290,6 +290,21 @@ ROWS = [
     ("Donald Marsh spoke in Ohio on Monday. His wife, Laura Marsh, said the campaign was strong.\n\n"
      "\"We will win,\" Mrs. Marsh said.",
      [dict(canonical="Laura Marsh", gender=Gender.FEMALE)] * 2),
+    # a first name the recognizer left out completes the name, even at a sentence's start when the
+    # parser made it the name's first part; an honorific there is none
+    ("The attack shocked the town. Zubaida Harrak, one of the two attackers, posted a message online. "
+     "Officials said Harrak acted alone.",
+     [dict(canonical="Zubaida Harrak"), dict(kind=SpeakerKind.GROUP)]),
+    ("The attack shocked the town. Ms. Qadri, one of the two attackers, posted a message online. "
+     "Officials said Qadri acted alone.",
+     [dict(canonical="Qadri", gender=Gender.FEMALE), dict(kind=SpeakerKind.GROUP)]),
+    # a person at the end of an outlet's name after its possessive, which the recognizer took whole
+    ("Marsh spoke in a long interview with Newsmax\u2019 Brian Tolland on Monday. \u201cThe wall is negotiable,"
+     "\u201d Tolland said.",
+     [dict(canonical="Brian Tolland", kind=SpeakerKind.PERSON)]),
+    ("Marsh spoke in an interview with NBC News\u2019 Sean Corrigan on Tuesday. \u201cThe deal is dead,\u201d "
+     "Corrigan said.",
+     [dict(canonical="Sean Corrigan", kind=SpeakerKind.PERSON)]),
     # a name that modifies another noun is no subject; the spokesman named after it is
     ("Sen. Ray Dunmore spoke on Monday. Dunmore spokesman Ken Ortiz declined to say when the vote would come."
      "\n\n\"We have no news yet,\" he said.",

@@ -82,9 +82,11 @@ _GLUE = ("-", "'", "\u2019")
 
 def _first_name_like(tok: Token) -> bool:
     """A capitalised proper noun that may be a first name: not a title, an honorific, a place or a
-    nationality, and not the first word of a sentence that any word could start."""
+    nationality, and not the first word of a sentence that any word could start, unless the parser
+    made it the first part of the name after it ("Tashfeen Malik, one of two attackers, posted")."""
     low = tok.lower_.rstrip(".")
-    return (tok.pos_ == "PROPN" and tok.is_alpha and tok.text[:1].isupper() and not tok.is_sent_start
+    free_start = tok.is_sent_start and not (tok.dep_ in ("compound", "flat") and tok.head.i == tok.i + 1)
+    return (tok.pos_ == "PROPN" and tok.is_alpha and tok.text[:1].isupper() and not free_start
             and low not in lx.TITLE_NOUNS and low not in lx.TITLE_FORMS and tok.lower_ not in lx.HONORIFIC_GENDER
             and tok.ent_type_ not in ("GPE", "NORP", "LOC", "DATE", "FAC", "EVENT", "WORK_OF_ART"))
 
