@@ -305,6 +305,11 @@ ROWS = [
     ("Marsh spoke in an interview with NBC News\u2019 Sean Corrigan on Tuesday. \u201cThe deal is dead,\u201d "
      "Corrigan said.",
      [dict(canonical="Sean Corrigan", kind=SpeakerKind.PERSON)]),
+    # an unnamed group keeps "some" or "any", its own words, and drops an article or a count
+    ("Some dairy farmers said the new rules would close their farms.",
+     [dict(canonical="Some dairy farmers", kind=SpeakerKind.GROUP)]),
+    ("Three dairy farmers said the new rules would close their farms.",
+     [dict(canonical="dairy farmers", kind=SpeakerKind.GROUP)]),
     # a name that modifies another noun is no subject; the spokesman named after it is
     ("Sen. Ray Dunmore spoke on Monday. Dunmore spokesman Ken Ortiz declined to say when the vote would come."
      "\n\n\"We have no news yet,\" he said.",
