@@ -18,7 +18,7 @@ from quotes_service.extract import lexicon as lx
 from quotes_service.extract.docindex import DocIndex
 from quotes_service.extract.speakers.descriptors import title_word
 from quotes_service.extract.speakers.mentions import known_first_name, names_tagged_as_organisations, person_ent, titled_names
-from quotes_service.extract.speakers.missed_names import bare_surnames, names_beside_roles
+from quotes_service.extract.speakers.missed_names import names_beside_roles
 from quotes_service.extract.speakers.name_phrases import describe_name
 from quotes_service.extract.speakers.person import STRONG, Person
 from quotes_service.extract.speakers.profiles import without_possessive
@@ -131,14 +131,8 @@ class People:
             if len(words) >= 2:
                 self._person_named(words)
         self._fold_name_tails()
-        # A surname alone that the recognizer missed is a mention (for the pronouns after it), whose
-        # surroundings are not read for the profile (read, title precision was .920 against .923 on
-        # the annotated train documents, affiliation precision .920 against .926).
-        bare = bare_surnames(index, {p.last for p in self.everyone}, {t.i for ent in mentions for t in ent})
-        unread = {ent.start for ent in bare}
-        mentions = sorted(mentions + bare, key=lambda e: e.start_char)
         for ent in mentions:
-            found = describe_name(ent) if ent.start not in unread else Descriptors()
+            found = describe_name(ent)
             person = self._resolve_mention(ent, {title_word_of(t) for t in found.titles})
             if person is not None:
                 self._attach(person, ent, found)

@@ -101,8 +101,13 @@ def _mention_scores(people: People, pronoun: Token, gender: str, accept) -> dict
     mentions = [(ent, people.person_at(ent)) for ent in people.mentioned_before(pronoun.idx, ANTECEDENT_REACH)]
     mentions += [(tok.doc[tok.i:tok.i + 1], person) for tok, person in _pronouns_before(people, pronoun)
                  if lx.GENDERED_PRONOUNS[tok.lower_] == gender or not gender]
+    fits: dict[str, bool] = {}   # asked once a person: a gender is worked out from every vote
     for ent, person in mentions:
-        if person is None or _disagrees(person, gender) or not accept(person):
+        if person is None:
+            continue
+        if person.id not in fits:
+            fits[person.id] = not _disagrees(person, gender) and accept(person)
+        if not fits[person.id]:
             continue
         score = salience(people, ent, pronoun)
         if person.id not in scores or score > scores[person.id][0]:
