@@ -260,6 +260,58 @@ ROWS = [
     ("The governor has said that she will sign the bill.\n\nGov. Maura Healey spoke on Monday. "
      "Sen. Ed Markey spoke on Tuesday.",
      [dict(canonical="Maura Healey", kind=SpeakerKind.PERSON)]),
+    # the subject of the main clause is more salient than the subject of the clause it reports
+    ("Ted Marlow wowed the crowds with his promises, Karl Ebering said.\n\n\"He was very persuasive,\" he said.",
+     [dict(canonical="Karl Ebering")] * 2),
+    ("Karl Ebering said Ted Marlow wowed the crowds with his promises.\n\n\"He was very persuasive,\" he said.",
+     [dict(canonical="Karl Ebering")] * 2),
+    # a "he" before keeps its person salient: the subject pronoun of the sentence before outranks a
+    # name in the clause it reports
+    ("Luther Kane spoke to us on Monday. In a long interview, he said that Ray Ortiz had hosted him aboard a "
+     "private jet last year.\n\n\"I have no campaign,\" he said.",
+     [dict(canonical="Luther Kane")] * 2),
+    ("Anna Kane spoke to us on Monday. After the vote, she called Rosa Ortiz and thanked her for the help.\n\n"
+     "\"I owe her a lot,\" she said.",
+     [dict(canonical="Anna Kane")]),
+    # a bare surname two people share is the principal's, the one named first, even just after the
+    # other is named in full; "Mrs." before the recognizer's name chooses the namesake it fits
+    ("Donald Marsh spoke in Ohio on Monday to a crowd of several thousand supporters who had waited for hours "
+     "in the rain outside the arena. The rally ran late into the evening, and the candidate took questions from "
+     "the audience for more than an hour before his aides ended the event and the buses left for Columbus. His "
+     "son, Eric Marsh, also spoke at the rally.\n\n\"We will win this state,\" Marsh said.",
+     [dict(canonical="Donald Marsh")]),
+    ("Donald Marsh spoke in Ohio on Monday. His wife, Laura Marsh, said the campaign was strong.\n\n"
+     "\"We will win,\" Mrs. Marsh said.",
+     [dict(canonical="Laura Marsh", gender=Gender.FEMALE)] * 2),
+    # a first name the recognizer left out completes the name, even at a sentence's start when the
+    # parser made it the name's first part; an honorific there is none
+    ("The attack shocked the town. Zubaida Harrak, one of the two attackers, posted a message online. "
+     "Officials said Harrak acted alone.",
+     [dict(canonical="Zubaida Harrak"), dict(kind=SpeakerKind.GROUP)]),
+    ("The attack shocked the town. Ms. Qadri, one of the two attackers, posted a message online. "
+     "Officials said Qadri acted alone.",
+     [dict(canonical="Qadri", gender=Gender.FEMALE), dict(kind=SpeakerKind.GROUP)]),
+    # a person at the end of an outlet's name after its possessive, which the recognizer took whole
+    ("Marsh spoke in a long interview with Newsmax\u2019 Brian Tolland on Monday. \u201cThe wall is negotiable,"
+     "\u201d Tolland said.",
+     [dict(canonical="Brian Tolland", kind=SpeakerKind.PERSON)]),
+    ("Marsh spoke in an interview with NBC News\u2019 Sean Corrigan on Tuesday. \u201cThe deal is dead,\u201d "
+     "Corrigan said.",
+     [dict(canonical="Sean Corrigan", kind=SpeakerKind.PERSON)]),
+    # an unnamed group keeps "some" or "any", its own words, and drops an article or a count
+    ("Some dairy farmers said the new rules would close their farms.",
+     [dict(canonical="Some dairy farmers", kind=SpeakerKind.GROUP)]),
+    ("Three dairy farmers said the new rules would close their farms.",
+     [dict(canonical="dairy farmers", kind=SpeakerKind.GROUP)]),
+    # a name that modifies another noun is no subject; the spokesman named after it is
+    ("Sen. Ray Dunmore spoke on Monday. Dunmore spokesman Ken Ortiz declined to say when the vote would come."
+     "\n\n\"We have no news yet,\" he said.",
+     [dict(canonical="Ken Ortiz")] * 2),
+    # a possessive the rules take for the speaker's own gives no gender against a common first name
+    ("David Axelford, a strategist, spoke on Monday. Axelford said her plans addressed the unrest.",
+     [dict(canonical="David Axelford", gender=Gender.UNSPECIFIED)]),
+    ("Ruth Axelford, a strategist, spoke on Monday. Axelford said her plans addressed the unrest.",
+     [dict(canonical="Ruth Axelford", gender=Gender.FEMALE)]),
 ]
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from quotes.types import Gender, Quote, Span, Speaker, SpeakerEntity, SpeakerKind
-from quotes_service.extract.speakers.people import Person
+from quotes_service.extract.speakers.person import Person
 from quotes_service.extract.speakers.profiles import normalise
 
 GENDERS = {"female": Gender.FEMALE, "male": Gender.MALE}

@@ -8,7 +8,8 @@ from quotes_service.extract import lexicon as lx
 from quotes_service.extract.pipeline.lemmas import lemma
 from quotes_service.extract.speakers.descriptors import person_noun, role_phrase, title_word
 from quotes_service.extract.speakers.name_phrases import describe_name
-from quotes_service.extract.speakers.people import People, Person
+from quotes_service.extract.speakers.people import People
+from quotes_service.extract.speakers.person import Person
 from quotes_service.extract.speakers.profiles import LEADING_ARTICLE, acronym_for, normalise
 from quotes_service.extract.speakers.pronouns import antecedent
 from quotes_service.extract.speakers.standing import Descriptors, add_party, is_party_word

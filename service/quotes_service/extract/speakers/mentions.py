@@ -91,15 +91,29 @@ def known_first_name(word: str) -> bool:
     return word in lx.MALE_NAMES or word in lx.FEMALE_NAMES or word in FIRST_NAMES
 
 
+MISTAKEN_FOR_NAMES = frozenset({"ORG", "PRODUCT", "WORK_OF_ART"})   # labels the recognizer gives people's names
+POSSESSIVE_MARKS = frozenset({"'s", "\u2019s", "'", "\u2019"})
+
+
 def names_tagged_as_organisations(doc: Doc) -> list[SpacySpan]:
-    """Two-word names the recognizer labelled organisations whose first word the lexicon knows
-    as a first name ("Carly Fiorina", "Deb Kline"): people, as ``mention_kind`` takes them when
-    they speak, so that their surname and pronouns find them too."""
+    """Two-word names the recognizer labelled organisations (or works) whose first word the lexicon
+    knows as a first name ("Carly Fiorina", "Deb Kline", "Will Estrada" with "Will" tagged a
+    modal), or that end an organisation's name after its possessive ("Fox News' Sean Hannity"):
+    people, as ``mention_kind`` takes them when they speak, so that their surname and pronouns find
+    them too."""
     out = []
     for ent in doc.ents:
-        if ent.label_ == "ORG" and len(ent) == 2 and ent[1].pos_ == "PROPN" and all(t.is_alpha and t.text[:1].isupper() for t in ent) \
-                and known_first_name(ent[0].lower_):
-            out.append(SpacySpan(doc, ent.start, ent.end, label="PERSON"))
+        if ent.label_ not in MISTAKEN_FOR_NAMES:
+            continue
+        start = ent.start
+        if len(ent) >= 4 and ent.label_ == "ORG" and doc[ent.end - 3].text in POSSESSIVE_MARKS:
+            start = ent.end - 2
+        elif len(ent) != 2:
+            continue
+        name = doc[start:ent.end]
+        if name[1].pos_ == "PROPN" and all(t.is_alpha and t.text[:1].isupper() for t in name) \
+                and known_first_name(name[0].lower_):
+            out.append(SpacySpan(doc, start, ent.end, label="PERSON"))
     return out
 
 

@@ -10,10 +10,9 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from quotes_service.extract.speakers.descriptors import lexical_person_noun, person_noun
-from quotes_service.extract.speakers.mentions import MAX_TITLED_NAME, ent_of, known_first_name
+from quotes_service.extract.speakers.mentions import MAX_TITLED_NAME, MISTAKEN_FOR_NAMES, ent_of, known_first_name
 
 _NOT_PEOPLE = frozenset({"ORG", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
-_MISTAKEN_FOR_NAMES = frozenset({"ORG", "PRODUCT", "WORK_OF_ART"})   # labels the recognizer gives people's names
 
 
 def names_beside_roles(doc: Doc, proper_nouns: Iterable[Token] | None = None) -> list[SpacySpan]:
@@ -61,7 +60,8 @@ def _beside_a_person_noun(words: SpacySpan, roles: list[Token]) -> bool:
     types = {w.ent_type_ for w in words} - {""}
     if types & _NOT_PEOPLE:
         ent = ent_of(words[-1])
-        return lexical and types <= _MISTAKEN_FOR_NAMES and ent is not None and (ent.start, ent.end) == (words.start, words.end)
+        return lexical and types <= MISTAKEN_FOR_NAMES and ent is not None and (ent.start, ent.end) == (words.start, words.end)
     if len(words) == 1:
         return lexical and not types
     return known_first_name(words[0].lower_) or not types
+

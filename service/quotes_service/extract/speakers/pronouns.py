@@ -5,15 +5,18 @@ the quote just before, when the pronoun attributes the next one.
 
 The gender checked is the one the text gives the person, else the one a common first name
 suggests: a prior for choosing the antecedent only. The gender the service reports comes from
-the text alone (people.Person.gender).
+the text alone (person.Person.gender).
 """
 from __future__ import annotations
+
+from bisect import bisect_left
 
 from spacy.tokens import Span as SpacySpan, Token
 
 from quotes_service.extract import lexicon as lx
 from quotes_service.extract.pipeline.lemmas import lemma
-from quotes_service.extract.speakers.people import People, Person
+from quotes_service.extract.speakers.people import People
+from quotes_service.extract.speakers.person import Person
 
 ANTECEDENT_REACH = 1500   # characters back that a pronoun may reach for its person
 RECENT_SPEAKERS = 20      # earlier speakers considered as a pronoun's antecedent
@@ -23,8 +26,10 @@ RECENT_SPEAKERS = 20      # earlier speakers considered as a pronoun's anteceden
 SUBJECT, OBJECT, OTHER, OBLIQUE = 3.0, 1.5, 0.8, 0.3   # how salient a mention's grammatical role makes it
 PER_SENTENCE = 1.5        # salience lost for every sentence between the mention and the pronoun
 PER_PARAGRAPH = 0.5       # and for every paragraph break
+EMBEDDED_SUBJECT = 2.0    # the subject of a clause inside another ("Cruz won, Vance said": Cruz)
 LAST_SPEAKER = 1.5        # the speaker of the quote just before a pronoun that attributes a quote
 EARLIER_SPEAKER = 0.0     # a speaker of an earlier quote, not mentioned by name since
+CHAINED = ("he", "she", "him", "his", "her")   # pronouns that keep their person salient
 
 
 def _disagrees(person: Person | None, gender: str) -> bool:
@@ -32,17 +37,30 @@ def _disagrees(person: Person | None, gender: str) -> bool:
 
 
 def _role(ent: SpacySpan) -> float:
-    """Subjects are most salient: a subject's appositive or the name inside it counts as one."""
+    """Subjects are most salient, the subject of the sentence's main clause more than that of a
+    clause inside it (centering: "Cruz wowed the crowds, Vance said. 'He was persuasive,' he
+    said" is Vance's); a subject's appositive or the name inside it counts as one. A name
+    that modifies another noun ("McConnell spokesman Don Stewart", "the Obama campaign") is no
+    participant of the clause: it counts as any other mention."""
     tok = ent.root
+    if tok.dep_ == "compound" and tok.head.i >= ent.end:
+        return OTHER
     while tok.dep_ in ("appos", "compound", "flat") and tok.head.i != tok.i:
         tok = tok.head
     if tok.dep_ in ("nsubj", "nsubjpass", "csubj"):
-        return SUBJECT
+        return SUBJECT if _main_clause(tok.head) else EMBEDDED_SUBJECT
     if tok.dep_ in ("dobj", "attr", "dative", "oprd", "ROOT"):
         return OBJECT
     if tok.dep_ == "pobj":
         return OBLIQUE
     return OTHER
+
+
+def _main_clause(verb: Token) -> bool:
+    """The verb heads its sentence, or a clause coordinated with the one that does."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def _breaks(text: str) -> int:
@@ -61,14 +79,7 @@ def antecedent(people: People, pronoun: Token, recent_speakers: list[tuple[int, 
     """The person a he/she (or a definite description at ``pronoun``, of ``gender``) most likely
     refers to (see the module docstring), among those ``accept`` allows; or None."""
     gender = lx.GENDERED_PRONOUNS.get(pronoun.lower_, "") if gender is None else gender
-    scores: dict[str, tuple[float, Person]] = {}
-    for ent in people.mentioned_before(pronoun.idx, ANTECEDENT_REACH):
-        person = people.person_at(ent)
-        if person is None or _disagrees(person, gender) or not accept(person):
-            continue
-        score = salience(people, ent, pronoun)
-        if person.id not in scores or score > scores[person.id][0]:
-            scores[person.id] = (score, person)
+    scores = _mention_scores(people, pronoun, gender, accept)
     speakers = [(at, people.by_name(name)) for at, name in recent_speakers[-RECENT_SPEAKERS:]
                 if at <= pronoun.idx and pronoun.idx - at < ANTECEDENT_REACH]
     for rank, (at, person) in enumerate(reversed(speakers)):
@@ -80,6 +91,49 @@ def antecedent(people: People, pronoun: Token, recent_speakers: list[tuple[int, 
     if not scores:
         return None
     return max(scores.values(), key=lambda pair: pair[0])[1]
+
+
+def _mention_scores(people: People, pronoun: Token, gender: str, accept) -> dict[str, tuple[float, Person]]:
+    """Person id -> (the salience of its most salient mention before ``pronoun``, the person): its
+    names, and the pronouns before that refer to it ("Pate said that he hosted Bush aboard his jet.
+    'I have no campaign,' he said": the subject "he" keeps Pate salient over Bush)."""
+    scores: dict[str, tuple[float, Person]] = {}
+    mentions = [(ent, people.person_at(ent)) for ent in people.mentioned_before(pronoun.idx, ANTECEDENT_REACH)]
+    mentions += [(tok.doc[tok.i:tok.i + 1], person) for tok, person in _pronouns_before(people, pronoun)
+                 if lx.GENDERED_PRONOUNS[tok.lower_] == gender or not gender]
+    fits: dict[str, bool] = {}   # asked once a person: a gender is worked out from every vote
+    for ent, person in mentions:
+        if person is None:
+            continue
+        if person.id not in fits:
+            fits[person.id] = not _disagrees(person, gender) and accept(person)
+        if not fits[person.id]:
+            continue
+        score = salience(people, ent, pronoun)
+        if person.id not in scores or score > scores[person.id][0]:
+            scores[person.id] = (score, person)
+    return scores
+
+
+def _pronouns_before(people: People, pronoun: Token) -> list[tuple[Token, Person | None]]:
+    """The third-person singular pronouns outside quote marks within reach before ``pronoun``, each
+    with the person it refers to. They are resolved once, in the text's order, each from the names
+    and the pronouns before it (never from the quotes' speakers, which depend on the pass that asks:
+    a pronoun means one person, whoever asks)."""
+    chain = people.chain
+    if chain is None:
+        index = people.index
+        chain = sorted((t for word in CHAINED for t in index.tokens_written(word) if not index.in_quote(t)),
+                       key=lambda t: t.i)
+        people.chain, people.chain_starts = chain, [t.idx for t in chain]
+    while people.chain_done < len(chain) and chain[people.chain_done].idx < pronoun.idx:
+        tok = chain[people.chain_done]
+        people.chain_done += 1   # first: its own scores read only the pronouns before it
+        found = _mention_scores(people, tok, lx.GENDERED_PRONOUNS[tok.lower_], lambda person: True)
+        people.referents[tok.i] = max(found.values(), key=lambda pair: pair[0])[1] if found else None
+    lo = bisect_left(people.chain_starts, pronoun.idx - ANTECEDENT_REACH)
+    hi = bisect_left(people.chain_starts, pronoun.idx)
+    return [(tok, people.referents.get(tok.i)) for tok in chain[lo:hi]]
 
 
 PLURAL_REACH = 2          # sentences back that "they" looks for the group it stands for

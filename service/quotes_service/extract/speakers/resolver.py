@@ -25,12 +25,13 @@ from quotes_service.extract.speakers.entities import EntityTable
 from quotes_service.extract.speakers.epithets import add_party_descriptions, add_staff_of_candidates
 from quotes_service.extract.speakers.mentions import Mention, ent_of, grow_mention, known_first_name, mention_kind
 from quotes_service.extract.speakers.organisations import Organisations, org_name
-from quotes_service.extract.speakers.people import People, Person, clean_name
+from quotes_service.extract.speakers.people import People, clean_name
+from quotes_service.extract.speakers.person import Person
 from quotes_service.extract.speakers.profiles import acronym_for
 from quotes_service.extract.speakers.pronouns import antecedent, plural_antecedent
 
 
-OWN_CLAUSE_WEIGHT = 2   # the votes a pronoun of the speaker's own clause gives (people.STRONG: 3)
+OWN_CLAUSE_WEIGHT = 2   # the votes a pronoun of the speaker's own clause gives (person.STRONG: 3)
 
 
 class SpeakerResolver:

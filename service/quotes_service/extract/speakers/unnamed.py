@@ -81,7 +81,7 @@ def _drop_count(tokens: list[Token]) -> list[Token]:
         if number and (nxt.lower_ in ("percent", "%", "in", "of", "out") or nxt.like_num
                        or not first.whitespace_ and nxt.text == "-"):
             break   # "32 percent", "one in four", "three-quarters"
-        if not (number or low in lx.COUNT_WORDS or first.dep_ == "det" or low in ("a", "an", "the")):
+        if low in lx.KEPT_DETERMINERS or not (number or low in lx.COUNT_WORDS or first.dep_ == "det" or low in ("a", "an", "the")):
             break
         tokens = tokens[1:]
         if tokens and tokens[0].lower_ == "of" and len(tokens) > 1:   # "dozens of", "a number of"
