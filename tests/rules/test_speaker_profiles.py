@@ -312,6 +312,14 @@ ROWS = [
      [dict(canonical="David Axelford", gender=Gender.UNSPECIFIED)]),
     ("Ruth Axelford, a strategist, spoke on Monday. Axelford said her plans addressed the unrest.",
      [dict(canonical="Ruth Axelford", gender=Gender.FEMALE)]),
+    # a nickname in quote marks inside a name is part of the fullest name, which the surname finds
+    ('Rep. Carl J. "Buddy" Hanlon of Iowa spoke on Monday. "We need the money," Hanlon said.',
+     [dict(canonical="Carl J. Buddy Hanlon", kind=SpeakerKind.PERSON)]),
+    ('Margaret "Peg" Dorsey chaired the panel. "The vote was fair," Dorsey said.',
+     [dict(canonical="Margaret Peg Dorsey", kind=SpeakerKind.PERSON)]),
+    # ... but not a quoted word with a space inside its marks, nor one before a lower-case word
+    ('Margaret Dorsey called the plan "reckless" today. "The vote was fair," Dorsey said.',
+     [dict(canonical="Margaret Dorsey", kind=SpeakerKind.PERSON)] * 2),
 ]
 
 

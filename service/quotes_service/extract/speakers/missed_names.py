@@ -65,3 +65,22 @@ def _beside_a_person_noun(words: SpacySpan, roles: list[Token]) -> bool:
         return lexical and not types
     return known_first_name(words[0].lower_) or not types
 
+
+
+def with_nickname(ent: SpacySpan) -> SpacySpan:
+    """A name written with a nickname in quote marks ('Robert C. "Bobby" Scott', 'Thomas "Tip"
+    O'Neill'), which the recognizer cuts at the marks: the whole name, through the surname after
+    them. A quoted word inside a name is a nickname only with no space inside its marks and a
+    capitalised name word right after the closing one."""
+    doc = ent.doc
+    for k in range(ent.start + 1, min(len(doc) - 3, ent.end + 1)):
+        opening, nickname, closing = doc[k], doc[k + 1], doc[k + 2]
+        if not (opening.is_quote and closing.is_quote and nickname.is_alpha and nickname.text[:1].isupper()
+                and not opening.whitespace_ and not nickname.whitespace_ and doc[k - 1].whitespace_):
+            continue
+        end = k + 3
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
+                and doc[end].ent_type_ in ("", "PERSON") and end - k < 6:
+            end += 1
+        return doc[ent.start:end] if end > k + 3 else ent
+    return ent
