@@ -191,6 +191,16 @@ ROWS = [
     ("An audit found that the hospital had billed patients twice.",
      [(I, "that the hospital had billed patients twice", "audit", "finding")]),
     ("The inspectors found that the pipes had cracked.", []),
+    # speech reported inside a relative clause: the pronoun and the clause, the attribution left out
+    ("The council approved the new levy, which the mayor said would pay for the bridge.",
+     [(I, "which would pay for the bridge", "mayor", "relative")]),
+    ("Police arrested a driver who witnesses say ran the red light.",
+     [(I, "who ran the red light", "witnesses", "relative")]),
+    # ... not a complementiser before a report; a relative clause's own subject that is no speaker
+    # is not the noun it describes
+    ("Rivera thinks that most neighbors say the park is safe.",
+     [(I, "the park is safe", "most neighbors", "clause")]),
+    ("The club quoted a figure which it says includes two thousand members.", []),
     # a question reported as a clause, by the one who asked it (not "when asked", not the one asked)
     ("The senator asked whether the agency had read the report before the vote.",
      [(I, "whether the agency had read the report before the vote", "senator", "clause")]),
@@ -206,6 +216,14 @@ ROWS = [
      [(I, "The plan will cost more than expected", "mayor", "clause")]),
     ("The latest test, the ministry said, was its largest so far this year.",
      [(I, "The latest test was its largest so far this year", "ministry", "parenthetical")]),
+    # ... its second part ending in the speaker's own words, in typewriter or curly marks; not past
+    # the sentence's end into the next one's quote
+    ("The new stadium, Ms. Ortiz said, is ''a gift to the city.''",
+     [(P, "The new stadium is ''a gift to the city.''", "Ortiz", "parenthetical")]),
+    ("Rents in the valley, the council wrote, have \u201cdoubled in five years.\u201d",
+     [(P, "Rents in the valley have \u201cdoubled in five years.\u201d", "council", "parenthetical")]),
+    ("The budget, Lee said, is far too small for the schools. ''We need more,'' Lee added.",
+     [(I, "The budget is far too small for the schools", "Lee", "parenthetical"), (D, "We need more", "Lee", "after")]),
 
     # a word that stands for what was said: an answer, "so", "the same" (of whom it is said)
     ("75 percent of nurses said yes, but 55 percent of doctors said no.",

@@ -60,6 +60,8 @@ stress emphasize emphasise remind reveal disclose confirm recall
 
 # Words that open a reported question ("asked whether …", "wondered who …").
 QUESTION_WORDS = frozenset("whether if what who whom whose which why how when where".split())
+# Pronouns that open a relative clause ("a wall, which he said …", "a hacker who officials say …").
+RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that", "what"})
 # Words that introduce a reported clause ("said that …", "asked whether …").
 COMPLEMENTISERS = frozenset({"that", "whether", "if"})
 

@@ -9,9 +9,9 @@ from spacy.tokens import Token
 
 from quotes_service.extract import lexicon as lx
 from quotes_service.extract.pipeline.lemmas import lemma
-from quotes_service.extract.docindex import DocIndex
+from quotes_service.extract.docindex import SENTENCE_END, DocIndex
 from quotes_service.extract.rules.base import (
-    FINITE_TAGS, OBJECT_DEPS, SUBJECT_DEPS, Reported, before_coordinated_report, first_word, is_reporting, noun_after, speaker_head,
+    ADVERBIAL_POS, FINITE_TAGS, OBJECT_DEPS, SUBJECT_DEPS, Reported, before_coordinated_report, first_word, is_reporting, noun_after, speaker_head,
     subject_of, trim_punct, valid_speaker,
 )
 
@@ -120,6 +120,45 @@ def _clauses_reported(verbs: list[Token], index: DocIndex) -> list[Reported]:
     return found
 
 
+def _relative_speaker(verb: Token, index: DocIndex) -> Token | None:
+    """The verb's subject, before it with nothing but adverbs and auxiliaries between them
+    ("which she has repeatedly said")."""
+    subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
+    if subj is None or subj.left_edge.i == 0 or not valid_speaker(subj, index):
+        return None
+    if any(t.pos_ not in ADVERBIAL_POS for t in verb.doc[subj.right_edge.i + 1:verb.i]):
+        return None
+    return subj
+
+
+def _relative_pronoun(speaker: Token, verb: Token, comp: Token) -> Token | None:
+    """The relative pronoun right before the speaker, which the parser hangs on the reporting
+    verb or on its clause ("which he said the city should pay for", "who officials say is
+    tied to …"); not the complementiser "that" ("He thinks that officials say …")."""
+    first = speaker.doc[speaker.left_edge.i - 1]
+    if first.lower_ not in lx.RELATIVE_PRONOUNS or first.tag_ not in ("WDT", "WP") or first.dep_ == "mark":
+        return None
+    return first if first.head.i in (verb.i, comp.i) else None
+
+
+def relative(index: DocIndex) -> list[Reported]:
+    """"a wall, which he said the city should pay for", "a hacker who officials say is tied to
+    a foreign service": speech reported inside a relative clause. What was said is the relative
+    pronoun and the verb's clause; the attribution between them is left out (a gap)."""
+    doc = index.doc
+    found = []
+    for verb in _reporting_verbs(index):
+        comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+        speaker = _relative_speaker(verb, index) if comp is not None else None
+        pronoun = _relative_pronoun(speaker, verb, comp) if speaker is not None else None
+        if pronoun is None:
+            continue
+        start, end = trim_punct(doc, min(t.i for t in comp.subtree if t.i > verb.i), verb.right_edge.i + 1)
+        if end - start < 2:
+            continue
+        found.append(Reported([verb], speaker_head(speaker), pronoun.i, end, gap=(pronoun.i + 1, start)))
+    return found
+
 def _clause_after(verb: Token, index: DocIndex) -> tuple[int, int] | None:
     """A subject right after the verb (or after "that") and a finite verb soon after it, to the
     sentence end: (content start, content end) or None."""
@@ -178,6 +217,9 @@ def _parenthetical_content(verb: Token, left: int, index: DocIndex) -> tuple[int
     doc = index.doc
     if verb.dep_ == "parataxis":
         start, end = verb.head.left_edge.i, verb.head.right_edge.i + 1
+        # Not past the sentence's end, which the parser may run on into a quote of the next one.
+        end = next((t.i for t in doc[verb.i + 1:end] if index.breaks_paragraph(t) or (
+            t.text in SENTENCE_END and not index.in_quote(t))), end)
     elif verb.dep_ == "ROOT":
         start, end = index.sentence(verb)[0], left - 1
         if not any(t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" for t in doc[start:end]):
@@ -191,9 +233,16 @@ def _parenthetical_content(verb: Token, left: int, index: DocIndex) -> tuple[int
         if index.breaks_paragraph(t) or (index.in_quote(t) and not index.in_quote(doc[left - 1])):
             start = t.i + 1
     start, end = trim_punct(doc, start, end)
-    if end - start < 3 or index.in_quote(doc[start]) or index.in_quote(doc[end - 1]):
+    if end - start < 3 or index.in_quote(doc[start]) or index.in_quote(doc[end - 1]) and not _quoted_after(
+            verb, doc[end - 1], index):
         return None
     return start, end
+
+
+def _quoted_after(verb: Token, last: Token, index: DocIndex) -> bool:
+    """The content's last word is in quote marks opened after the attribution: the speaker's own
+    words end what the attribution interrupts ("The industry, she said, is ''doing much better.''")."""
+    return index.marked[index.quote_of[last.i]].open_at > verb.idx
 
 
 def _interruption(verb: Token, left: int, end: int, index: DocIndex) -> tuple[int, int] | None:
