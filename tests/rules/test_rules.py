@@ -201,6 +201,16 @@ ROWS = [
     ("Rivera thinks that most neighbors say the park is safe.",
      [(I, "the park is safe", "most neighbors", "clause")]),
     ("The club quoted a figure which it says includes two thousand members.", []),
+    # a clause the parser mangled: opened by "that" with its subject lost, or cut in two
+    ("Parent groups note that the mayor co-sponsored cuts in 2019 that closed three libraries.",
+     [(I, "that the mayor co-sponsored cuts in 2019 that closed three libraries", "Parent groups", "clause")]),
+    ("Many parents say they don\u2019t yet know enough about the new school to choose it.",
+     [(I, "they don\u2019t yet know enough about the new school to choose it", "Many parents", "clause")]),
+    # ... but a second report and the speaker's words in quote marks stay apart
+    ("Ortiz noted that Sunday would have been the mayor's 90th birthday and quoted his \u201cgolden rule\u201d "
+     "-- \u201cNever leave a neighbor behind.\u201d",
+     [(I, "that Sunday would have been the mayor's 90th birthday", "Ortiz", "clause"),
+      (P, "\u201cNever leave a neighbor behind.\u201d", "Ortiz", "partial")]),
     # a question reported as a clause, by the one who asked it (not "when asked", not the one asked)
     ("The senator asked whether the agency had read the report before the vote.",
      [(I, "whether the agency had read the report before the vote", "senator", "clause")]),

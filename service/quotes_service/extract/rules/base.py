@@ -306,7 +306,7 @@ def phrase_end(start: int, first_free: int, limit: int, index: DocIndex) -> int:
     return end
 
 
-_SECOND_REPORTS = lx.SPEECH_VERBS | lx.CHARACTERISING_VERBS | frozenset(lx.OBJECT_CUES)
+SECOND_REPORTS = lx.SPEECH_VERBS | lx.CHARACTERISING_VERBS | frozenset(lx.OBJECT_CUES)
 
 
 def before_coordinated_report(head: Token, start: int, end: int, index: DocIndex) -> int:
@@ -325,7 +325,7 @@ def before_coordinated_report(head: Token, start: int, end: int, index: DocIndex
         t = t.head
     if t.head.i != head.i or t.i <= head.i or t.dep_ != "conj" or t.pos_ != "VERB" or index.in_quote(t):
         return end
-    if not is_reporting(t, _SECOND_REPORTS) or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in t.children):
+    if not is_reporting(t, SECOND_REPORTS) or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in t.children):
         return end
     cut = t.left_edge.i
     while cut > start and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].is_punct or doc[cut - 1].is_space):

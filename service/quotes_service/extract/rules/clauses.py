@@ -11,7 +11,7 @@ from quotes_service.extract import lexicon as lx
 from quotes_service.extract.pipeline.lemmas import lemma
 from quotes_service.extract.docindex import SENTENCE_END, DocIndex
 from quotes_service.extract.rules.base import (
-    ADVERBIAL_POS, FINITE_TAGS, OBJECT_DEPS, SUBJECT_DEPS, Reported, before_coordinated_report, first_word, is_reporting, noun_after, speaker_head,
+    ADVERBIAL_POS, FINITE_TAGS, OBJECT_DEPS, SECOND_REPORTS, SUBJECT_DEPS, Reported, before_coordinated_report, first_word, is_reporting, noun_after, speaker_head,
     subject_of, trim_punct, valid_speaker,
 )
 
@@ -103,9 +103,9 @@ def _clauses_reported(verbs: list[Token], index: DocIndex) -> list[Reported]:
             continue  # a colon or semicolon ends what came before; the verb does not report it
         # Edge punctuation trimmed. The complementiser ("that", "whether") stays: annotators count
         # it as part of what was reported; the length check counts the words after it.
-        start, end = trim_punct(doc, comp.left_edge.i, comp.right_edge.i + 1)
+        start, end = trim_punct(doc, comp.left_edge.i, _split_clause_end(verb, comp, index))
         end = before_coordinated_report(comp, start, end, index)
-        has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in comp.children)
+        has_subject = _opens_a_clause(comp)
         # Three words are a clause when they have a subject of their own ("sales had doubled").
         if end - first_word(start, end, doc) < (3 if has_subject else 4):
             continue
@@ -118,6 +118,32 @@ def _clauses_reported(verbs: list[Token], index: DocIndex) -> list[Reported]:
             continue
         found.append(Reported([verb], speaker, start, end))
     return found
+
+
+def _split_clause_end(verb: Token, comp: Token, index: DocIndex) -> int:
+    """End of the clause ``comp``, with the verb's next clausal complement when only punctuation
+    stands between them: one clause the parser cut in two ("say they don't yet know enough",
+    where "they do" is a clause and "know enough" another). Not a second report ("… and quoted
+    Reagan", "…, adding …"), a clause after a conjunction, nor one in quote marks (on the train
+    split those were the speaker's words quoted apart, as often as not the next sentence's)."""
+    doc = index.doc
+    end = comp.right_edge.i + 1
+    for other in verb.children:
+        if other.dep_ != "ccomp" or other.i <= comp.i or not all(t.is_punct for t in doc[end:other.left_edge.i]):
+            continue
+        first = doc[first_word(other.left_edge.i, other.right_edge.i + 1, doc)]
+        if not (other.left_edge.dep_ == "cc" or index.in_quote(first) or is_reporting(other, SECOND_REPORTS)):
+            end = other.right_edge.i + 1
+    return end
+
+
+def _opens_a_clause(comp: Token) -> bool:
+    """A clause: it has a subject of its own, or opens with the complementiser "that" (whose
+    subject the parser may have lost: "note that Sanders co-sponsored bans …", parsed with
+    "bans" for the clause's head)."""
+    first = comp.left_edge
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in comp.children) or (
+        first.lower_ == "that" and first.dep_ == "mark")
 
 
 def _relative_speaker(verb: Token, index: DocIndex) -> Token | None:
