@@ -211,6 +211,15 @@ ROWS = [
      "-- \u201cNever leave a neighbor behind.\u201d",
      [(I, "that Sunday would have been the mayor's 90th birthday", "Ortiz", "clause"),
       (P, "\u201cNever leave a neighbor behind.\u201d", "Ortiz", "partial")]),
+    # a share of a group speaks for it; a dateline the parser made the subject gives way to the name
+    # set beside it
+    ("And until the end, most of them said they had loved working at the mill.",
+     [(I, "they had loved working at the mill", "most of them", "clause")]),
+    ("One in three said the party does not care about farmers.",
+     [(I, "the party does not care about farmers", "One in three", "clause")]),
+    ("One said the plan would fail.", []),
+    ("CLEVELAND, July 19 (UPI) \u2014 Former Governor Ann Baxter told delegates on Tuesday that the state budget "
+     "must be cut this year.", [(I, "that the state budget must be cut this year", "Ann Baxter", "clause")]),
     # a question reported as a clause, by the one who asked it (not "when asked", not the one asked)
     ("The senator asked whether the agency had read the report before the vote.",
      [(I, "whether the agency had read the report before the vote", "senator", "clause")]),

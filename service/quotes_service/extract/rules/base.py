@@ -145,9 +145,13 @@ def _agency_before(doc, dash: int) -> bool:
 
 
 def _share_of_people(tok: Token, index: DocIndex) -> bool:
-    """Poll subjects: "three-quarters of the voters said", "a mere 9 percent say"."""
-    return (tok.ent_type_ in ("PERCENT", "CARDINAL") and tok.pos_ in ("NOUN", "NUM")
-            and not index.in_quote(tok) and tok.lower_ not in ("one",))
+    """Poll subjects: "three-quarters of the voters said", "a mere 9 percent say", "one in four
+    said", "a third of independents say", "most of them said"."""
+    if index.in_quote(tok):
+        return False
+    if tok.ent_type_ in ("PERCENT", "CARDINAL") and tok.pos_ in ("NOUN", "NUM"):
+        return tok.lower_ != "one" or any(c.dep_ == "prep" and c.lower_ in ("in", "out") for c in tok.children)
+    return tok.lower_ in lx.SHARE_WORDS and tok.pos_ in ("NOUN", "ADJ", "ADV")
 
 
 def _agent_of(tok: Token, index: DocIndex) -> Token | None:
@@ -173,6 +177,12 @@ def subject_of(verb: Token, index: DocIndex) -> Token | None:
         for child in tok.children:
             if child.dep_ in SUBJECT_DEPS and (valid_speaker(child, index) or _share_of_people(child, index)):
                 return child
+            if child.dep_ in SUBJECT_DEPS and in_dateline(child):
+                # "CLEVELAND (UPI) — Former Attorney General Michael Mukasey told …": the parser
+                # made the dateline the subject and the speaker its apposition
+                named = next((c for c in child.children if c.dep_ == "appos" and not in_dateline(c)), None)
+                if valid_speaker(named, index):
+                    return named
         if agent is not None:
             return agent
         # ("were quick to point out that …": the infinitive's subject is the adjective's)
