@@ -133,7 +133,7 @@ ROWS = [
      [(P, 'that the city "has done what it can, and the rest is up to the state."', "mayor", "clause")]),
     ('The senator argued the new bridge, which is widely supported by voters, "would not last ten years" without repairs.',
      [(P, 'the new bridge, which is widely supported by voters, "would not last ten years" without repairs', "senator",
-       "partial")]),
+       "clause")]),   # (the clause's subject, parsed as the verb's object, opens the clause)
     ('The coach asked them whether the team "still believes in the plan."',
      [(P, 'them whether the team "still believes in the plan."', "coach", "partial")]),
     # a quote that completes a clause after "that" is the speaker's words inside it, not a direct quote
@@ -206,6 +206,10 @@ ROWS = [
      [(I, "that the mayor co-sponsored cuts in 2019 that closed three libraries", "Parent groups", "clause")]),
     ("Many parents say they don\u2019t yet know enough about the new school to choose it.",
      [(I, "they don\u2019t yet know enough about the new school to choose it", "Many parents", "clause")]),
+    ("Ms. Vega said legalizing it could put thousands of people to work in the valley.",
+     [(I, "legalizing it could put thousands of people to work in the valley", "Vega", "clause")]),
+    ("The bundlers said their networks, almost all men until recently, were now mostly women.",
+     [(I, "their networks, almost all men until recently, were now mostly women", "bundlers", "clause")]),
     # ... but a second report and the speaker's words in quote marks stay apart
     ("Ortiz noted that Sunday would have been the mayor's 90th birthday and quoted his \u201cgolden rule\u201d "
      "-- \u201cNever leave a neighbor behind.\u201d",

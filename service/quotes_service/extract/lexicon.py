@@ -60,6 +60,9 @@ stress emphasize emphasise remind reveal disclose confirm recall
 
 # Words that open a reported question ("asked whether …", "wondered who …").
 QUESTION_WORDS = frozenset("whether if what who whom whose which why how when where".split())
+# Verbs whose direct object is whom the words were addressed to ("told reporters the plan was
+# dead"), not the reported clause's subject.
+ADDRESSING_VERBS = frozenset("tell inform remind assure warn urge ask notify brief promise caution".split())
 # Pronouns that open a relative clause ("a wall, which he said …", "a hacker who officials say …").
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that", "what"})
 # Words that introduce a reported clause ("said that …", "asked whether …").

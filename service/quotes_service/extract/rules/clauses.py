@@ -72,8 +72,25 @@ def _clause_hung_on_phrase(verb: Token) -> list[Token]:
     return []
 
 
+def _gerund_clause(verb: Token) -> list[Token]:
+    """'said legalizing it could put thousands to work': the parser made the gerund that is the
+    clause's subject the verb's complement, and the clause the gerund's. The gerund heads it."""
+    return [c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i == verb.i + 1 and any(
+        g.dep_ == "ccomp" and g.i > c.i for g in c.children)][:1]
+
+
 def _clauses_of(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ == "ccomp"] or _clause_hung_on_phrase(verb)
+    return [c for c in verb.children if c.dep_ == "ccomp"] or _clause_hung_on_phrase(verb) or _gerund_clause(verb)
+
+
+def _subject_as_object(verb: Token, comp: Token) -> Token | None:
+    """'said their networks of donors were now composed mostly of women': the clause's subject
+    the parser made the verb's object, right before a clause that has none. Not whom a verb
+    of telling addresses ('told reporters …'), nor an object pronoun."""
+    if lemma(verb) in lx.ADDRESSING_VERBS:
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i and c.right_edge.i < comp.left_edge.i
+                 and c.lower_ not in lx.OBJECT_PRONOUNS), None)
 
 
 def clause(index: DocIndex) -> list[Reported]:
@@ -103,9 +120,11 @@ def _clauses_reported(verbs: list[Token], index: DocIndex) -> list[Reported]:
             continue  # a colon or semicolon ends what came before; the verb does not report it
         # Edge punctuation trimmed. The complementiser ("that", "whether") stays: annotators count
         # it as part of what was reported; the length check counts the words after it.
-        start, end = trim_punct(doc, comp.left_edge.i, _split_clause_end(verb, comp, index))
+        subject = _subject_as_object(verb, comp) if comp.i > verb.i and not _opens_a_clause(comp) else None
+        first = subject.left_edge.i if subject is not None else comp.left_edge.i
+        start, end = trim_punct(doc, first, _split_clause_end(verb, comp, index))
         end = before_coordinated_report(comp, start, end, index)
-        has_subject = _opens_a_clause(comp)
+        has_subject = subject is not None or _opens_a_clause(comp)
         # Three words are a clause when they have a subject of their own ("sales had doubled").
         if end - first_word(start, end, doc) < (3 if has_subject else 4):
             continue
@@ -143,7 +162,7 @@ def _opens_a_clause(comp: Token) -> bool:
     "bans" for the clause's head)."""
     first = comp.left_edge
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in comp.children) or (
-        first.lower_ == "that" and first.dep_ == "mark")
+        first.lower_ == "that" and first.dep_ == "mark") or comp.dep_ == "xcomp"   # (_gerund_clause)
 
 
 def _relative_speaker(verb: Token, index: DocIndex) -> Token | None:
