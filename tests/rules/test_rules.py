@@ -224,6 +224,12 @@ ROWS = [
     ("One said the plan would fail.", []),
     ("CLEVELAND, July 19 (UPI) \u2014 Former Governor Ann Baxter told delegates on Tuesday that the state budget "
      "must be cut this year.", [(I, "that the state budget must be cut this year", "Ann Baxter", "clause")]),
+    # what someone was told or urged to do: whom, and the infinitive
+    ("The mayor told residents not to drink the water from their taps.",
+     [(I, "residents not to drink the water from their taps", "mayor", "characterised")]),
+    ("Some backers urged him not to back down until the vote.",
+     [(I, "him not to back down until the vote", "backers", "characterised")]),
+    ("She told him the truth about the vote.", []),
     # a question reported as a clause, by the one who asked it (not "when asked", not the one asked)
     ("The senator asked whether the agency had read the report before the vote.",
      [(I, "whether the agency had read the report before the vote", "senator", "clause")]),
