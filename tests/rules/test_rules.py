@@ -230,6 +230,14 @@ ROWS = [
     ("Some backers urged him not to back down until the vote.",
      [(I, "him not to back down until the vote", "backers", "characterised")]),
     ("She told him the truth about the vote.", []),
+    # ... or what the speaker calls or describes something, the pronoun being the thing named
+    ("Voters want an end to what Ms. Ortiz calls waste in the budget.",
+     [(I, "what waste in the budget", "Ortiz", "relative_naming")]),
+    ("The governor toured Aspen, which Lee describes as her second home.",
+     [(I, "which as her second home", "Lee", "relative_naming")]),
+    ("She mocked the plan, which Ortiz called ''a gift to developers.''",
+     [(P, "which ''a gift to developers.''", "Ortiz", "relative_naming")]),
+    ("It is what is called a debate.", []),
     # a question reported as a clause, by the one who asked it (not "when asked", not the one asked)
     ("The senator asked whether the agency had read the report before the vote.",
      [(I, "whether the agency had read the report before the vote", "senator", "clause")]),

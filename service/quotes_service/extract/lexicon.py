@@ -203,6 +203,16 @@ COMPLEMENT_CUES: dict[str, tuple[str, ...]] = {
     "warn": ("xcomp",),
 }
 
+# Verbs by which a speaker names something, with the complement that holds the name, read in a
+# relative clause whose pronoun is the thing named: "what he calls corruption", "which she
+# described as a mistake", "who he dubbed 'the little senator'".
+NAMING_CUES: dict[str, tuple[str, ...]] = {
+    "call": ("oprd",),
+    "describe": ("as",),
+    "dub": ("oprd",),
+    "term": ("oprd",),
+}
+
 # Verbs whose report is what the speaker will do, as an infinitive or gerund: "vowed to fight
 # on", "suggested delaying the vote". (pledge, promise, threaten, propose and recommend were tried
 # and dropped: on the train split their verb phrases matched an annotated attribution less than

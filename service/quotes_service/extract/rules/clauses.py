@@ -11,12 +11,13 @@ from quotes_service.extract import lexicon as lx
 from quotes_service.extract.pipeline.lemmas import lemma
 from quotes_service.extract.docindex import SENTENCE_END, DocIndex
 from quotes_service.extract.rules.base import (
-    ADVERBIAL_POS, FINITE_TAGS, OBJECT_DEPS, SECOND_REPORTS, SUBJECT_DEPS, Reported, before_coordinated_report, first_word, is_reporting, noun_after, speaker_head,
+    FINITE_TAGS, OBJECT_DEPS, SECOND_REPORTS, SUBJECT_DEPS, Reported, before_coordinated_report, first_word,
+    is_reporting, noun_after, speaker_head,
     subject_of, trim_punct, valid_speaker,
 )
 
 
-def _reporting_verbs(index: DocIndex) -> list[Token]:
+def reporting_verbs(index: DocIndex) -> list[Token]:
     """The verbs that may report a clause, outside quote marks; found once per document, as three
     rules ask for them."""
     found = index.memo.get("reporting verbs")
@@ -96,7 +97,7 @@ def _subject_as_object(verb: Token, comp: Token) -> Token | None:
 def clause(index: DocIndex) -> list[Reported]:
     """'Mayor John Carter said that the city would hire …' / 'Officials said the bridge will reopen':
     the verb's clausal complement (or the clause the parser hung on a phrase after it)."""
-    return _clauses_reported(_reporting_verbs(index), index)
+    return _clauses_reported(reporting_verbs(index), index)
 
 
 def finding(index: DocIndex) -> list[Reported]:
@@ -165,45 +166,6 @@ def _opens_a_clause(comp: Token) -> bool:
         first.lower_ == "that" and first.dep_ == "mark") or comp.dep_ == "xcomp"   # (_gerund_clause)
 
 
-def _relative_speaker(verb: Token, index: DocIndex) -> Token | None:
-    """The verb's subject, before it with nothing but adverbs and auxiliaries between them
-    ("which she has repeatedly said")."""
-    subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
-    if subj is None or subj.left_edge.i == 0 or not valid_speaker(subj, index):
-        return None
-    if any(t.pos_ not in ADVERBIAL_POS for t in verb.doc[subj.right_edge.i + 1:verb.i]):
-        return None
-    return subj
-
-
-def _relative_pronoun(speaker: Token, verb: Token, comp: Token) -> Token | None:
-    """The relative pronoun right before the speaker, which the parser hangs on the reporting
-    verb or on its clause ("which he said the city should pay for", "who officials say is
-    tied to …"); not the complementiser "that" ("He thinks that officials say …")."""
-    first = speaker.doc[speaker.left_edge.i - 1]
-    if first.lower_ not in lx.RELATIVE_PRONOUNS or first.tag_ not in ("WDT", "WP") or first.dep_ == "mark":
-        return None
-    return first if first.head.i in (verb.i, comp.i) else None
-
-
-def relative(index: DocIndex) -> list[Reported]:
-    """"a wall, which he said the city should pay for", "a hacker who officials say is tied to
-    a foreign service": speech reported inside a relative clause. What was said is the relative
-    pronoun and the verb's clause; the attribution between them is left out (a gap)."""
-    doc = index.doc
-    found = []
-    for verb in _reporting_verbs(index):
-        comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
-        speaker = _relative_speaker(verb, index) if comp is not None else None
-        pronoun = _relative_pronoun(speaker, verb, comp) if speaker is not None else None
-        if pronoun is None:
-            continue
-        start, end = trim_punct(doc, min(t.i for t in comp.subtree if t.i > verb.i), verb.right_edge.i + 1)
-        if end - start < 2:
-            continue
-        found.append(Reported([verb], speaker_head(speaker), pronoun.i, end, gap=(pronoun.i + 1, start)))
-    return found
-
 def _clause_after(verb: Token, index: DocIndex) -> tuple[int, int] | None:
     """A subject right after the verb (or after "that") and a finite verb soon after it, to the
     sentence end: (content start, content end) or None."""
@@ -245,7 +207,7 @@ def clause_after(index: DocIndex) -> list[Reported]:
     """When the parser missed the clause ("vowed the US and its allies would not accept …"): a
     reporting verb with no clausal complement, followed by a subject and a finite verb."""
     found = []
-    for verb in _reporting_verbs(index):
+    for verb in reporting_verbs(index):
         if _clauses_of(verb):
             continue
         span = _clause_after(verb, index)
@@ -307,7 +269,7 @@ def parenthetical(index: DocIndex) -> list[Reported]:
     The attribution set off by a comma inside or after what was said."""
     doc = index.doc
     found = []
-    for verb in _reporting_verbs(index):
+    for verb in reporting_verbs(index):
         subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
         if subj is None or not valid_speaker(subj, index):
             continue
@@ -342,7 +304,7 @@ def as_reported(index: DocIndex) -> list[Reported]:
     a clause of "as" and a reporting verb set beside the clause it reports."""
     doc = index.doc
     found = []
-    for verb in _reporting_verbs(index):
+    for verb in reporting_verbs(index):
         head = verb.head
         if verb.dep_ != "advcl" or head.i == verb.i or head.pos_ not in ("VERB", "AUX") or lemma(verb) not in lx.AS_VERBS:
             continue
