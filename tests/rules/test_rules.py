@@ -278,6 +278,9 @@ ROWS = [
     ("The plant will close in June, according to officials familiar with the plan.",
      [(I, "The plant will close in June", "officials familiar with the plan", "according")]),
     # headline forms
+    ("Ruiz Says Downtown Needs More Buses, Calls Parking Plan \u2018A Mess.\u2019\n\nThe mayor spoke on Monday.",
+     [(I, "Downtown Needs More Buses", "Ruiz", "headline_says")]),
+    ("The Mayor Says a lot of things about the park.", []),
     ("\u2018We are ready for the vote,\u2019 says Merkel", [(D, "We are ready for the vote", "Merkel", "after")]),
     # negatives: titles and names in quote marks, scare quotes, cognition, negated speech
     ('The band released "Midnight Train" in 1999 and toured Europe.', []),

@@ -63,6 +63,9 @@ QUESTION_WORDS = frozenset("whether if what who whom whose which why how when wh
 # Verbs whose direct object is whom the words were addressed to ("told reporters the plan was
 # dead"), not the reported clause's subject.
 ADDRESSING_VERBS = frozenset("tell inform remind assure warn urge ask notify brief promise caution".split())
+# Verbs of a headline that reports what someone said, written with a capital ("Clinton Says
+# Russians Hacked DNC"); lower-case text, as tokens are filed.
+HEADLINE_VERBS = ("says", "say", "claims")
 # Pronouns that open a relative clause ("a wall, which he said …", "a hacker who officials say …").
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that", "what"})
 # Words that introduce a reported clause ("said that …", "asked whether …").

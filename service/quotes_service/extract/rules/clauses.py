@@ -12,9 +12,9 @@ from quotes_service.extract.pipeline.lemmas import lemma
 from quotes_service.extract.docindex import SENTENCE_END, DocIndex
 from quotes_service.extract.rules.base import (
     FINITE_TAGS, OBJECT_DEPS, SECOND_REPORTS, SUBJECT_DEPS, Reported, before_coordinated_report, first_word,
-    is_reporting, noun_after, speaker_head,
-    subject_of, trim_punct, valid_speaker,
+    is_reporting, noun_after, speaker_head, subject_of, trim_punct, valid_speaker,
 )
+from quotes_service.extract.rules.headline import headline_report
 
 
 def reporting_verbs(index: DocIndex) -> list[Token]:
@@ -97,7 +97,7 @@ def _subject_as_object(verb: Token, comp: Token) -> Token | None:
 def clause(index: DocIndex) -> list[Reported]:
     """'Mayor John Carter said that the city would hire …' / 'Officials said the bridge will reopen':
     the verb's clausal complement (or the clause the parser hung on a phrase after it)."""
-    return _clauses_reported(reporting_verbs(index), index)
+    return _clauses_reported([v for v in reporting_verbs(index) if headline_report(v, index) is None], index)
 
 
 def finding(index: DocIndex) -> list[Reported]:
@@ -349,3 +349,4 @@ def according(index: DocIndex) -> list[Reported]:
             continue
         found.append(Reported([tok, to], speaker_head(obj), start, end))
     return found
+

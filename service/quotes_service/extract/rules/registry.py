@@ -21,7 +21,7 @@ from typing import Callable
 
 from quotes_service.extract.docindex import DocIndex
 from quotes_service.extract.marks import Marked
-from quotes_service.extract.rules import clauses, objects, quoted, relative
+from quotes_service.extract.rules import clauses, headline, objects, quoted, relative
 from quotes_service.extract.rules.base import STOP, Attribution, Reported
 
 AFTER, BEFORE, AROUND, FOLLOW_ON, REPORTED = "after", "before", "around", "follow_on", "reported"
@@ -55,6 +55,7 @@ RULES: tuple[Rule, ...] = (
     # (31 of 47 right with the speaker on the 840 train documents; most of the rest are reported
     # speech the annotators left out, "a system that he said has favored the richest")
     Rule("relative", REPORTED, relative.relative, 0.65, example="a wall, which he said the city should pay for"),
+    Rule("headline_says", REPORTED, headline.headline_says, 0.8, example="Clinton Says Russians Hacked DNC"),
     Rule("clause", REPORTED, clauses.clause, 0.8, example="Trump said that he would …"),
     Rule("clause_after", REPORTED, clauses.clause_after, 0.55, example="vowed the allies would not accept …",
          fallback_of="clause"),
