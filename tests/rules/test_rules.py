@@ -221,6 +221,8 @@ ROWS = [
      [(I, "they had loved working at the mill", "most of them", "clause")]),
     ("One in three said the party does not care about farmers.",
      [(I, "the party does not care about farmers", "One in three", "clause")]),
+    ("While some farmers have doubts, many said Monday that the new rules would help them.",
+     [(I, "that the new rules would help them", "many", "clause")]),
     ("One said the plan would fail.", []),
     ("CLEVELAND, July 19 (UPI) \u2014 Former Governor Ann Baxter told delegates on Tuesday that the state budget "
      "must be cut this year.", [(I, "that the state budget must be cut this year", "Ann Baxter", "clause")]),

@@ -326,7 +326,7 @@ one two three four five six seven eight nine ten eleven twelve dozen dozens hund
 COUNT_WORDS = frozenset("all both several mere number various".split())
 # Words for a share of a group that speak for it as a subject: "most of them said", "a third of
 # independents say", "majorities of Democrats say".
-SHARE_WORDS = frozenset("""
+SHARE_SUBJECTS = frozenset("""
 most many few several half third thirds quarter quarters fifth fifths majority majorities minority plurality
 """.split())
 # Words that qualify a title rather than name a place or body: "Former Pennsylvania Gov." -> former Gov.

@@ -151,7 +151,7 @@ def _share_of_people(tok: Token, index: DocIndex) -> bool:
         return False
     if tok.ent_type_ in ("PERCENT", "CARDINAL") and tok.pos_ in ("NOUN", "NUM"):
         return tok.lower_ != "one" or any(c.dep_ == "prep" and c.lower_ in ("in", "out") for c in tok.children)
-    return tok.lower_ in lx.SHARE_WORDS and tok.pos_ in ("NOUN", "ADJ", "ADV")
+    return tok.lower_ in lx.SHARE_SUBJECTS and tok.pos_ in ("NOUN", "ADJ", "ADV")
 
 
 def _agent_of(tok: Token, index: DocIndex) -> Token | None:
