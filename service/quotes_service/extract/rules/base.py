@@ -341,3 +341,33 @@ def before_coordinated_report(head: Token, start: int, end: int, index: DocIndex
     while cut > start and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].is_punct or doc[cut - 1].is_space):
         cut -= 1
     return max(cut, start + 1)
+
+
+SET_OFF_REACH = 40      # tokens of an appositive or relative clause between a name and its verb
+
+
+def set_off_subject(verb: Token, index: DocIndex) -> Token | None:
+    """The name the parser did not make the verb's subject because an appositive or a relative
+    clause sets it off: 'Senator Harry Reid, the minority leader, said that …', 'Beck, who
+    backed Cruz in the primaries, last week said …'. The name opens the sentence or follows a
+    comma, and ends at a comma; what sets it off opens like a noun phrase or a relative clause and
+    ends at a comma before the verb (adverbs and times between)."""
+    doc = index.doc
+    first = index.sentence(verb)[0]
+    close = verb.i - 1
+    while close > first and (doc[close].pos_ in ADVERBIAL_POS or doc[close].ent_type_ in ("DATE", "TIME")):
+        close -= 1
+    if doc[close].text != "," or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in verb.children):
+        return None
+    for comma in range(max(first, close - SET_OFF_REACH), close):
+        if doc[comma].text != "," or comma + 1 >= close:
+            continue
+        opener = doc[comma + 1]
+        if not (opener.lower_ in ("who", "whose") or opener.pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM")):
+            continue
+        start = comma
+        while start > first and doc[start - 1].pos_ in ("PROPN", "NOUN", "DET", "ADJ", "NUM", "PART") and comma - start < 8:
+            start -= 1
+        if start < comma and (start == first or doc[start - 1].text == ",") and valid_speaker(doc[comma - 1], index):
+            return doc[comma - 1]
+    return None

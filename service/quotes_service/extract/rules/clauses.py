@@ -12,7 +12,7 @@ from quotes_service.extract.pipeline.lemmas import lemma
 from quotes_service.extract.docindex import SENTENCE_END, DocIndex
 from quotes_service.extract.rules.base import (
     FINITE_TAGS, OBJECT_DEPS, SECOND_REPORTS, SUBJECT_DEPS, Reported, before_coordinated_report, first_word,
-    is_reporting, noun_after, speaker_head, subject_of, trim_punct, valid_speaker,
+    is_reporting, noun_after, set_off_subject, speaker_head, subject_of, trim_punct, valid_speaker,
 )
 from quotes_service.extract.rules.headline import headline_report
 
@@ -134,6 +134,8 @@ def _clauses_reported(verbs: list[Token], index: DocIndex) -> list[Reported]:
         speaker = subject_of(verb, index)
         if speaker is None and comp.i < verb.i:
             speaker = noun_after(verb, min(len(doc), verb.i + 12), index)
+        elif speaker is None and verb.dep_ == "ROOT":
+            speaker = set_off_subject(verb, index)
         if speaker is None or start <= speaker.i < end:
             continue
         found.append(Reported([verb], speaker, start, end))
