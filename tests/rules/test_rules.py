@@ -215,8 +215,8 @@ ROWS = [
      "-- \u201cNever leave a neighbor behind.\u201d",
      [(I, "that Sunday would have been the mayor's 90th birthday", "Ortiz", "clause"),
       (P, "\u201cNever leave a neighbor behind.\u201d", "Ortiz", "partial")]),
-    # a share of a group speaks for it; a dateline the parser made the subject gives way to the name
-    # set beside it
+    # a share of a group speaks for it; a subject that is no speaker ("one of", a dateline the parser
+    # made the subject) gives way to the name set beside it
     ("And until the end, most of them said they had loved working at the mill.",
      [(I, "they had loved working at the mill", "most of them", "clause")]),
     ("One in three said the party does not care about farmers.",
@@ -224,6 +224,8 @@ ROWS = [
     ("While some farmers have doubts, many said Monday that the new rules would help them.",
      [(I, "that the new rules would help them", "many", "clause")]),
     ("One said the plan would fail.", []),
+    ("One of the farmers, Ann Baxter, 61, said the river had never been so low.",
+     [(I, "the river had never been so low", "Ann Baxter", "clause")]),
     ("CLEVELAND, July 19 (UPI) \u2014 Former Governor Ann Baxter told delegates on Tuesday that the state budget "
      "must be cut this year.", [(I, "that the state budget must be cut this year", "Ann Baxter", "clause")]),
     # what someone was told or urged to do: whom, and the infinitive

@@ -177,9 +177,10 @@ def subject_of(verb: Token, index: DocIndex) -> Token | None:
         for child in tok.children:
             if child.dep_ in SUBJECT_DEPS and (valid_speaker(child, index) or _share_of_people(child, index)):
                 return child
-            if child.dep_ in SUBJECT_DEPS and in_dateline(child):
-                # "CLEVELAND (UPI) — Former Attorney General Michael Mukasey told …": the parser
-                # made the dateline the subject and the speaker its apposition
+            if child.dep_ in SUBJECT_DEPS:
+                # "One of the men, Jessie Elkins, 70, said …", and a dateline the parser made the
+                # subject ("CLEVELAND (UPI) — Former Attorney General Michael Mukasey told …"):
+                # the subject is no speaker, the name set beside it is
                 named = next((c for c in child.children if c.dep_ == "appos" and not in_dateline(c)), None)
                 if valid_speaker(named, index):
                     return named
