@@ -224,6 +224,12 @@ ROWS = [
     ("While some farmers have doubts, many said Monday that the new rules would help them.",
      [(I, "that the new rules would help them", "many", "clause")]),
     ("One said the plan would fail.", []),
+    # "it" reports a clause as the active subject of a reporting verb (an organisation or document
+    # named before), not as the subject of a passive or of a verb that reports nothing
+    ("The agency released a report on Friday. It said officials had concealed the breaches.",
+     [(I, "officials had concealed the breaches", "It", "clause")]),
+    ("It was said that the plan would fail.", []),
+    ("It seems that the plan would fail.", []),
     ("One of the farmers, Ann Baxter, 61, said the river had never been so low.",
      [(I, "the river had never been so low", "Ann Baxter", "clause")]),
     ("CLEVELAND, July 19 (UPI) \u2014 Former Governor Ann Baxter told delegates on Tuesday that the state budget "

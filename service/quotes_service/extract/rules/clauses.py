@@ -135,11 +135,18 @@ def _clauses_reported(verbs: list[Token], index: DocIndex) -> list[Reported]:
         if speaker is None and comp.i < verb.i:
             speaker = noun_after(verb, min(len(doc), verb.i + 12), index)
         elif speaker is None and verb.dep_ == "ROOT":
-            speaker = set_off_subject(verb, index)
+            speaker = set_off_subject(verb, index) or _it_reports(verb)
         if speaker is None or start <= speaker.i < end:
             continue
         found.append(Reported([verb], speaker, start, end))
     return found
+
+
+def _it_reports(verb: Token) -> Token | None:
+    """'It said current officials have concealed …', 'It added that it has worked with …': an
+    organisation or a document named in an earlier sentence, as the active subject of a verb that
+    reports a clause (not 'it was said that')."""
+    return next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ == "it" and c.i < verb.i), None)
 
 
 def _split_clause_end(verb: Token, comp: Token, index: DocIndex) -> int:
