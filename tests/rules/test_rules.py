@@ -210,6 +210,8 @@ ROWS = [
      [(I, "legalizing it could put thousands of people to work in the valley", "Vega", "clause")]),
     ("The bundlers said their networks, almost all men until recently, were now mostly women.",
      [(I, "their networks, almost all men until recently, were now mostly women", "bundlers", "clause")]),
+    ("Police said the boy was peppered-sprayed in the crowd by a stranger.",
+     [(I, "the boy was peppered-sprayed in the crowd by a stranger", "Police", "clause")]),
     # ... but a second report and the speaker's words in quote marks stay apart
     ("Ortiz noted that Sunday would have been the mayor's 90th birthday and quoted his \u201cgolden rule\u201d "
      "-- \u201cNever leave a neighbor behind.\u201d",
@@ -387,3 +389,11 @@ def test_a_name_set_off_from_its_verb_the_parser_did_not_link(extractor):
               sent_starts=[True] + [False] * 16)
     got = [(q.type, q.text, q.speaker.canonical_name, q.rule) for q in extractor.document_in(doc).quotes]
     assert got == [(I, "Lopez was seeking votes", "Beck", "clause")]
+
+
+def test_a_share_of_a_group_speaks_through_a_relative_clause(extractor):
+    # "18 percent who say …": the share the relative clause describes is its speaker, as "officials
+    # who say …" are (the mention, like theirs, still runs on through the relative clause)
+    (q,) = extractor.extract("Most voters were unhappy, including 18 percent who say they would stay home.")
+    assert (q.text, q.rule) == ("they would stay home", "clause")
+    assert q.speaker.name.startswith("18 percent")

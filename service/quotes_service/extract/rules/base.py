@@ -189,7 +189,7 @@ def subject_of(verb: Token, index: DocIndex) -> Token | None:
         # ("were quick to point out that …": the infinitive's subject is the adjective's)
         if tok.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep", "acomp") and tok.head.i != tok.i:
             tok = tok.head
-        elif tok.dep_ in ("acl", "relcl") and valid_speaker(tok.head, index):
+        elif tok.dep_ in ("acl", "relcl") and (valid_speaker(tok.head, index) or _share_of_people(tok.head, index)):
             # "officials who said …" speak; not "a figure which it says includes …", whose clause
             # has a subject of its own (one that is no speaker)
             own = any(c.dep_ in SUBJECT_DEPS and c.lower_ not in lx.RELATIVE_PRONOUNS for c in tok.children)

@@ -167,11 +167,13 @@ def _split_clause_end(verb: Token, comp: Token, index: DocIndex) -> int:
 
 
 def _opens_a_clause(comp: Token) -> bool:
-    """A clause: it has a subject of its own, or opens with the complementiser "that" (whose
-    subject the parser may have lost: "note that Sanders co-sponsored bans …", parsed with
-    "bans" for the clause's head)."""
+    """A clause: it has a subject of its own (or one before its head that the parser hung on a
+    word of it: "said the girl was pepper-sprayed", headed by "sprayed"), or opens with the
+    complementiser "that" (whose subject the parser may have lost: "note that Sanders
+    co-sponsored bans …", parsed with "bans" for the clause's head)."""
     first = comp.left_edge
-    return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in comp.children) or (
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in comp.children) or any(
+        t.dep_ in SUBJECT_DEPS for t in comp.doc[first.i:comp.i]) or (
         first.lower_ == "that" and first.dep_ == "mark") or comp.dep_ == "xcomp"   # (_gerund_clause)
 
 
