@@ -126,8 +126,9 @@ def _clauses_reported(verbs: list[Token], index: DocIndex) -> list[Reported]:
         start, end = trim_punct(doc, first, _split_clause_end(verb, comp, index))
         end = before_coordinated_report(comp, start, end, index)
         has_subject = subject is not None or _opens_a_clause(comp)
-        # Three words are a clause when they have a subject of their own ("sales had doubled").
-        if end - first_word(start, end, doc) < (3 if has_subject else 4):
+        # Three words are a clause when they have a subject of their own ("sales had doubled"),
+        # two when the verb is left out after an auxiliary ("Flake said he would").
+        if end - first_word(start, end, doc) < (4 if not has_subject else 2 if _elliptical(comp) else 3):
             continue
         if not has_subject and comp.i > verb.i:
             continue
@@ -140,6 +141,13 @@ def _clauses_reported(verbs: list[Token], index: DocIndex) -> list[Reported]:
             continue
         found.append(Reported([verb], speaker, start, end))
     return found
+
+
+def _elliptical(comp: Token) -> bool:
+    """'he would', 'she could', 'they did': a clause of a pronoun subject and an auxiliary whose
+    verb is left out, ending its sentence."""
+    return comp.pos_ == "AUX" and comp.i + 1 < len(comp.doc) and comp.doc[comp.i + 1].is_punct and any(
+        c.dep_ == "nsubj" and c.pos_ == "PRON" and c.i == comp.i - 1 for c in comp.children)
 
 
 def _it_reports(verb: Token) -> Token | None:
