@@ -328,6 +328,21 @@ def fold_fragments(quoted: list[Candidate], reported: list[Candidate], text: str
     return out + reported
 
 
+def _quoting_unattributed(index: DocIndex, quoted: list[Candidate], reported: list[Candidate]) -> None:
+    """Reported content holding quoted words that no rule attributed ("The industry, she said, is
+    ``doing much better.``", whose attribution is neither beside the quote nor above it in the
+    parse) quotes the speaker's words: PARTIAL, through the closing mark."""
+    taken = {span for q in quoted for span in q.quoted}
+    for host in reported:
+        for m in index.marked:
+            if not host.start <= m.start < m.end <= host.end + 1 or any(f in taken for f in m.fragments):
+                continue
+            host.type = QuoteType.PARTIAL   # (not ``mixed``: no rule of a quote's own confirms it)
+            host.quoted += m.fragments
+            last_start, last_end = host.fragments[-1]
+            host.fragments[-1] = (last_start, _with_closing_mark(index.text, max(last_end, m.end), m.end))
+
+
 def _with_closing_mark(text: str, end: int, quoted_end: int) -> int:
     """A content ending where its quoted words end keeps their closing mark (and a stop inside it)."""
     if end > quoted_end + 1:
@@ -363,6 +378,7 @@ def assemble(index: DocIndex, check: Check) -> DocumentQuotes:
     check()
     reported = reported_pass(index, resolver, quoted, quoted_pass.recent, check)
     candidates = fold_fragments(quoted, reported, index.text)
+    _quoting_unattributed(index, quoted, reported)
     candidates.sort(key=lambda c: (c.start, c.end))
     quotes = [to_quote(index.text, c) for c in candidates]
     return DocumentQuotes("", quotes, speakers=resolver.entities.finish(quotes))

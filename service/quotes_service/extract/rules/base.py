@@ -145,9 +145,13 @@ def _agency_before(doc, dash: int) -> bool:
 
 
 def _share_of_people(tok: Token, index: DocIndex) -> bool:
-    """Poll subjects: "three-quarters of the voters said", "a mere 9 percent say"."""
-    return (tok.ent_type_ in ("PERCENT", "CARDINAL") and tok.pos_ in ("NOUN", "NUM")
-            and not index.in_quote(tok) and tok.lower_ not in ("one",))
+    """Poll subjects: "three-quarters of the voters said", "a mere 9 percent say", "one in four
+    said", "a third of independents say", "most of them said"."""
+    if index.in_quote(tok):
+        return False
+    if tok.ent_type_ in ("PERCENT", "CARDINAL") and tok.pos_ in ("NOUN", "NUM"):
+        return tok.lower_ != "one" or any(c.dep_ == "prep" and c.lower_ in ("in", "out") for c in tok.children)
+    return tok.lower_ in lx.SHARE_SUBJECTS and tok.pos_ in ("NOUN", "ADJ", "ADV")
 
 
 def _agent_of(tok: Token, index: DocIndex) -> Token | None:
@@ -173,6 +177,13 @@ def subject_of(verb: Token, index: DocIndex) -> Token | None:
         for child in tok.children:
             if child.dep_ in SUBJECT_DEPS and (valid_speaker(child, index) or _share_of_people(child, index)):
                 return child
+            if child.dep_ in SUBJECT_DEPS:
+                # "One of the men, Jessie Elkins, 70, said …", and a dateline the parser made the
+                # subject ("CLEVELAND (UPI) — Former Attorney General Michael Mukasey told …"):
+                # the subject is no speaker, the name set beside it is
+                named = next((c for c in child.children if c.dep_ == "appos" and not in_dateline(c)), None)
+                if valid_speaker(named, index):
+                    return named
         if agent is not None:
             return agent
         # ("were quick to point out that …": the infinitive's subject is the adjective's)
@@ -180,8 +191,11 @@ def subject_of(verb: Token, index: DocIndex) -> Token | None:
             tok = _finite_above(tok.head)   # 'says the city would fix it and tell them, and tells …'
         elif tok.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep", "acomp") and tok.head.i != tok.i:
             tok = tok.head
-        elif tok.dep_ in ("acl", "relcl") and valid_speaker(tok.head, index):
-            return tok.head
+        elif tok.dep_ in ("acl", "relcl") and (valid_speaker(tok.head, index) or _share_of_people(tok.head, index)):
+            # "officials who said …" speak; not "a figure which it says includes …", whose clause
+            # has a subject of its own (one that is no speaker)
+            own = any(c.dep_ in SUBJECT_DEPS and c.lower_ not in lx.RELATIVE_PRONOUNS for c in tok.children)
+            return None if own else tok.head
         else:
             return None
         seen += 1
@@ -315,7 +329,7 @@ def phrase_end(start: int, first_free: int, limit: int, index: DocIndex) -> int:
     return end
 
 
-_SECOND_REPORTS = lx.SPEECH_VERBS | lx.CHARACTERISING_VERBS | frozenset(lx.OBJECT_CUES)
+SECOND_REPORTS = lx.SPEECH_VERBS | lx.CHARACTERISING_VERBS | frozenset(lx.OBJECT_CUES)
 
 
 def before_coordinated_report(head: Token, start: int, end: int, index: DocIndex) -> int:
@@ -333,7 +347,7 @@ def before_coordinated_report(head: Token, start: int, end: int, index: DocIndex
         t = next((c for c in t.children if c.dep_ == "conj" and c.pos_ == "VERB" and start <= c.i < end), None)
         if t is None:
             return end
-        if index.in_quote(t) or not is_reporting(t, _SECOND_REPORTS) or any(
+        if index.in_quote(t) or not is_reporting(t, SECOND_REPORTS) or any(
                 c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in t.children):
             continue
         if verb is not None and verb.tag_ in FINITE_TAGS and t.tag_ not in FINITE_TAGS:
@@ -343,3 +357,33 @@ def before_coordinated_report(head: Token, start: int, end: int, index: DocIndex
             cut -= 1
         return max(cut, start + 1)
     return end
+
+
+SET_OFF_REACH = 40      # tokens of an appositive or relative clause between a name and its verb
+
+
+def set_off_subject(verb: Token, index: DocIndex) -> Token | None:
+    """The name the parser did not make the verb's subject because an appositive or a relative
+    clause sets it off: 'Senator Harry Reid, the minority leader, said that …', 'Beck, who
+    backed Cruz in the primaries, last week said …'. The name opens the sentence or follows a
+    comma, and ends at a comma; what sets it off opens like a noun phrase or a relative clause and
+    ends at a comma before the verb (adverbs and times between)."""
+    doc = index.doc
+    first = index.sentence(verb)[0]
+    close = verb.i - 1
+    while close > first and (doc[close].pos_ in ADVERBIAL_POS or doc[close].ent_type_ in ("DATE", "TIME")):
+        close -= 1
+    if doc[close].text != "," or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in verb.children):
+        return None
+    for comma in range(max(first, close - SET_OFF_REACH), close):
+        if doc[comma].text != "," or comma + 1 >= close:
+            continue
+        opener = doc[comma + 1]
+        if not (opener.lower_ in ("who", "whose") or opener.pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM")):
+            continue
+        start = comma
+        while start > first and doc[start - 1].pos_ in ("PROPN", "NOUN", "DET", "ADJ", "NUM", "PART") and comma - start < 8:
+            start -= 1
+        if start < comma and (start == first or doc[start - 1].text == ",") and valid_speaker(doc[comma - 1], index):
+            return doc[comma - 1]
+    return None

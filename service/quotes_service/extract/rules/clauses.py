@@ -1,4 +1,5 @@
-"""Rules for reported speech as a clause: "X said (that) …", "…, X said, …", "according to X, …".
+"""Rules for reported speech as a clause: "X said (that) …", "…, X said, …", "as X noted, …"
+("according to X, …" is in according.py).
 
 Each rule reads the whole document and returns ``Reported`` content (token ranges) with its
 cue and speaker head, in the order found.
@@ -9,14 +10,15 @@ from spacy.tokens import Token
 
 from quotes_service.extract import lexicon as lx
 from quotes_service.extract.pipeline.lemmas import lemma
-from quotes_service.extract.docindex import DocIndex
+from quotes_service.extract.docindex import SENTENCE_END, DocIndex
 from quotes_service.extract.rules.base import (
-    FINITE_TAGS, OBJECT_DEPS, SUBJECT_DEPS, Reported, before_coordinated_report, first_word, is_reporting, noun_after, speaker_head,
-    subject_of, trim_punct, valid_speaker,
+    FINITE_TAGS, OBJECT_DEPS, SECOND_REPORTS, SUBJECT_DEPS, Reported, before_coordinated_report, first_word,
+    is_reporting, noun_after, set_off_subject, speaker_head, subject_of, trim_punct, valid_speaker,
 )
+from quotes_service.extract.rules.headline import headline_report
 
 
-def _reporting_verbs(index: DocIndex) -> list[Token]:
+def reporting_verbs(index: DocIndex) -> list[Token]:
     """The verbs that may report a clause, outside quote marks; found once per document, as three
     rules ask for them."""
     found = index.memo.get("reporting verbs")
@@ -72,14 +74,31 @@ def _clause_hung_on_phrase(verb: Token) -> list[Token]:
     return []
 
 
+def _gerund_clause(verb: Token) -> list[Token]:
+    """'said legalizing it could put thousands to work': the parser made the gerund that is the
+    clause's subject the verb's complement, and the clause the gerund's. The gerund heads it."""
+    return [c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i == verb.i + 1 and any(
+        g.dep_ == "ccomp" and g.i > c.i for g in c.children)][:1]
+
+
 def _clauses_of(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ == "ccomp"] or _clause_hung_on_phrase(verb)
+    return [c for c in verb.children if c.dep_ == "ccomp"] or _clause_hung_on_phrase(verb) or _gerund_clause(verb)
+
+
+def _subject_as_object(verb: Token, comp: Token) -> Token | None:
+    """'said their networks of donors were now composed mostly of women': the clause's subject
+    the parser made the verb's object, right before a clause that has none. Not whom a verb
+    of telling addresses ('told reporters …'), nor an object pronoun."""
+    if lemma(verb) in lx.ADDRESSING_VERBS:
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i and c.right_edge.i < comp.left_edge.i
+                 and c.lower_ not in lx.OBJECT_PRONOUNS), None)
 
 
 def clause(index: DocIndex) -> list[Reported]:
     """'Mayor John Carter said that the city would hire …' / 'Officials said the bridge will reopen':
     the verb's clausal complement (or the clause the parser hung on a phrase after it)."""
-    return _clauses_reported(_reporting_verbs(index), index)
+    return _clauses_reported([v for v in reporting_verbs(index) if headline_report(v, index) is None], index)
 
 
 def finding(index: DocIndex) -> list[Reported]:
@@ -103,21 +122,68 @@ def _clauses_reported(verbs: list[Token], index: DocIndex) -> list[Reported]:
             continue  # a colon or semicolon ends what came before; the verb does not report it
         # Edge punctuation trimmed. The complementiser ("that", "whether") stays: annotators count
         # it as part of what was reported; the length check counts the words after it.
-        start, end = trim_punct(doc, comp.left_edge.i, comp.right_edge.i + 1)
+        subject = _subject_as_object(verb, comp) if comp.i > verb.i and not _opens_a_clause(comp) else None
+        first = subject.left_edge.i if subject is not None else comp.left_edge.i
+        start, end = trim_punct(doc, first, _split_clause_end(verb, comp, index))
         end = before_coordinated_report(comp, start, end, index)
-        has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in comp.children)
-        # Three words are a clause when they have a subject of their own ("sales had doubled").
-        if end - first_word(start, end, doc) < (3 if has_subject else 4):
+        has_subject = subject is not None or _opens_a_clause(comp)
+        # Three words are a clause when they have a subject of their own ("sales had doubled"),
+        # two when the verb is left out after an auxiliary ("Flake said he would").
+        if end - first_word(start, end, doc) < (4 if not has_subject else 2 if _elliptical(comp) else 3):
             continue
         if not has_subject and comp.i > verb.i:
             continue
         speaker = subject_of(verb, index)
         if speaker is None and comp.i < verb.i:
             speaker = noun_after(verb, min(len(doc), verb.i + 12), index)
+        elif speaker is None and verb.dep_ == "ROOT":
+            speaker = set_off_subject(verb, index) or _it_reports(verb)
         if speaker is None or start <= speaker.i < end:
             continue
         found.append(Reported([verb], speaker, start, end))
     return found
+
+
+def _elliptical(comp: Token) -> bool:
+    """'he would', 'she could', 'they did': a clause of a pronoun subject and an auxiliary whose
+    verb is left out, ending its sentence."""
+    return comp.pos_ == "AUX" and comp.i + 1 < len(comp.doc) and comp.doc[comp.i + 1].is_punct and any(
+        c.dep_ == "nsubj" and c.pos_ == "PRON" and c.i == comp.i - 1 for c in comp.children)
+
+
+def _it_reports(verb: Token) -> Token | None:
+    """'It said current officials have concealed …', 'It added that it has worked with …': an
+    organisation or a document named in an earlier sentence, as the active subject of a verb that
+    reports a clause (not 'it was said that')."""
+    return next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ == "it" and c.i < verb.i), None)
+
+
+def _split_clause_end(verb: Token, comp: Token, index: DocIndex) -> int:
+    """End of the clause ``comp``, with the verb's next clausal complement when only punctuation
+    stands between them: one clause the parser cut in two ("say they don't yet know enough",
+    where "they do" is a clause and "know enough" another). Not a second report ("… and quoted
+    Reagan", "…, adding …"), a clause after a conjunction, nor one in quote marks (on the train
+    split those were the speaker's words quoted apart, as often as not the next sentence's)."""
+    doc = index.doc
+    end = comp.right_edge.i + 1
+    for other in verb.children:
+        if other.dep_ != "ccomp" or other.i <= comp.i or not all(t.is_punct for t in doc[end:other.left_edge.i]):
+            continue
+        first = doc[first_word(other.left_edge.i, other.right_edge.i + 1, doc)]
+        if not (other.left_edge.dep_ == "cc" or index.in_quote(first) or is_reporting(other, SECOND_REPORTS)):
+            end = other.right_edge.i + 1
+    return end
+
+
+def _opens_a_clause(comp: Token) -> bool:
+    """A clause: it has a subject of its own (or one before its head that the parser hung on a
+    word of it: "said the girl was pepper-sprayed", headed by "sprayed"), or opens with the
+    complementiser "that" (whose subject the parser may have lost: "note that Sanders
+    co-sponsored bans …", parsed with "bans" for the clause's head)."""
+    first = comp.left_edge
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in comp.children) or any(
+        t.dep_ in SUBJECT_DEPS for t in comp.doc[first.i:comp.i]) or (
+        first.lower_ == "that" and first.dep_ == "mark") or comp.dep_ == "xcomp"   # (_gerund_clause)
 
 
 def _clause_after(verb: Token, index: DocIndex) -> tuple[int, int] | None:
@@ -161,7 +227,7 @@ def clause_after(index: DocIndex) -> list[Reported]:
     """When the parser missed the clause ("vowed the US and its allies would not accept …"): a
     reporting verb with no clausal complement, followed by a subject and a finite verb."""
     found = []
-    for verb in _reporting_verbs(index):
+    for verb in reporting_verbs(index):
         if _clauses_of(verb):
             continue
         span = _clause_after(verb, index)
@@ -178,6 +244,9 @@ def _parenthetical_content(verb: Token, left: int, index: DocIndex) -> tuple[int
     doc = index.doc
     if verb.dep_ == "parataxis":
         start, end = verb.head.left_edge.i, verb.head.right_edge.i + 1
+        # Not past the sentence's end, which the parser may run on into a quote of the next one.
+        end = next((t.i for t in doc[verb.i + 1:end] if index.breaks_paragraph(t) or (
+            t.text in SENTENCE_END and not index.in_quote(t))), end)
     elif verb.dep_ == "ROOT":
         start, end = index.sentence(verb)[0], left - 1
         if not any(t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" for t in doc[start:end]):
@@ -191,9 +260,16 @@ def _parenthetical_content(verb: Token, left: int, index: DocIndex) -> tuple[int
         if index.breaks_paragraph(t) or (index.in_quote(t) and not index.in_quote(doc[left - 1])):
             start = t.i + 1
     start, end = trim_punct(doc, start, end)
-    if end - start < 3 or index.in_quote(doc[start]) or index.in_quote(doc[end - 1]):
+    if end - start < 3 or index.in_quote(doc[start]) or index.in_quote(doc[end - 1]) and not _quoted_after(
+            verb, doc[end - 1], index):
         return None
     return start, end
+
+
+def _quoted_after(verb: Token, last: Token, index: DocIndex) -> bool:
+    """The content's last word is in quote marks opened after the attribution: the speaker's own
+    words end what the attribution interrupts ("The industry, she said, is ''doing much better.''")."""
+    return index.marked[index.quote_of[last.i]].open_at > verb.idx
 
 
 def _interruption(verb: Token, left: int, end: int, index: DocIndex) -> tuple[int, int] | None:
@@ -213,7 +289,7 @@ def parenthetical(index: DocIndex) -> list[Reported]:
     The attribution set off by a comma inside or after what was said."""
     doc = index.doc
     found = []
-    for verb in _reporting_verbs(index):
+    for verb in reporting_verbs(index):
         subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
         if subj is None or not valid_speaker(subj, index):
             continue
@@ -248,7 +324,7 @@ def as_reported(index: DocIndex) -> list[Reported]:
     a clause of "as" and a reporting verb set beside the clause it reports."""
     doc = index.doc
     found = []
-    for verb in _reporting_verbs(index):
+    for verb in reporting_verbs(index):
         head = verb.head
         if verb.dep_ != "advcl" or head.i == verb.i or head.pos_ not in ("VERB", "AUX") or lemma(verb) not in lx.AS_VERBS:
             continue
@@ -267,60 +343,3 @@ def as_reported(index: DocIndex) -> list[Reported]:
             continue
         found.append(Reported([verb], speaker_head(subj), start, end))
     return found
-
-
-def according(index: DocIndex) -> list[Reported]:
-    """Reported speech attributed with "according to": the clause beside the phrase."""
-    doc = index.doc
-    found = []
-    for tok in index.tokens_written("according"):
-        if tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to" or index.in_quote(tok):
-            continue
-        to = doc[tok.i + 1]
-        obj = next((c for c in to.children if c.dep_ == "pobj"), None)
-        if obj is None and tok.i + 2 < len(doc):
-            obj = doc[tok.i + 2]
-        if not valid_speaker(obj, index):
-            continue
-        sent_start, sent_end = index.sentence(tok)
-        pp_end = max(obj.right_edge.i, to.right_edge.i) + 1
-        if pp_end - tok.i > 15:
-            pp_end = obj.i + 1
-        before, after = (sent_start, tok.i), (pp_end, sent_end)
-        verb = _verb_of(tok)
-        if verb is not None and verb.i > pp_end and _set_off_inside(tok, pp_end, sent_start, sent_end):
-            # 'Other major cleavages, according to the poll, include ideology': the clause around
-            # it, the phrase left out (two fragments)
-            start, end = trim_punct(doc, sent_start, sent_end)
-            found.append(Reported([tok, to], speaker_head(obj), start, end, gap=(tok.i - 1, pp_end + 1)))
-            continue
-        if verb is not None and (verb.i < tok.i) != (verb.i > pp_end):
-            side = before if verb.i < tok.i else after   # the clause the phrase belongs to
-        else:
-            side = before if before[1] - before[0] >= after[1] - after[0] else after
-        start, end = trim_punct(doc, *side)
-        if end - start < 4:
-            continue
-        found.append(Reported([tok, to], speaker_head(obj), start, end))
-    return found
-
-
-def _verb_of(tok: Token) -> Token | None:
-    """The verb of the clause "according" belongs to (through the noun it may hang on)."""
-    for _ in range(4):
-        if tok.head.i == tok.i:
-            return tok if tok.pos_ in ("VERB", "AUX") else None
-        tok = tok.head
-        if tok.pos_ in ("VERB", "AUX"):
-            return tok
-    return None
-
-
-def _set_off_inside(tok: Token, pp_end: int, sent_start: int, sent_end: int) -> bool:
-    """"according to X" between commas inside its clause: the words before it are the clause's
-    subject or a phrase of it, with no verb of their own."""
-    doc = tok.doc
-    if not (sent_start + 1 < tok.i - 1 and pp_end + 1 < sent_end and doc[tok.i - 1].text == ","
-            and doc[pp_end].text == ","):
-        return False
-    return not any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "aux", "auxpass") for t in doc[sent_start:tok.i])

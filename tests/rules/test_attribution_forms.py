@@ -1,0 +1,65 @@
+"""Rows of the attribution rules in forms that need more than one sentence or a second look:
+split quotes and the cues between them, block quotes, quotes ending their sentence, second reports
+coordinated to a content, "according to" inside its clause. Same shape as test_rules.py: (text,
+expected quotes as (type, text, speaker canonical name, rule)), negatives beside positives.
+"""
+from __future__ import annotations
+
+import pytest
+
+from quotes.types import QuoteType
+
+D, I, P = QuoteType.DIRECT, QuoteType.INDIRECT, QuoteType.PARTIAL
+
+ROWS = [
+    # a second cue between two quotes makes them two quotes; one attribution between them joins them
+    ('"The bridge will open in May," Mayor Ana Ruiz said, adding: "Nobody will pay a toll."',
+     [(D, "The bridge will open in May", "Ana Ruiz", "after"), (D, "Nobody will pay a toll.", "Ana Ruiz", "before")]),
+    ('"The bridge will open in May," Mayor Ana Ruiz said, "and nobody will pay a toll."',
+     [(D, "The bridge will open in May and nobody will pay a toll.", "Ana Ruiz", "after")]),
+    # a quote after a sentence whose subject is another named person is that person's words
+    ('"The mill is our life," Tom Kerr said, pointing at the river. Jane Kerr shook her head. '
+     '"Tom loves it more than I do."',
+     [(D, "The mill is our life", "Tom Kerr", "after"), (D, "Tom loves it more than I do.", "Jane Kerr", "follow_on")]),
+    ('"The mill is our life," Tom Kerr said, pointing at the river. Kerr smiled. "We will never sell it."',
+     [(D, "The mill is our life We will never sell it.", "Tom Kerr", "after")]),
+    # a second report coordinated to the content ends it, in the reporting verb's tense; a bare verb
+    # after the content's own auxiliary is the content's ("would fix the road and tell residents")
+    ('Mayor Ana Ruiz says the city would fix the road and tell residents "as soon as we can" and tells '
+     'the council it will cost less than planned.',
+     [(P, 'the city would fix the road and tell residents "as soon as we can"', "Ana Ruiz", "clause"),
+      (I, "it will cost less than planned", "Ana Ruiz", "clause")]),
+    # a quote closed with a full stop is not attributed by a parenthetical of the next sentence
+    ('"The fund is nearly empty," Ana Ruiz said. "We cannot wait any longer." By then, she said, the fund had run dry.',
+     [(D, "The fund is nearly empty We cannot wait any longer.", "Ana Ruiz", "after"),
+      (I, "By then the fund had run dry", "", "parenthetical")]),
+    # a block quote in the paragraph after a colon
+    ('Dana Ruiz, a nurse from Ohio, agreed:\n\n"We were never told how long the shortage would last."',
+     [(D, "We were never told how long the shortage would last.", "Dana Ruiz", "before")]),
+    ('The forecast was grim.\n\n"We were never told how long the shortage would last," she said.',
+     [(D, "We were never told how long the shortage would last", "", "after")]),
+    # a no-break space after a colon does not hide the verb before it
+    ('The mayor said:\u00a0 "The bridge will reopen in May, as planned."',
+     [(D, "The bridge will reopen in May, as planned.", "mayor", "before")]),
+    # "according to" belongs to the clause its phrase hangs on; set off inside a clause, the clause
+    # around it is the content, in two fragments; a line break ends the sentence it reads
+    ("Rents in the city, according to a housing survey, rose faster than wages last year.",
+     [(I, "Rents in the city rose faster than wages last year", "housing survey", "according")]),
+    ("The clinic would close, according to two nurses, and the county was silent.",
+     [(I, "The clinic would close", "nurses", "according")]),
+    ("The vote on rents.\n12:30 p.m.\n\nMost renters favour the new rules, according to a city survey.",
+     [(I, "Most renters favour the new rules", "city survey", "according")]),
+]
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    from quotes_service.extract.extractor import Extractor
+
+    return Extractor()
+
+
+@pytest.mark.parametrize("text,expected", ROWS, ids=[r[0][:40] for r in ROWS])
+def test_rule(extractor, text, expected):
+    got = [(q.type, q.text, q.speaker.canonical_name, q.rule) for q in extractor.extract(text)]
+    assert got == expected
