@@ -128,6 +128,28 @@ ROWS = [
     ("Democratic Sen. Ruth Alvarez debated Paul Kessler on Tuesday. The Democratic nominee attacked "
      "his record.\n\nKessler said the attacks were false.",
      [dict(canonical="Paul Kessler", affiliation="")]),
+    # ... and as an object, a possessive or inside a phrase, of someone just named other than the
+    # people of its own clause; as the complement of "be"/"become" or after "as", of whom it is said
+    ("Laura Whitcombe spoke in Des Moines on Monday. Paul Kessler attacked the presumptive Democratic nominee "
+     "on trade.\n\nWhitcombe said the state would decide the race. Kessler said the deal was bad.",
+     [dict(canonical="Laura Whitcombe", affiliation="Democratic", title="presumptive nominee"),
+      dict(canonical="Paul Kessler", affiliation="")]),
+    ("Nora Vance toured a mill in Erie. Union members cheered the Republican candidate's speech on Friday.\n\n"
+     "Vance said the mill would reopen.",
+     [dict(canonical="Nora Vance", affiliation="Republican")]),
+    ("Robert Hale toured a factory on Monday. Ethan Marsh, son of the Republican front-runner, said the campaign "
+     "would win Ohio. Hale said the plant would reopen.",
+     [dict(canonical="Ethan Marsh", affiliation=""), dict(canonical="Robert Hale", affiliation="Republican")]),
+    ("A year ago it seemed unlikely that Greta Olsen would become the Democratic nominee. Olsen said the polls "
+     "were wrong.",
+     [dict(canonical="Greta Olsen", affiliation="Democratic", title="nominee")]),
+    ("On Monday, Paul Kessler declined to back Nora Vance as the Republican nominee. Vance said she was not worried.",
+     [dict(canonical="Nora Vance", affiliation="Republican")]),
+    # ... but not of someone named sentences before it
+    ("Nora Vance toured a mill in Erie on Monday. She met workers. The crowd was large. It rained all day. "
+     "The mayor gave a tour. Later, Paul Kessler mocked the Republican nominee's speech.\n\n"
+     "Vance said the mill would reopen.",
+     [dict(canonical="Nora Vance", affiliation="")]),
     # a definite epithet as the subject: the most salient person before it, whatever titles they have
     ("Donald Trump, the businessman, spoke on Thursday. \"There is hatred like nobody has seen,\" the "
      "Republican presidential candidate said in an interview.",

@@ -274,6 +274,8 @@ nominee candidate front-runner frontrunner hopeful contender challenger rival st
 incumbent runner-up
 """.split())
 PARTIES = frozenset(PARTY_WORDS.values())
+# Verbs whose complement describes their subject ("Trump became the Republican nominee").
+COPULAS = frozenset("be become remain".split())
 # The nouns of one member of a party ("the Wisconsin Republican", "a Democrat"): a person.
 PARTY_MEMBERS = frozenset({"democrat", "republican", "libertarian"})
 PARTY_ACRONYMS = frozenset({"gop", "g.o.p."})   # kept as written beside the party they stand for
