@@ -150,6 +150,24 @@ ROWS = [
      "The mayor gave a tour. Later, Paul Kessler mocked the Republican nominee's speech.\n\n"
      "Vance said the mill would reopen.",
      [dict(canonical="Nora Vance", affiliation="")]),
+    # the party of a person who seeks, wins or loses its nomination, or runs its campaign
+    ("Greta Olsen spoke in Reno. Olsen won the Democratic nomination in June.\n\nOlsen said the polls were wrong.",
+     [dict(canonical="Greta Olsen", affiliation="Democratic")]),
+    ("Nora Vance toured a mill. In her pursuit of the Republican nomination, Vance has emphasized trade.\n\n"
+     "Vance said the mill would reopen.",
+     [dict(canonical="Nora Vance", affiliation="Republican")]),
+    ("Paul Kessler spoke in Erie. Kessler, a rival for the Democratic nomination, visited two towns.\n\n"
+     "Kessler said the deal was bad.",
+     [dict(canonical="Paul Kessler", affiliation="Democratic")]),
+    ("Tom Reyes spoke on Monday. The cost of Reyes's Republican presidential campaign has grown.\n\n"
+     "Reyes said the plan would work.",
+     [dict(canonical="Tom Reyes", affiliation="Republican")]),
+    ("Tom Reyes spoke on Monday. Reyes attacked Nora Vance, who won the Republican nomination.\n\n"
+     "Reyes said the plan would work. Vance said she would win.",
+     [dict(canonical="Tom Reyes", affiliation=""), dict(canonical="Nora Vance", affiliation="Republican")]),
+    ("Tom Reyes spoke on Monday. Voters who distrust the Democratic nomination process are angry.\n\n"
+     "Reyes said the plan would work.",
+     [dict(canonical="Tom Reyes", affiliation="")]),
     # a definite epithet as the subject: the most salient person before it, whatever titles they have
     ("Donald Trump, the businessman, spoke on Thursday. \"There is hatred like nobody has seen,\" the "
      "Republican presidential candidate said in an interview.",

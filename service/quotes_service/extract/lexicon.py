@@ -274,6 +274,11 @@ nominee candidate front-runner frontrunner hopeful contender challenger rival st
 incumbent runner-up
 """.split())
 PARTIES = frozenset(PARTY_WORDS.values())
+# A party's nomination, and the campaigns a party word and an owner make one person's ("Hale's
+# Republican campaign"), and the nouns of seeking one ("her bid for", "a path to"): speakers/nominations.py.
+NOMINATION_NOUNS = frozenset({"nomination"})
+CAMPAIGN_NOUNS = frozenset({"campaign", "candidacy", "bid"})
+SEEKING_NOUNS = frozenset("pursuit bid quest path shot chance lead run race campaign candidacy fight".split())
 # Verbs whose complement describes their subject ("Trump became the Republican nominee").
 COPULAS = frozenset("be become remain".split())
 # The nouns of one member of a party ("the Wisconsin Republican", "a Democrat"): a person.
