@@ -168,6 +168,19 @@ ROWS = [
     ("Tom Reyes spoke on Monday. Voters who distrust the Democratic nomination process are angry.\n\n"
      "Reyes said the plan would work.",
      [dict(canonical="Tom Reyes", affiliation="")]),
+    # of a speaker's titles, a position held before a relation to someone, and both before a word
+    # that is no person's; a relation alone is still the title
+    ("Ana Ruiz, Kessler's wife, said the plan would fail. Ruiz, a lawyer, spoke later.",
+     [dict(canonical="Ana Ruiz", title="lawyer", titles=["wife"])]),
+    ("Mark Dunn, the council's fiercest critic, said the plan would fail. Dunn, a professor of law, spoke later.",
+     [dict(canonical="Mark Dunn", title="professor of law")]),
+    ("Nora Vance: Time for a new deal.\n\nVance, a senior economist, said the plan would fail.",
+     [dict(canonical="Nora Vance", title="senior economist")]),
+    ("Ana Ruiz, Kessler's wife, said the plan would fail.", [dict(canonical="Ana Ruiz", title="wife")]),
+    # a superlative before a name judges the person: no title ("the most able candidate[,] Viguerie argues")
+    ("Ortiz is right on the issues, he is also the most able candidate Kessler argues. Kessler, a retired "
+     "judge, said the race was over.",
+     [dict(canonical="Kessler", title="retired judge")]),
     # a definite epithet as the subject: the most salient person before it, whatever titles they have
     ("Donald Trump, the businessman, spoke on Thursday. \"There is hatred like nobody has seen,\" the "
      "Republican presidential candidate said in an interview.",

@@ -279,6 +279,12 @@ PARTIES = frozenset(PARTY_WORDS.values())
 NOMINATION_NOUNS = frozenset({"nomination"})
 CAMPAIGN_NOUNS = frozenset({"campaign", "candidacy", "bid"})
 SEEKING_NOUNS = frozenset("pursuit bid quest path shot chance lead run race campaign candidacy fight".split())
+# Nouns of a relation to someone, not a position held ("Clinton's rival"): a speaker's title only
+# when the article gives no position (speakers/fields.py).
+RELATIONAL_NOUNS = frozenset("""
+rival opponent critic winner loser foe ally backer supporter friend admirer detractor successor
+predecessor fan
+""".split())
 # Verbs whose complement describes their subject ("Trump became the Republican nominee").
 COPULAS = frozenset("be become remain".split())
 # The nouns of one member of a party ("the Wisconsin Republican", "a Democrat"): a person.
@@ -344,3 +350,6 @@ institute club church clinic fund lab laboratory library museum staff faculty de
 """.split())
 # Heads that count a share of a group ("52 percent of voters", "a majority of Republicans").
 SHARE_WORDS = frozenset("percent % share majority minority half third quarter fraction most".split())
+# The head words of positions held: titles, roles, offices, staff and candidacies (speakers/fields.py).
+POSITION_WORDS = (TITLE_NOUNS | ROLE_NOUNS | POLITICAL_TITLES | STAFF_NOUNS | GROUP_ROLE_NOUNS | CANDIDACY_NOUNS
+                  | frozenset(TITLE_FORMS.values())) - RELATIONAL_NOUNS

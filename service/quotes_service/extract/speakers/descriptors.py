@@ -31,7 +31,6 @@ MAX_OF_OBJECT = 3        # capitalised words after the "of" of a title before a 
 PRE_NAME_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "punct", "nummod", "flat"})
 
 
-
 def words_text(tokens: list[Token]) -> str:
     """The tokens as written, in order; where words are left out between two of them ("former
     [C.I.A.] analyst"), one space instead (punctuation alone between them stays: "front-runner";
@@ -259,6 +258,8 @@ def before_name(ent: SpacySpan) -> Descriptors:
             out.genders.append(honorific)
     run = [t for t in run if t.lower_ not in lx.HONORIFIC_GENDER and t.ent_type_ not in ("DATE", "TIME")]   # (ages)
     last_title = max((k for k, t in enumerate(run) if is_title_token(t) or t.pos_ == "NOUN"), default=-1)
+    if any(t.tag_ in ("JJS", "RBS") or any(c.tag_ == "RBS" for c in t.children) for t in run[:max(last_title, 0)]):
+        last_title = -1   # an evaluation, not a title: "he is the most able candidate[,] Viguerie argues"
     if last_title < 0:
         for t in run:   # "Republican Donald Trump", "Democrat Hillary Clinton": a party alone
             if is_party_word(t):
