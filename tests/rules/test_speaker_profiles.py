@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from quotes.types import Gender, SpeakerKind
+from support.profiles import check_speakers
 
 
 @pytest.fixture(scope="module")
@@ -128,46 +129,6 @@ ROWS = [
     ("Democratic Sen. Ruth Alvarez debated Paul Kessler on Tuesday. The Democratic nominee attacked "
      "his record.\n\nKessler said the attacks were false.",
      [dict(canonical="Paul Kessler", affiliation="")]),
-    # ... and as an object, a possessive or inside a phrase, of someone just named other than the
-    # people of its own clause; as the complement of "be"/"become" or after "as", of whom it is said
-    ("Laura Whitcombe spoke in Des Moines on Monday. Paul Kessler attacked the presumptive Democratic nominee "
-     "on trade.\n\nWhitcombe said the state would decide the race. Kessler said the deal was bad.",
-     [dict(canonical="Laura Whitcombe", affiliation="Democratic", title="presumptive nominee"),
-      dict(canonical="Paul Kessler", affiliation="")]),
-    ("Nora Vance toured a mill in Erie. Union members cheered the Republican candidate's speech on Friday.\n\n"
-     "Vance said the mill would reopen.",
-     [dict(canonical="Nora Vance", affiliation="Republican")]),
-    ("Robert Hale toured a factory on Monday. Ethan Marsh, son of the Republican front-runner, said the campaign "
-     "would win Ohio. Hale said the plant would reopen.",
-     [dict(canonical="Ethan Marsh", affiliation=""), dict(canonical="Robert Hale", affiliation="Republican")]),
-    ("A year ago it seemed unlikely that Greta Olsen would become the Democratic nominee. Olsen said the polls "
-     "were wrong.",
-     [dict(canonical="Greta Olsen", affiliation="Democratic", title="nominee")]),
-    ("On Monday, Paul Kessler declined to back Nora Vance as the Republican nominee. Vance said she was not worried.",
-     [dict(canonical="Nora Vance", affiliation="Republican")]),
-    # ... but not of someone named sentences before it
-    ("Nora Vance toured a mill in Erie on Monday. She met workers. The crowd was large. It rained all day. "
-     "The mayor gave a tour. Later, Paul Kessler mocked the Republican nominee's speech.\n\n"
-     "Vance said the mill would reopen.",
-     [dict(canonical="Nora Vance", affiliation="")]),
-    # the party of a person who seeks, wins or loses its nomination, or runs its campaign
-    ("Greta Olsen spoke in Reno. Olsen won the Democratic nomination in June.\n\nOlsen said the polls were wrong.",
-     [dict(canonical="Greta Olsen", affiliation="Democratic")]),
-    ("Nora Vance toured a mill. In her pursuit of the Republican nomination, Vance has emphasized trade.\n\n"
-     "Vance said the mill would reopen.",
-     [dict(canonical="Nora Vance", affiliation="Republican")]),
-    ("Paul Kessler spoke in Erie. Kessler, a rival for the Democratic nomination, visited two towns.\n\n"
-     "Kessler said the deal was bad.",
-     [dict(canonical="Paul Kessler", affiliation="Democratic")]),
-    ("Tom Reyes spoke on Monday. The cost of Reyes's Republican presidential campaign has grown.\n\n"
-     "Reyes said the plan would work.",
-     [dict(canonical="Tom Reyes", affiliation="Republican")]),
-    ("Tom Reyes spoke on Monday. Reyes attacked Nora Vance, who won the Republican nomination.\n\n"
-     "Reyes said the plan would work. Vance said she would win.",
-     [dict(canonical="Tom Reyes", affiliation=""), dict(canonical="Nora Vance", affiliation="Republican")]),
-    ("Tom Reyes spoke on Monday. Voters who distrust the Democratic nomination process are angry.\n\n"
-     "Reyes said the plan would work.",
-     [dict(canonical="Tom Reyes", affiliation="")]),
     # of a speaker's titles, a position held before a relation to someone, and both before a word
     # that is no person's; a relation alone is still the title
     ("Ana Ruiz, Kessler's wife, said the plan would fail. Ruiz, a lawyer, spoke later.",
@@ -316,39 +277,9 @@ ROWS = [
 ]
 
 
-def _entity(response_speakers, speaker_id):
-    return next(e for e in response_speakers if e.id == speaker_id)
-
-
 @pytest.mark.parametrize("text,expected", ROWS, ids=[r[0][:60] for r in ROWS])
 def test_speaker_profile(extractor, text, expected):
-    found = extractor.extract_document(text)
-    got = [(q.speaker.canonical_name, q.speaker.title, q.speaker.affiliation, q.speaker.kind.name) for q in found.quotes]
-    assert len(found.quotes) == len(expected), got
-    for quote, want in zip(found.quotes, expected):
-        s = quote.speaker
-        entity = _entity(found.speakers, quote.speaker_id)
-        assert text[s.span.start:s.span.end] == s.name, s   # the name as written, odd spaces and all
-        if "canonical" in want:
-            assert s.canonical_name == want["canonical"], got
-            assert entity.canonical_name == want["canonical"], got
-        if "kind" in want:
-            assert s.kind == want["kind"], got
-        if "title" in want:
-            assert s.title == want["title"], got
-        if "affiliation" in want:
-            assert s.affiliation == want["affiliation"], got
-        if "short" in want:
-            assert s.affiliation_short == want["short"], got
-        for title in want.get("titles", ()):
-            assert title in entity.titles, (entity.titles, got)
-        for affiliation in want.get("affiliations", ()):
-            assert affiliation in entity.affiliations, (entity.affiliations, got)
-        if "not_title" in want:
-            assert want["not_title"] not in s.title, got
-        if "gender" in want:
-            assert s.gender == want["gender"], got
-            assert entity.gender == want["gender"], got
+    check_speakers(extractor, text, expected)
 
 
 @pytest.mark.parametrize("text,word,expected", [

@@ -200,7 +200,7 @@ def add_staff_of_candidates(people: People) -> None:
                 continue
             pronoun = next((c for c in role.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
             boss = antecedent(people, pronoun, []) if pronoun is not None else None
-            if boss is not None and boss is not person and candidate(boss):
+            if boss is not None and boss is not person and (candidate(boss) or "campaign" in role_phrase(role).titles[0]):
                 campaign = f"{boss.full.split()[-1]} campaign"
                 if campaign not in person.profile.affiliations:
                     person.profile.affiliations.append(campaign)

@@ -38,9 +38,23 @@ def add_nomination_parties(index: DocIndex, people: People) -> None:
             if noun is None or index.in_quote(noun):
                 continue
             person = _seeker(noun, people)
+            if person is not None:
+                person.runs = True
             parties = {a for a in person.profile.affiliations if a in lx.PARTIES} if person is not None else set()
             if person is not None and parties <= {party} and party not in person.profile.affiliations:
                 person.profile.affiliations.append(party)
+
+
+def mark_campaigners(index: DocIndex, people: People) -> None:
+    """People whose campaign the article names ("the Sanders campaign", "Clinton's campaign") run
+    for office: their staff work for that campaign (people.drop_people)."""
+    for word in ("campaign", "campaigns"):
+        for tok in index.tokens_written(word):
+            for owner in tok.children:
+                if owner.dep_ in ("compound", "poss") and owner.pos_ == "PROPN" and owner.i < tok.i:
+                    person = people.person_of(owner)
+                    if person is not None:
+                        person.runs = True
 
 
 def _nomination(party_word: Token) -> Token | None:

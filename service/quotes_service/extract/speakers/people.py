@@ -41,6 +41,7 @@ class Person:
     named_at: list[int] = field(default_factory=list)         # offsets of its mentions by full name
     profile: Descriptors = field(default_factory=Descriptors)
     votes: Counter = field(default_factory=Counter)   # gender -> weight of the cues for it
+    runs: bool = False   # the article names their campaign or has them seek a nomination (nominations.py)
 
     @property
     def gender(self) -> str:
@@ -387,8 +388,9 @@ def staff_title(title: str) -> bool:
 
 
 def candidate(person: Person) -> bool:
-    """Running for office, by the article's titles for them ("candidate", "front-runner", "nominee")."""
-    return any(word in lx.CANDIDACY_NOUNS for title in person.profile.titles for word in title.lower().split())
+    """Running for office: the article names their campaign, or calls them "candidate",
+    "front-runner", "nominee"."""
+    return person.runs or any(word in lx.CANDIDACY_NOUNS for title in person.profile.titles for word in title.lower().split())
 
 
 def title_word_of(title: str) -> str:

@@ -23,7 +23,7 @@ from quotes_service.extract.speakers import fields as describe
 from quotes_service.extract.speakers import unnamed
 from quotes_service.extract.speakers.entities import EntityTable
 from quotes_service.extract.speakers.epithets import add_party_descriptions, add_staff_of_candidates
-from quotes_service.extract.speakers.nominations import add_nomination_parties
+from quotes_service.extract.speakers.nominations import add_nomination_parties, mark_campaigners
 from quotes_service.extract.speakers.mentions import Mention, ent_of, grow_mention, known_first_name, mention_kind
 from quotes_service.extract.speakers.organisations import Organisations, org_name
 from quotes_service.extract.speakers.people import People, Person, clean_name
@@ -43,6 +43,7 @@ class SpeakerResolver:
         self.people = People(index)
         add_party_descriptions(index, self.people)
         add_nomination_parties(index, self.people)
+        mark_campaigners(index, self.people)
         self.people.settle()
         add_staff_of_candidates(self.people)
         self.orgs = Organisations(index, frozenset(p.last for p in self.people.everyone))
