@@ -40,6 +40,14 @@ ROWS = [
      "The mayor gave a tour. Later, Paul Kessler mocked the Republican nominee's speech.\n\n"
      "Vance said the mill would reopen.",
      [dict(canonical="Nora Vance", affiliation="")]),
+    # a name the recognizer took into a dateline's organisation is still a person, whom a
+    # description may be of; a dateline before no first name stays no one
+    ("BERLIN - Paul Kessler met privately with the chancellor on Saturday.\n\nThe Democratic presidential "
+     "candidate said the meeting was private.",
+     [dict(canonical="Paul Kessler", kind=SpeakerKind.PERSON, affiliation="Democratic")]),
+    ("OSLO - Harbor Rowing met the king on Saturday.\n\nThe Democratic presidential candidate said the meeting "
+     "was private.",
+     [dict(kind=SpeakerKind.ROLE)]),
     # the party of a person who seeks, wins or loses its nomination, or runs its campaign
     ("Greta Olsen spoke in Reno. Olsen won the Democratic nomination in June.\n\nOlsen said the polls were wrong.",
      [dict(canonical="Greta Olsen", affiliation="Democratic")]),

@@ -97,7 +97,12 @@ def names_tagged_as_organisations(doc: Doc) -> list[SpacySpan]:
     they speak, so that their surname and pronouns find them too."""
     out = []
     for ent in doc.ents:
-        if ent.label_ == "ORG" and len(ent) == 2 and ent[1].pos_ == "PROPN" and all(t.is_alpha and t.text[:1].isupper() for t in ent) \
+        if ent.label_ != "ORG":
+            continue
+        dash = max((t.i for t in ent if t.text in lx.DASHES and t.whitespace_), default=None)
+        if dash is not None:
+            ent = doc[dash + 1:ent.end]   # a dateline taken in: "ROME - Bernie Sanders met the pope"
+        if len(ent) == 2 and ent[1].pos_ == "PROPN" and all(t.is_alpha and t.text[:1].isupper() for t in ent) \
                 and known_first_name(ent[0].lower_):
             out.append(SpacySpan(doc, ent.start, ent.end, label="PERSON"))
     return out
