@@ -1,5 +1,5 @@
-"""Speaker profiles: the party and campaign of a politician, from what the article says anywhere
-of them (speakers/epithets.py, speakers/nominations.py). Rows as in test_speaker_profiles.py, each
+"""Speaker profiles: the party, office and campaign of a politician, from what the article says
+anywhere of them (speakers/epithets.py, speakers/nominations.py). Rows as in test_speaker_profiles.py, each
 form with a negative or a variant in other words.
 """
 from __future__ import annotations
@@ -48,6 +48,18 @@ ROWS = [
     ("OSLO - Harbor Rowing met the king on Saturday.\n\nThe Democratic presidential candidate said the meeting "
      "was private.",
      [dict(kind=SpeakerKind.ROLE)]),
+    # a definite description of an office held, anywhere, is of someone just named who holds no other
+    # office (the place it names is theirs); "the new secretary" is no one's yet
+    ("Nora Vance spoke in Erie on Monday. Voters cheered the former secretary of state at the rally.\n\n"
+     "Vance said the plant would reopen.",
+     [dict(canonical="Nora Vance", title="former secretary of state")]),
+    ("Tom Reyes toured a plant on Monday. The Ohio governor met workers.\n\nReyes said the plant would reopen.",
+     [dict(canonical="Tom Reyes", title="governor", affiliation="Ohio")]),
+    ("Gov. Tom Reyes spoke on Monday. Voters cheered the former secretary of state at the rally.\n\n"
+     "Reyes said the plant would reopen.",
+     [dict(canonical="Tom Reyes", title="Gov.", not_titles=["former secretary of state"])]),
+    ("Tom Reyes spoke on Monday. Voters cheered the new secretary at the rally.\n\nReyes said the plant would reopen.",
+     [dict(canonical="Tom Reyes", title="")]),
     # the party of a person who seeks, wins or loses its nomination, or runs its campaign
     ("Greta Olsen spoke in Reno. Olsen won the Democratic nomination in June.\n\nOlsen said the polls were wrong.",
      [dict(canonical="Greta Olsen", affiliation="Democratic")]),

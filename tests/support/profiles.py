@@ -35,6 +35,8 @@ def check_speakers(extractor, text, expected):
             assert title in entity.titles, (entity.titles, got)
         for affiliation in want.get("affiliations", ()):
             assert affiliation in entity.affiliations, (entity.affiliations, got)
+        for title in want.get("not_titles", ()):
+            assert title not in entity.titles, (entity.titles, got)
         if "not_title" in want:
             assert want["not_title"] not in s.title, got
         if "gender" in want:

@@ -353,3 +353,7 @@ SHARE_WORDS = frozenset("percent % share majority minority half third quarter fr
 # The head words of positions held: titles, roles, offices, staff and candidacies (speakers/fields.py).
 POSITION_WORDS = (TITLE_NOUNS | ROLE_NOUNS | POLITICAL_TITLES | STAFF_NOUNS | GROUP_ROLE_NOUNS | CANDIDACY_NOUNS
                   | frozenset(TITLE_FORMS.values())) - RELATIONAL_NOUNS
+# The head words of offices, which "the" and a modifier make one person's ("the former secretary of
+# state", "the Vermont senator"): speakers/epithets.py.
+OFFICE_WORDS = (TITLE_NOUNS | POLITICAL_TITLES | frozenset(TITLE_FORMS.values())) - frozenset(HONORIFIC_GENDER) \
+    - frozenset("dr prof sir lord lady dame doctor chief leader vice general".split())

@@ -17,6 +17,10 @@ text's order), else one with no party yet, never one of another party; the most 
 A description beside a name ("the Democratic nominee, Hillary Clinton"; "Republican nominee
 Donald Trump") is read with the name (descriptors.py), and a plural one is a group.
 
+The same for a definite description of an office ("the former secretary of state", "the Vermont
+senator"): its title and the place it names go to the person just named it is of, one whose
+titles have its word, else one who holds no other office.
+
 Also here, for the same reason (a role whose person is elsewhere in the article): a candidate's
 staff named beside "his"/"her" role ("Her campaign manager, Robby Mook") work for the
 candidate's campaign.
@@ -28,8 +32,8 @@ from spacy.tokens import Token
 from quotes_service.extract import lexicon as lx
 from quotes_service.extract.docindex import DocIndex
 from quotes_service.extract.pipeline.lemmas import lemma
-from quotes_service.extract.speakers.descriptors import role_phrase
-from quotes_service.extract.speakers.people import People, Person, candidate, staff_title
+from quotes_service.extract.speakers.descriptors import role_phrase, title_word
+from quotes_service.extract.speakers.people import People, Person, candidate, staff_title, title_word_of
 from quotes_service.extract.speakers.standing import is_party_word
 from quotes_service.extract.speakers.pronouns import antecedent, salience
 
@@ -39,6 +43,7 @@ REACH = 3000             # characters back that a description looks for the pers
 # of the 20 such descriptions, those of a person scoring below 0 were 6 wrong of 7.
 OTHERS_FLOOR = 0.0
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+ROLE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "pobj", "attr", "poss"})   # a description's own place
 NEXT_TO_A_NAME = frozenset({"appos", "compound", "flat"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr"})
@@ -145,16 +150,16 @@ def _person_word(head: Token) -> bool:
 
 def _of(head: Token, people: People, party: str) -> Person | None:
     """The person a description is of (see the module docstring), or None."""
+    tiers = (lambda p: party in _parties(p), lambda p: not _parties(p))
     if head.dep_ in SUBJECT_DEPS:
-        return _most_salient(head, people, party, set())
+        return _most_salient(head, people, set(), None, tiers)
     if head.dep_ == "attr" or _after_as(head):
         person = _complement_subject(head, people)
         return person if person is not None and _parties(person) <= {party} else None
-    return _most_salient(head, people, party, _people_of_clause(head, people), OTHERS_FLOOR)
+    return _most_salient(head, people, _people_of_clause(head, people), OTHERS_FLOOR, tiers)
 
 
-def _most_salient(head: Token, people: People, party: str, besides: set[str],
-                  floor: float | None = None) -> Person | None:
+def _most_salient(head: Token, people: People, besides: set[str], floor: float | None, tiers) -> Person | None:
     """The person named before ``head`` that it describes: of that party if the article says so of
     anyone, else one of no party yet; of those, the most salient, as for a pronoun (pronouns.py).
     (Adding how often the article names each person, for the story's principal, was measured on
@@ -167,7 +172,7 @@ def _most_salient(head: Token, people: People, party: str, besides: set[str],
         score = salience(people, ent, head)
         if person.id not in scores or score > scores[person.id][0]:
             scores[person.id] = (score, person)
-    for fits in (lambda p: party in _parties(p), lambda p: not _parties(p)):
+    for fits in tiers:
         found = [pair for pair in scores.values() if fits(pair[1])]
         if found:
             score, person = max(found, key=lambda pair: pair[0])
@@ -186,6 +191,47 @@ def add_party_descriptions(index: DocIndex, people: People) -> None:
         person = _of(head, people, party) if head is not None else None
         if person is not None:
             person.profile.add(role_phrase(head))
+
+
+def add_role_descriptions(index: DocIndex, people: People) -> None:
+    """Adds each definite description of a position held ("the former secretary of state", "the
+    Vermont senator", "the secretary of state") to the profile of the person just named it is of:
+    one whose titles have its word, else anyone, the most salient (at least OTHERS_FLOOR), other
+    than the people of its own clause when it is not the subject."""
+    if not people.everyone:
+        return
+    for head in index.doc:
+        if not _role_description(head, index):
+            continue
+        word = title_word(head)
+        if head.dep_ == "attr":
+            person = _complement_subject(head, people)    # "Clinton was the U.S. senator from New York"
+        else:
+            besides = set() if head.dep_ in SUBJECT_DEPS else _people_of_clause(head, people)
+            person = _most_salient(head, people, besides, OTHERS_FLOOR,
+                                   (lambda p: any(title_word_of(t) == word for t in p.profile.titles),
+                                    lambda p: not any(title_word_of(t) in lx.OFFICE_WORDS for t in p.profile.titles)))
+        if person is not None:
+            person.profile.add(role_phrase(head))
+
+
+def _role_description(head: Token, index: DocIndex) -> bool:
+    """"the former secretary of state", "the Vermont senator": "the", a singular noun of a position,
+    and a word that makes it one person's (a title modifier, a place, a body, an "of" phrase); not
+    "the new president" or "the first woman president", nor a party's description (above)."""
+    if head.pos_ != "NOUN" or head.tag_ != "NN" or title_word(head) not in lx.OFFICE_WORDS or head.dep_ not in ROLE_DEPS:
+        return False
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.lefts) or index.in_quote(head):
+        return False
+    if head.dep_ in NEXT_TO_A_NAME or any(c.dep_ == "appos" for c in head.children):
+        return False
+    mods = [c for c in head.lefts if c.dep_ in MODIFIER_DEPS]
+    if any(is_party_word(c) or c.ent_type_ in ("ORDINAL", "DATE") for c in mods):
+        return False
+    of_title = any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN") and not any(
+        d.dep_ in ("det", "poss", "case") for d in g.children) for g in c.children) for c in head.children)
+    return bool(mods) and all(c.lower_ in lx.TITLE_MODIFIERS or c.ent_type_ or c.pos_ in ("PROPN", "NOUN") for c in mods) \
+        or of_title and not mods
 
 
 def add_staff_of_candidates(people: People) -> None:
