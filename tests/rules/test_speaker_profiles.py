@@ -111,6 +111,9 @@ ROWS = [
     ("\"It will not last,\" said Dennis Ross, a former diplomat who is now a fellow at the "
      "Washington Institute.",
      [dict(canonical="Dennis Ross", affiliations=["Washington Institute"])]),
+    # a party letter alone in brackets after the name; a year in brackets is none
+    ("Gov. Ellen Marsh (D) said the budget would pass.", [dict(canonical="Ellen Marsh", affiliation="Democratic")]),
+    ("Ellen Marsh (2010) said the budget would pass.", [dict(canonical="Ellen Marsh", affiliation="")]),
     # a state in brackets after a legislator's name
     ("\"We need the votes,\" Sen. Bernie Sanders (Vt.) said.",
      [dict(canonical="Bernie Sanders", affiliation="Vt.")]),
