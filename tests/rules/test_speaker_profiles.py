@@ -32,6 +32,12 @@ ROWS = [
      [dict(canonical="Lena Brandt", title="economist", affiliation="Harvard University")]),
     ("Stanford University historian Miguel Ortega said the archive had been neglected for decades.",
      [dict(canonical="Miguel Ortega", title="historian", affiliation="Stanford University")]),
+    # a body named before a title, which the recognizer left unlabelled, is an affiliation; a title
+    # whose words name no body stays whole
+    ("On Monday, Harbor Rowing Club President Ines Moreau said the books were in order.",
+     [dict(canonical="Ines Moreau", title="President", affiliation="Harbor Rowing Club")]),
+    ("On Monday, Deputy Finance Minister Ines Moreau said the books were in order.",
+     [dict(canonical="Ines Moreau", title="Deputy Finance Minister", affiliation="")]),
     # a senator of a state who holds a post on a committee
     ("Sen. Mark Ellison of Ohio, the top Republican on the Senate Finance Committee, said the bill "
      "would not pass this year.",
@@ -295,7 +301,7 @@ def test_person_nouns_by_their_ending(extractor, text, word, expected):
     """An agent noun names a person by its ending ("-ist", "-er"); a "-ment" noun never does,
     though "-ent" is an agent ending ("president", "resident")."""
     from quotes_service.extract.pipeline.model import load_model
-    from quotes_service.extract.speakers.descriptors import person_noun
+    from quotes_service.extract.speakers.nouns import person_noun
 
     tok = next(t for t in load_model()(text) if t.text == word)
     assert person_noun(tok) is expected

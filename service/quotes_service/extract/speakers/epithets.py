@@ -32,7 +32,8 @@ from spacy.tokens import Token
 from quotes_service.extract import lexicon as lx
 from quotes_service.extract.docindex import DocIndex
 from quotes_service.extract.pipeline.lemmas import lemma
-from quotes_service.extract.speakers.descriptors import role_phrase, title_word
+from quotes_service.extract.speakers.descriptors import role_phrase
+from quotes_service.extract.speakers.nouns import title_word
 from quotes_service.extract.speakers.people import People, Person, candidate, staff_title, title_word_of
 from quotes_service.extract.speakers.standing import is_party_word
 from quotes_service.extract.speakers.pronouns import antecedent, salience

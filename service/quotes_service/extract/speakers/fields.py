@@ -6,7 +6,8 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from quotes_service.extract import lexicon as lx
 from quotes_service.extract.pipeline.lemmas import lemma
-from quotes_service.extract.speakers.descriptors import person_noun, role_phrase, title_word
+from quotes_service.extract.speakers.descriptors import role_phrase
+from quotes_service.extract.speakers.nouns import person_noun, title_word
 from quotes_service.extract.speakers.name_phrases import describe_name
 from quotes_service.extract.speakers.people import People, Person
 from quotes_service.extract.speakers.profiles import LEADING_ARTICLE, acronym_for, normalise

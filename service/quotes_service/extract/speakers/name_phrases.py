@@ -10,8 +10,9 @@ from spacy.tokens import Span as SpacySpan, Token
 from quotes_service.extract import lexicon as lx
 from quotes_service.extract.pipeline.lemmas import lemma
 from quotes_service.extract.speakers.descriptors import (
-    before_name, coordinated, names_an_organisation, org_phrase, person_noun, possessor, role_phrase,
+    before_name, coordinated, names_an_organisation, org_phrase, possessor, role_phrase,
 )
+from quotes_service.extract.speakers.nouns import person_noun
 from quotes_service.extract.speakers.profiles import looks_like_acronym
 from quotes_service.extract.speakers.standing import (Descriptors, bracketed_place, is_political, party_tag,
                                                       represented_place)

@@ -18,7 +18,7 @@ from spacy.tokens import Token
 from quotes_service.extract import lexicon as lx
 from quotes_service.extract.docindex import DocIndex
 from quotes_service.extract.pipeline.lemmas import lemma
-from quotes_service.extract.speakers.descriptors import person_noun
+from quotes_service.extract.speakers.nouns import person_noun
 from quotes_service.extract.speakers.people import People, Person
 from quotes_service.extract.speakers.pronouns import antecedent
 from quotes_service.extract.speakers.standing import is_party_word

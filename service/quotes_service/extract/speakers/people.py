@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from quotes_service.extract import lexicon as lx
 from quotes_service.extract.docindex import DocIndex
-from quotes_service.extract.speakers.descriptors import title_word
+from quotes_service.extract.speakers.nouns import title_word
 from quotes_service.extract.speakers.mentions import known_first_name, names_tagged_as_organisations, person_ent, titled_names
 from quotes_service.extract.speakers.missed_names import names_beside_roles
 from quotes_service.extract.speakers.name_phrases import describe_name
