@@ -60,6 +60,14 @@ ROWS = [
      [dict(canonical="Tom Reyes", title="Gov.", not_titles=["former secretary of state"])]),
     ("Tom Reyes spoke on Monday. Voters cheered the new secretary at the rally.\n\nReyes said the plant would reopen.",
      [dict(canonical="Tom Reyes", title="")]),
+    # a noun of candidacy alone, as a subject or a possessive, is of the person just named; as the
+    # object of a preposition ("allies of the candidate") it is too often anyone's
+    ("Nora Vance toured a mill in Erie on Monday. Workers cheered the candidate's plan to reopen it.\n\n"
+     "Vance said the mill would reopen.",
+     [dict(canonical="Nora Vance", title="candidate")]),
+    ("Nora Vance toured a mill in Erie on Monday. Paul Kessler and other donors have become allies of the "
+     "candidate.\n\nVance said the mill would reopen.",
+     [dict(canonical="Nora Vance", title="")]),
     # the party of a person who seeks, wins or loses its nomination, or runs its campaign
     ("Greta Olsen spoke in Reno. Olsen won the Democratic nomination in June.\n\nOlsen said the polls were wrong.",
      [dict(canonical="Greta Olsen", affiliation="Democratic")]),

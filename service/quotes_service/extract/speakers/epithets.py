@@ -18,8 +18,9 @@ A description beside a name ("the Democratic nominee, Hillary Clinton"; "Republi
 Donald Trump") is read with the name (descriptors.py), and a plural one is a group.
 
 The same for a definite description of an office ("the former secretary of state", "the Vermont
-senator"): its title and the place it names go to the person just named it is of, one whose
-titles have its word, else one who holds no other office.
+senator") or, as a subject or a possessive, of a candidacy ("the candidate's plan"): its title and
+the place it names go to the person just named it is of, one whose titles have its word, else (of
+a candidacy) one who runs, else one who holds no other office.
 
 Also here, for the same reason (a role whose person is elsewhere in the article): a candidate's
 staff named beside "his"/"her" role ("Her campaign manager, Robby Mook") work for the
@@ -211,6 +212,7 @@ def add_role_descriptions(index: DocIndex, people: People) -> None:
             besides = set() if head.dep_ in SUBJECT_DEPS else _people_of_clause(head, people)
             person = _most_salient(head, people, besides, OTHERS_FLOOR,
                                    (lambda p: any(title_word_of(t) == word for t in p.profile.titles),
+                                    candidate if _person_word(head) else (lambda p: False),
                                     lambda p: not any(title_word_of(t) in lx.OFFICE_WORDS for t in p.profile.titles)))
         if person is not None:
             person.profile.add(role_phrase(head))
@@ -220,7 +222,9 @@ def _role_description(head: Token, index: DocIndex) -> bool:
     """"the former secretary of state", "the Vermont senator": "the", a singular noun of a position,
     and a word that makes it one person's (a title modifier, a place, a body, an "of" phrase); not
     "the new president" or "the first woman president", nor a party's description (above)."""
-    if head.pos_ != "NOUN" or head.tag_ != "NN" or title_word(head) not in lx.OFFICE_WORDS or head.dep_ not in ROLE_DEPS:
+    candidacy = head.pos_ == "NOUN" and _person_word(head)
+    if head.pos_ != "NOUN" or head.tag_ != "NN" or head.dep_ not in ROLE_DEPS or not (
+            candidacy or title_word(head) in lx.OFFICE_WORDS):
         return False
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.lefts) or index.in_quote(head):
         return False
@@ -231,6 +235,8 @@ def _role_description(head: Token, index: DocIndex) -> bool:
         return False
     of_title = any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN") and not any(
         d.dep_ in ("det", "poss", "case") for d in g.children) for g in c.children) for c in head.children)
+    if candidacy:   # "the candidate's plan", "the first-time candidate is", not "allies of the candidate"
+        return head.dep_ in SUBJECT_DEPS | {"poss"} and not any(c.tag_ in ("JJS", "RBS") or c.lower_ == "only" for c in mods)
     return bool(mods) and all(c.lower_ in lx.TITLE_MODIFIERS or c.ent_type_ or c.pos_ in ("PROPN", "NOUN") for c in mods) \
         or of_title and not mods
 
