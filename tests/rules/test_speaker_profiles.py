@@ -226,6 +226,10 @@ ROWS = [
      [dict(canonical="Labor unions, environmental groups, and many Democratic lawmakers", kind=SpeakerKind.GROUP)]),
     ("Teachers and school nurses said the new schedule left no time for lunch.",
      [dict(canonical="Teachers and school nurses", kind=SpeakerKind.GROUP)]),
+    # an indefinite role that opens the sentence before the subject's name is theirs; a time is not
+    ("A lifelong teacher, Mona Reyes has long handed out books to students. Reyes said the budget was too small.",
+     [dict(canonical="Mona Reyes", title="lifelong teacher")]),
+    ("A year later, Mona Reyes said the budget was too small.", [dict(canonical="Mona Reyes", title="")]),
     # an age is no title, before or after the name; a sentence's first word before a named body is no body
     ("Agusein Garcia, a 47-year-old father of six, said he would vote.",
      [dict(canonical="Agusein Garcia", title="father")]),
