@@ -297,6 +297,19 @@ nominee candidate front-runner frontrunner hopeful contender challenger rival st
 incumbent runner-up
 """.split())
 PARTIES = frozenset(PARTY_WORDS.values())
+# A party's nomination, and the campaigns a party word and an owner make one person's ("Hale's
+# Republican campaign"), and the nouns of seeking one ("her bid for", "a path to"): speakers/nominations.py.
+NOMINATION_NOUNS = frozenset({"nomination"})
+CAMPAIGN_NOUNS = frozenset({"campaign", "candidacy", "bid"})
+SEEKING_NOUNS = frozenset("pursuit bid quest path shot chance lead run race campaign candidacy fight".split())
+# Nouns of a relation to someone, not a position held ("Clinton's rival"): a speaker's title only
+# when the article gives no position (speakers/fields.py).
+RELATIONAL_NOUNS = frozenset("""
+rival opponent critic winner loser foe ally backer supporter friend admirer detractor successor
+predecessor fan
+""".split())
+# Verbs whose complement describes their subject ("Trump became the Republican nominee").
+COPULAS = frozenset("be become remain".split())
 # The nouns of one member of a party ("the Wisconsin Republican", "a Democrat"): a person.
 PARTY_MEMBERS = frozenset({"democrat", "republican", "libertarian"})
 PARTY_ACRONYMS = frozenset({"gop", "g.o.p."})   # kept as written beside the party they stand for
@@ -369,3 +382,10 @@ institute club church clinic fund lab laboratory library museum staff faculty de
 """.split())
 # Heads that count a share of a group ("52 percent of voters", "a majority of Republicans").
 SHARE_WORDS = frozenset("percent % share majority minority half third quarter fraction most".split())
+# The head words of positions held: titles, roles, offices, staff and candidacies (speakers/fields.py).
+POSITION_WORDS = (TITLE_NOUNS | ROLE_NOUNS | POLITICAL_TITLES | STAFF_NOUNS | GROUP_ROLE_NOUNS | CANDIDACY_NOUNS
+                  | frozenset(TITLE_FORMS.values())) - RELATIONAL_NOUNS
+# The head words of offices, which "the" and a modifier make one person's ("the former secretary of
+# state", "the Vermont senator"): speakers/epithets.py.
+OFFICE_WORDS = (TITLE_NOUNS | POLITICAL_TITLES | frozenset(TITLE_FORMS.values())) - frozenset(HONORIFIC_GENDER) \
+    - frozenset("dr prof sir lord lady dame doctor chief leader vice general".split())

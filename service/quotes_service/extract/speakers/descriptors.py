@@ -19,7 +19,7 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from quotes_service.extract import lexicon as lx
 from quotes_service.extract.pipeline.lemmas import lemma
-from quotes_service.extract.words import is_age_noun
+from quotes_service.extract.speakers.nouns import gender_of_noun, is_title_token, lexical_person_noun
 from quotes_service.extract.speakers.profiles import looks_like_acronym, strip_article, without_possessive
 from quotes_service.extract.speakers.standing import PLACE_ENTS, Descriptors, add_party, is_party_word, is_political
 
@@ -29,7 +29,6 @@ NOT_A_TITLE_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", 
                               "GPE", "LOC"})
 MAX_OF_OBJECT = 3        # capitalised words after the "of" of a title before a name ("of Foreign Affairs")
 PRE_NAME_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "punct", "nummod", "flat"})
-
 
 
 def words_text(tokens: list[Token]) -> str:
@@ -50,51 +49,6 @@ def words_text(tokens: list[Token]) -> str:
 def possessor(tok: Token) -> str:
     """The name a possessive writes, without its article and "'s": "The Blaze's" -> Blaze."""
     return strip_article(without_possessive(words_text(list(tok.subtree))))
-
-
-def title_word(tok: Token) -> str:
-    """The word a title token stands for: "Gov." -> governor, "Sen." -> senator, else its lower form."""
-    low = tok.lower_.rstrip(".")
-    return lx.TITLE_FORMS.get(low, low)
-
-
-def is_title_token(tok: Token) -> bool:
-    """A word of a formal title ("Secretary", "Sen.", "Vice") or a role noun ("economist")."""
-    low = tok.lower_.rstrip(".")
-    return low in lx.TITLE_NOUNS or low in lx.TITLE_FORMS or lemma(tok) in lx.ROLE_NOUNS
-
-
-PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee", "aire", "ive")
-NOT_PERSON_SUFFIXES = ("ment",)   # "establishment", "movement", "government": acts and bodies, not agents
-
-
-def person_noun(tok: Token) -> bool:
-    """A noun that names a kind of person ("chief", "analyst", "spokeswoman", "president"), not a
-    thing ("use", "plan"): the role, title and gender lexicons, else the endings of agent nouns."""
-    word = lemma(tok)
-    if lexical_person_noun(tok):
-        return True
-    return len(word) > 4 and word.endswith(PERSON_SUFFIXES) and not word.endswith(NOT_PERSON_SUFFIXES)
-
-
-def lexical_person_noun(tok: Token) -> bool:
-    """A noun the lexicons know as a kind of person; not an agent ending alone, which companies
-    share ("the drugmaker", "the carrier")."""
-    word = lemma(tok)
-    if word in lx.ROLE_NOUNS or word in lx.GROUP_ROLE_NOUNS or word in lx.CANDIDACY_NOUNS or is_title_token(tok):
-        return True
-    if tok.lower_ in lx.PARTY_MEMBERS and tok.tag_ in ("NN", "NNP") or is_age_noun(tok):
-        return True    # "the Wisconsin Republican", "Kendal Unruh, a Republican", "the 46-year-old"
-    return tok.lower_ in lx.FEMALE_NOUNS or tok.lower_ in lx.MALE_NOUNS
-
-
-def _gender_of_noun(tok: Token) -> str:
-    low = tok.lower_
-    if low in lx.FEMALE_NOUNS:
-        return "female"
-    if low in lx.MALE_NOUNS:
-        return "male"
-    return ""
 
 
 def org_phrase(head: Token) -> str:
@@ -182,7 +136,7 @@ def role_phrase(head: Token) -> Descriptors:
     text = words_text(title) if title else ""
     if text and text.lower().rstrip(".") not in lx.HONORIFIC_GENDER:
         out.titles.append(text)
-    gender = _gender_of_noun(head)
+    gender = gender_of_noun(head)
     if gender:
         out.genders.append(gender)
     return out
@@ -259,6 +213,8 @@ def before_name(ent: SpacySpan) -> Descriptors:
             out.genders.append(honorific)
     run = [t for t in run if t.lower_ not in lx.HONORIFIC_GENDER and t.ent_type_ not in ("DATE", "TIME")]   # (ages)
     last_title = max((k for k, t in enumerate(run) if is_title_token(t) or t.pos_ == "NOUN"), default=-1)
+    if any(t.tag_ in ("JJS", "RBS") or any(c.tag_ == "RBS" for c in t.children) for t in run[:max(last_title, 0)]):
+        last_title = -1   # an evaluation, not a title: "he is the most able candidate[,] Viguerie argues"
     if last_title < 0:
         for t in run:   # "Republican Donald Trump", "Democrat Hillary Clinton": a party alone
             if is_party_word(t):
@@ -266,7 +222,7 @@ def before_name(ent: SpacySpan) -> Descriptors:
         return out
     start = last_title
     # An acronym the recognizer left unlabelled is an organisation's ("IMF chief economist").
-    while start > 0 and run[start - 1].ent_type_ not in ORG_ENTS | PLACE_ENTS | {"NORP"} \
+    while start > 0 and run[start - 1].ent_type_ not in ORG_ENTS | PLACE_ENTS | {"NORP"} and not _names_body_end(run[start - 1]) \
             and (is_title_token(run[start - 1]) or run[start - 1].pos_ in ("NOUN", "ADJ")
                  or run[start - 1].pos_ == "PROPN" and not run[start - 1].ent_type_ and not looks_like_acronym(run[start - 1].text)):
         start -= 1
@@ -277,7 +233,7 @@ def before_name(ent: SpacySpan) -> Descriptors:
     text = " ".join([t.text.lower() for t in modifiers] + [words_text(title)]) if title else ""
     if text:
         out.titles.append(text)
-    gender = _gender_of_noun(title[-1]) if title else ""
+    gender = gender_of_noun(title[-1]) if title else ""
     if gender:
         out.genders.append(gender)
     return out
@@ -319,6 +275,12 @@ def _of_title(ent: SpacySpan) -> int:
     if k < ent.start and k >= 2 and doc[k - 1].lower_ == "of" and is_title_token(doc[k - 2]) and doc[k - 2].text[:1].isupper():
         return k - 2
     return ent.start
+
+
+def _names_body_end(tok: Token) -> bool:
+    """A capitalised noun of a body that ends a name before a title: "Democratic National
+    Committee Chair", "Hillsborough County Party Chairman" (the recognizer may leave it unlabelled)."""
+    return tok.text[:1].isupper() and not tok.is_sent_start and is_body_noun(tok) and not is_title_token(tok)
 
 
 def _of_tail(run: list[Token], last_title: int) -> list[Token]:

@@ -6,7 +6,8 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from quotes_service.extract import lexicon as lx
 from quotes_service.extract.pipeline.lemmas import lemma
-from quotes_service.extract.speakers.descriptors import person_noun, role_phrase, title_word
+from quotes_service.extract.speakers.descriptors import role_phrase
+from quotes_service.extract.speakers.nouns import person_noun, title_word
 from quotes_service.extract.speakers.name_phrases import describe_name
 from quotes_service.extract.speakers.people import People
 from quotes_service.extract.speakers.person import Person
@@ -28,11 +29,31 @@ def pick_affiliation(found: Descriptors) -> str:
     return found.affiliations[0] if found.affiliations else ""
 
 
+def pick_title(titles: list[str]) -> str:
+    """The one title a quote's speaker shows, of those its mention and its profile give (in that
+    order): a position held ("Sen.", "secretary of state", "presidential nominee") before a
+    relation to someone ("rival", "critic", "wife"), and both before a word no lexicon knows as
+    a person's ("Time" of a headline's "Clinton: Time for ...")."""
+    return min(titles, key=_title_rank, default="")
+
+
+def _title_rank(title: str) -> int:
+    words = [w.rstrip(".") for w in title.lower().split()]
+    if "of" in words[1:]:
+        words = words[:words.index("of", 1)]     # "secretary of state": its head is "secretary"
+    head = lx.TITLE_FORMS.get(words[-1], words[-1]) if words else ""
+    if head in lx.RELATIONAL_NOUNS or head in lx.FEMALE_NOUNS or head in lx.MALE_NOUNS and head not in lx.STAFF_NOUNS:
+        return 2 if head not in lx.TITLE_NOUNS else 0
+    if head in lx.POSITION_WORDS:
+        return 0
+    return 1 if title[:1].islower() or len(words) > 1 else 3
+
+
 def best(profile: Descriptors, here: Descriptors | None = None, title: str = "") -> tuple[str, str, str]:
     """(title, affiliation, affiliation_short) for a person's quote: what its own mention says
     first, then what the person's other mentions say."""
     here = here or Descriptors()
-    title = title or next(iter(here.titles), "") or next(iter(profile.titles), "")
+    title = pick_title(([title] if title else []) + here.titles + profile.titles)
     affiliation = pick_affiliation(here) or pick_affiliation(profile)
     return title, affiliation, short_for(affiliation, here.acronyms + profile.acronyms)
 

@@ -103,10 +103,14 @@ def names_tagged_as_organisations(doc: Doc) -> list[SpacySpan]:
     them too."""
     out = []
     for ent in doc.ents:
-        if ent.label_ not in MISTAKEN_FOR_NAMES:
+        label = ent.label_
+        if label not in MISTAKEN_FOR_NAMES:
             continue
+        dash = max((t.i for t in ent if t.text in lx.DASHES and t.whitespace_), default=None) if label == "ORG" else None
+        if dash is not None:
+            ent = doc[dash + 1:ent.end]   # a dateline taken in: "ROME - Bernie Sanders met the pope"
         start = ent.start
-        if len(ent) >= 4 and ent.label_ == "ORG" and doc[ent.end - 3].text in POSSESSIVE_MARKS:
+        if len(ent) >= 4 and label == "ORG" and doc[ent.end - 3].text in POSSESSIVE_MARKS:
             start = ent.end - 2
         elif len(ent) != 2:
             continue

@@ -10,8 +10,9 @@ from spacy.tokens import Span as SpacySpan, Token
 from quotes_service.extract import lexicon as lx
 from quotes_service.extract.pipeline.lemmas import lemma
 from quotes_service.extract.speakers.descriptors import (
-    before_name, coordinated, names_an_organisation, org_phrase, person_noun, possessor, role_phrase,
+    before_name, coordinated, names_an_organisation, org_phrase, possessor, role_phrase,
 )
+from quotes_service.extract.speakers.nouns import person_noun
 from quotes_service.extract.speakers.profiles import looks_like_acronym
 from quotes_service.extract.speakers.standing import (Descriptors, bracketed_place, is_political, party_tag,
                                                       represented_place)
@@ -96,6 +97,19 @@ def _owner(ent: SpacySpan) -> str:
     return ""
 
 
+def _fronted_roles(ent: SpacySpan) -> list[Token]:
+    """"A lawyer, Khan has long ...", "A former prosecutor at the Justice Department, Ana Ruiz said
+    ...": an indefinite role that opens the sentence, then a comma and the name that is the
+    subject (the parser hangs the role on the verb as a second subject or an adverb)."""
+    doc, root = ent.doc, ent.root
+    if root.dep_ != "nsubj" or ent.start < 2 or doc[ent.start - 1].text != ",":
+        return []
+    return [c for c in root.head.children
+            if c.dep_ in ("nsubj", "npadvmod") and c.i < ent.start and c.pos_ == "NOUN" and c.left_edge.is_sent_start
+            and c.right_edge.i == ent.start - 2 and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)
+            and person_noun(c)]
+
+
 def describe_name(ent: SpacySpan) -> Descriptors:
     """Everything one name mention says about its person."""
     out = before_name(ent)
@@ -105,6 +119,8 @@ def describe_name(ent: SpacySpan) -> Descriptors:
         # "The mayor's chief of staff, Daniel Ortiz,": the name describes its head's role.
         for role in coordinated(head):
             out.add(role_phrase(role))
+    for role in _fronted_roles(ent):
+        out.add(role_phrase(role))
     owner = _owner(ent)
     if owner and owner not in out.affiliations:
         out.affiliations.append(owner)

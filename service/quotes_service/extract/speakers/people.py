@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from quotes_service.extract import lexicon as lx
 from quotes_service.extract.docindex import DocIndex
-from quotes_service.extract.speakers.descriptors import title_word
+from quotes_service.extract.speakers.nouns import title_word
 from quotes_service.extract.speakers.mentions import known_first_name, names_tagged_as_organisations, person_ent, titled_names
 from quotes_service.extract.speakers.missed_names import names_beside_roles, with_nickname
 from quotes_service.extract.speakers.name_phrases import describe_name
@@ -353,8 +353,9 @@ def staff_title(title: str) -> bool:
 
 
 def candidate(person: Person) -> bool:
-    """Running for office, by the article's titles for them ("candidate", "front-runner", "nominee")."""
-    return any(word in lx.CANDIDACY_NOUNS for title in person.profile.titles for word in title.lower().split())
+    """Running for office: the article names their campaign, or calls them "candidate",
+    "front-runner", "nominee"."""
+    return person.runs or any(word in lx.CANDIDACY_NOUNS for title in person.profile.titles for word in title.lower().split())
 
 
 def title_word_of(title: str) -> str:

@@ -35,6 +35,7 @@ class Person:
     profile: Descriptors = field(default_factory=Descriptors)
     votes: Counter = field(default_factory=Counter)   # gender -> weight of the cues for it
     strong: set[str] = field(default_factory=set)     # the genders a strong cue (Mr./Ms., a noun) gave
+    runs: bool = False   # the article names their campaign or has them seek a nomination (nominations.py)
 
     @property
     def gender(self) -> str:

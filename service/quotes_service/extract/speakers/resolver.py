@@ -22,7 +22,9 @@ from quotes_service.extract.pipeline.lemmas import lemma
 from quotes_service.extract.speakers import fields as describe
 from quotes_service.extract.speakers import unnamed
 from quotes_service.extract.speakers.entities import EntityTable
-from quotes_service.extract.speakers.epithets import add_party_descriptions, add_staff_of_candidates
+from quotes_service.extract.speakers.epithets import (add_party_descriptions, add_role_descriptions,
+                                                      add_staff_of_candidates)
+from quotes_service.extract.speakers.nominations import add_nomination_parties, mark_campaigners
 from quotes_service.extract.speakers.mentions import Mention, ent_of, grow_mention, known_first_name, mention_kind
 from quotes_service.extract.speakers.organisations import Organisations, org_name
 from quotes_service.extract.speakers.people import People, clean_name
@@ -42,6 +44,9 @@ class SpeakerResolver:
         self.doc = index.doc
         self.people = People(index)
         add_party_descriptions(index, self.people)
+        add_role_descriptions(index, self.people)
+        add_nomination_parties(index, self.people)
+        mark_campaigners(index, self.people)
         self.people.settle()
         add_staff_of_candidates(self.people)
         self.orgs = Organisations(index, frozenset(p.last for p in self.people.everyone))
@@ -115,7 +120,8 @@ class SpeakerResolver:
 
     # --- people --------------------------------------------------------------------------------------
     def _pronoun(self, head: Token, recent_speakers: list[tuple[int, str]]) -> Speaker:
-        out = Speaker(name=head.text, span=Span(head.idx, head.idx + len(head.text)), kind=SpeakerKind.PERSON)
+        out = Speaker(name=self.index.text[head.idx:head.idx + len(head)], span=Span(head.idx, head.idx + len(head)),
+                      kind=SpeakerKind.PERSON)
         person = antecedent(self.people, head, recent_speakers)
         if person is None:
             out.id = self.entities.key_for(out)
@@ -134,7 +140,7 @@ class SpeakerResolver:
         if group is None:
             return None
         found = self.speaker(grow_mention(group, 0, len(self.doc)), recent_speakers)
-        out = Speaker(name=head.text, span=Span(head.idx, head.idx + len(head.text)), kind=found.kind,
+        out = Speaker(name=self.index.text[head.idx:head.idx + len(head)], span=Span(head.idx, head.idx + len(head)), kind=found.kind,
                       canonical_name=found.canonical_name, title=found.title, affiliation=found.affiliation,
                       affiliation_short=found.affiliation_short, resolved_from_pronoun=True, id=found.id)
         self.entities.mentioned(out.id, out.span)
@@ -170,7 +176,8 @@ class SpeakerResolver:
                       canonical_name=" and ".join(n for n in names if n))
         if kind == SpeakerKind.PERSON:
             name_span = describe.name_span(span, None, out.canonical_name)
-            out.name, out.span = name_span.text, Span(name_span.start_char, name_span.end_char)
+            out.name = self.index.text[name_span.start_char:name_span.end_char]
+            out.span = Span(name_span.start_char, name_span.end_char)
         out.id = self.entities.key_for(out)
         self.entities.mentioned(out.id, out.span)
         return out

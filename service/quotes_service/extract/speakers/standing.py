@@ -12,6 +12,7 @@ from quotes_service.extract import lexicon as lx
 
 PLACE_ENTS = frozenset({"GPE", "LOC"})
 PARTY_TAG = re.compile(r"\s*[(,]\s*([DRI])\s*[-\u2013]\s*([A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)\s*[),]")
+PARTY_LETTER = re.compile(r"\s*\(([DRI])\)")   # "Gov. Phil Bryant (R)": the party alone
 
 
 @dataclass
@@ -71,7 +72,8 @@ def bracketed_place(ent: SpacySpan) -> str:
 
 
 def party_tag(ent: SpacySpan) -> Descriptors:
-    """"(D-Ore.)" / ", R-Texas," right after the name: the party, the state as written, the tag."""
+    """"(D-Ore.)" / ", R-Texas," right after the name: the party, the state as written, the tag;
+    "(R)" alone: the party and its letter."""
     out = Descriptors()
     doc = ent.doc
     if ent.end >= len(doc) or doc[ent.end].text not in ("(", ","):
@@ -84,6 +86,9 @@ def party_tag(ent: SpacySpan) -> Descriptors:
         out.affiliations += [lx.PARTY_LETTERS[letter], state]
         out.places.append(state)
         out.acronyms.append(f"{letter}-{state}")
+    elif (alone := PARTY_LETTER.match(tail)) is not None:
+        out.affiliations.append(lx.PARTY_LETTERS[alone.group(1)])
+        out.acronyms.append(alone.group(1))
     return out
 
 
