@@ -21,6 +21,7 @@ TEXTS = [
     "\u201cWe will see,\u201d said Lipsky, who has been watching.  Some did, some didn't.\n\nBut as before, the U.S. said so.",
     "The Treasury spokesperson's statement: 'They had had enough,' the officials' note read.",
     "Stu\u00a0Burguiere said\u2009it was\u202ffine,\u00a0\u2014 and so did Ana\u3000Ruiz.",
+    "O\u2019Keefe said it\u2019s Trump\u2019s plan, and \u2018they don\u2019t\u2019 agree.",
 ]
 
 
@@ -39,8 +40,8 @@ def texts() -> list[str]:
 
 
 def test_every_token_gets_the_full_pipelines_attributes_and_lemma(pipelines):
-    """Against the full pipeline on the text as the model reads it: odd spaces written " "
-    (parsing.plain_spaces), which the dev articles hold."""
+    """Against the full pipeline on the text as the model reads it: odd spaces written " " and
+    apostrophes inside words "'" (parsing.plain_spaces), which the dev articles hold."""
     ours, full = pipelines
     for text in texts():
         a, b = ours.parse(text), full(plain_spaces(text))

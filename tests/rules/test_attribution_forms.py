@@ -33,6 +33,8 @@ ROWS = [
     ('"The fund is nearly empty," Ana Ruiz said. "We cannot wait any longer." By then, she said, the fund had run dry.',
      [(D, "The fund is nearly empty We cannot wait any longer.", "Ana Ruiz", "after"),
       (I, "By then the fund had run dry", "", "parenthetical")]),
+    # a typographic apostrophe inside a name is read as the model learnt it ("O\u2019Neill" was an adverb)
+    ('"All politics is local," O\u2019Keefe said.', [(D, "All politics is local", "O'Keefe", "after")]),
     # a block quote in the paragraph after a colon
     ('Dana Ruiz, a nurse from Ohio, agreed:\n\n"We were never told how long the shortage would last."',
      [(D, "We were never told how long the shortage would last.", "Dana Ruiz", "before")]),
