@@ -339,6 +339,9 @@ ROWS = [
      [dict(canonical="David Axelford", gender=Gender.UNSPECIFIED)]),
     ("Ruth Axelford, a strategist, spoke on Monday. Axelford said her plans addressed the unrest.",
      [dict(canonical="Ruth Axelford", gender=Gender.FEMALE)]),
+    # a noun of a body alone before a title names no body: it is the title's ("Union Minister")
+    ("Union Minister Ravi Das said the new rail line would open in March.",
+     [dict(canonical="Ravi Das", title="Union Minister")]),
     # a nickname in quote marks inside a name is part of the fullest name, which the surname finds
     ('Rep. Carl J. "Buddy" Hanlon of Iowa spoke on Monday. "We need the money," Hanlon said.',
      [dict(canonical="Carl J. Buddy Hanlon", kind=SpeakerKind.PERSON)]),

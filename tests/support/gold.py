@@ -69,7 +69,9 @@ def judge(text: str, gold: dict, predicted: list[dict]) -> Verdict:
             ptext, pstart = p["text"], int(p["span"]["start"])
             if g["type"] in ("indirect", "partial"):
                 gstart = _nearest(text, g["text"], pstart)
-                if gstart < 0 or _overlap(g["text"], ptext, text, gstart, pstart) < 0.8:
+                # the whole span: a content in two fragments around its attribution covers it
+                extent = text[pstart:int(p["span"]["end"])]
+                if gstart < 0 or _overlap(g["text"], extent, text, gstart, pstart) < 0.8:
                     continue
                 quoted = {text[int(q.get("start", 0)):int(q.get("end", 0))] for q in p.get("quoted", [])}
                 if not set(g.get("quoted", [])) <= quoted:

@@ -280,6 +280,8 @@ def _of_title(ent: SpacySpan) -> int:
 def _names_body_end(tok: Token) -> bool:
     """A capitalised noun of a body that ends a name before a title: "Democratic National
     Committee Chair", "Hillsborough County Party Chairman" (the recognizer may leave it unlabelled)."""
+    if tok.i == 0 or not tok.doc[tok.i - 1].text[:1].isupper() or not tok.doc[tok.i - 1].is_alpha:
+        return False   # the noun alone names no body: "Union Minister CR Patil" is a title
     return tok.text[:1].isupper() and not tok.is_sent_start and is_body_noun(tok) and not is_title_token(tok)
 
 

@@ -115,6 +115,9 @@ def _mention_scores(people: People, pronoun: Token, gender: str, accept) -> dict
     return scores
 
 
+CHAIN_REACH = 8   # pronouns back that keep their person salient (a text of nothing but pronouns stays linear)
+
+
 def _pronouns_before(people: People, pronoun: Token) -> list[tuple[Token, Person | None]]:
     """The third-person singular pronouns outside quote marks within reach before ``pronoun``, each
     with the person it refers to. They are resolved once, in the text's order, each from the names
@@ -131,8 +134,8 @@ def _pronouns_before(people: People, pronoun: Token) -> list[tuple[Token, Person
         people.chain_done += 1   # first: its own scores read only the pronouns before it
         found = _mention_scores(people, tok, lx.GENDERED_PRONOUNS[tok.lower_], lambda person: True)
         people.referents[tok.i] = max(found.values(), key=lambda pair: pair[0])[1] if found else None
-    lo = bisect_left(people.chain_starts, pronoun.idx - ANTECEDENT_REACH)
     hi = bisect_left(people.chain_starts, pronoun.idx)
+    lo = max(bisect_left(people.chain_starts, pronoun.idx - ANTECEDENT_REACH), hi - CHAIN_REACH)
     return [(tok, people.referents.get(tok.i)) for tok in chain[lo:hi]]
 
 
