@@ -51,6 +51,17 @@ ROWS = [
      [(I, "The clinic would close", "nurses", "according")]),
     ("The vote on rents.\n12:30 p.m.\n\nMost renters favour the new rules, according to a city survey.",
      [(I, "Most renters favour the new rules", "city survey", "according")]),
+    # a fragment inside a characterising clause before it is that clause's, not the next verb's object
+    # or a verb of its own after ('"…," telling reporters'); an attribution right beside the quote stays
+    ('Mayor Ana Ruiz hailed the vote as "a turning point," telling reporters on Monday that the city would change.',
+     [(P, 'the vote as "a turning point,"', "Ana Ruiz", "partial"), (I, "that the city would change", "Ana Ruiz", "clause")]),
+    ('The council called the levy "a turning point," the mayor\'s aide said.',
+     [(P, 'The council called the levy "a turning point,"', "mayor's aide", "clause")]),
+    # a closed quote is not set off before the next sentence's report of its own
+    ('The board met on Monday. "It was arbitrary." Tom Kerr, a party organiser, warned that the vote would be close.',
+     [(I, "that the vote would be close", "Tom Kerr", "clause")]),
+    ('The board met on Monday. "It was arbitrary." Tom Kerr, a party organiser, said.',
+     [(D, "It was arbitrary.", "Tom Kerr", "set_off")]),
 ]
 
 

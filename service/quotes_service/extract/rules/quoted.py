@@ -197,6 +197,8 @@ def set_off(side: Side):
         return None
     if name.i + 1 >= hi or index.doc[name.i + 1].text != "," or not is_reporting(verb, _SET_OFF_VERBS):
         return None
+    if side.closed and _reports_its_own(verb):
+        return STOP   # '…arbitrary." Hendler, a party operative, warned that …': the next sentence's report
     return Attribution(name, with_particle(verb), lo, verb.i, side.joins_next)
 
 
