@@ -62,6 +62,12 @@ ROWS = [
      [(I, "that the vote would be close", "Tom Kerr", "clause")]),
     ('The board met on Monday. "It was arbitrary." Tom Kerr, a party organiser, said.',
      [(D, "It was arbitrary.", "Tom Kerr", "set_off")]),
+    # a fragment seven heads below its reporting verb is still its report; with none above, no one's
+    ('Mayor Tom Kerr accused Ruiz of keeping families from being able to "stand together against the closures '
+     'facing this town."',
+     [(P, 'Ruiz of keeping families from being able to "stand together against the closures facing this town."',
+       "Tom Kerr", "partial")]),
+    ('The closures kept families from being able to "stand together against the plans facing this town."', []),
 ]
 
 
