@@ -68,6 +68,14 @@ ROWS = [
      [(P, 'Ruiz of keeping families from being able to "stand together against the closures facing this town."',
        "Tom Kerr", "partial")]),
     ('The closures kept families from being able to "stand together against the plans facing this town."', []),
+    # a fragment in the clause of a verb of thought or stance is its subject's words when the subject
+    # names a source; not a common noun's clause, nor a copula's
+    ('Mayor Tom Kerr anticipated that the hardest task would be "rebuilding the trust of people who lost '
+     'their homes."',
+     [(P, 'that the hardest task would be "rebuilding the trust of people who lost their homes."', "Tom Kerr",
+       "clause_fragment")]),
+    ('The mayor\'s plan foresees that the town will "rebuild what the flood took."', []),
+    ('Ana Ruiz was sure that the council "never listens to the farmers."', []),
 ]
 
 
