@@ -51,6 +51,31 @@ ROWS = [
      [(I, "The clinic would close", "nurses", "according")]),
     ("The vote on rents.\n12:30 p.m.\n\nMost renters favour the new rules, according to a city survey.",
      [(I, "Most renters favour the new rules", "city survey", "according")]),
+    # a fragment inside a characterising clause before it is that clause's, not the next verb's object
+    # or a verb of its own after ('"…," telling reporters'); an attribution right beside the quote stays
+    ('Mayor Ana Ruiz hailed the vote as "a turning point," telling reporters on Monday that the city would change.',
+     [(P, 'the vote as "a turning point,"', "Ana Ruiz", "partial"), (I, "that the city would change", "Ana Ruiz", "clause")]),
+    ('The council called the levy "a turning point," the mayor\'s aide said.',
+     [(P, 'The council called the levy "a turning point,"', "mayor's aide", "clause")]),
+    # a closed quote is not set off before the next sentence's report of its own
+    ('The board met on Monday. "It was arbitrary." Tom Kerr, a party organiser, warned that the vote would be close.',
+     [(I, "that the vote would be close", "Tom Kerr", "clause")]),
+    ('The board met on Monday. "It was arbitrary." Tom Kerr, a party organiser, said.',
+     [(D, "It was arbitrary.", "Tom Kerr", "set_off")]),
+    # a fragment seven heads below its reporting verb is still its report; with none above, no one's
+    ('Mayor Tom Kerr accused Ruiz of keeping families from being able to "stand together against the closures '
+     'facing this town."',
+     [(P, 'Ruiz of keeping families from being able to "stand together against the closures facing this town."',
+       "Tom Kerr", "partial")]),
+    ('The closures kept families from being able to "stand together against the plans facing this town."', []),
+    # a fragment in the clause of a verb of thought or stance is its subject's words when the subject
+    # names a source; not a common noun's clause, nor a copula's
+    ('Mayor Tom Kerr anticipated that the hardest task would be "rebuilding the trust of people who lost '
+     'their homes."',
+     [(P, 'that the hardest task would be "rebuilding the trust of people who lost their homes."', "Tom Kerr",
+       "clause_fragment")]),
+    ('The mayor\'s plan foresees that the town will "rebuild what the flood took."', []),
+    ('Ana Ruiz was sure that the council "never listens to the farmers."', []),
 ]
 
 

@@ -25,7 +25,7 @@ from quotes_service.extract.docindex import DocIndex
 from quotes_service.extract.intervals import RangeIndex
 from quotes_service.extract.marks import Marked
 from quotes_service.extract.rules import registry
-from quotes_service.extract.rules.base import Attribution, Reported, first_word, with_particle
+from quotes_service.extract.rules.base import SUBJECT_DEPS, Attribution, Reported, first_word, with_particle
 from quotes_service.extract.rules.registry import Rule
 from quotes_service.extract.scoring import confidence
 from quotes_service.extract.speakers.mentions import grow_mention
@@ -33,6 +33,7 @@ from quotes_service.extract.speakers.resolver import SpeakerResolver
 
 Check = Callable[[], None]   # raises when the caller has given up
 FOLLOW_ON_GAP = 300      # characters between a quote and an unattributed one that continues it
+TIGHT = 4                # tokens from a closing mark to the verb of an attribution beside it
 CHECK_EVERY = 256        # quotes or clauses handled between two looks at the caller's should_stop
 
 
@@ -126,6 +127,11 @@ class QuotedPass:
         fragments = list(m.fragments)
         qtype = QuoteType.DIRECT
         found = registry.attribute_quoted(m, index)
+        if found is not None and found[0].family == registry.AFTER and not index.at_sentence_start(m.open_at):
+            around = registry.attribute_around(m, index)
+            if around is not None and around[1].cue[0].i < index.first_at_or_after(m.open_at) \
+                    and not _attributed_beside(found[1], m, index):
+                found = None
         if found is not None and looks_like_title(" ".join(index.text[s:e] for s, e in fragments)) and _names_a_work(m, index):
             found = None   # 'said in his 2012 book, "An American Son."': a title, not words said
         if found is not None and found[1].joins_next and i + 1 < len(marked):
@@ -224,6 +230,19 @@ class QuotedPass:
             self.recent.append((candidate.end, candidate.speaker.canonical_name))
         if candidate.type == QuoteType.DIRECT:
             self.previous = (candidate, m)
+
+
+def _attributed_beside(found: Attribution, m: Marked, index: DocIndex) -> bool:
+    """'"…," the senator said' / '"…?" asked Dunn': the verb's own subject names the speaker right
+    after the closing mark, and the verb reports nothing else. Not a clause joined on ('"…," but he
+    noted'), an object ('"…," telling reporters'), nor the next sentence after a closed quote."""
+    verb, speaker = found.cue[0], found.speaker
+    first = index.first_at_or_after(m.close_at)
+    doc = index.doc
+    return (verb.i - first <= TIGHT and speaker.dep_ in SUBJECT_DEPS and speaker.head.i == verb.i
+            and not any(t.dep_ in ("cc", "mark") for t in doc[first:verb.i])
+            and not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
+            and not (speaker.i < verb.i and index.text[m.end - 1:m.end] in (".", "!", "?")))
 
 
 def _mostly_within(s: int, e: int, a: int, b: int) -> bool:

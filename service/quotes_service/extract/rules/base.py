@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from quotes_service.extract import lexicon as lx
 from quotes_service.extract.docindex import DocIndex
+from quotes_service.extract.marks import Marked
 from quotes_service.extract.pipeline.lemmas import lemma
 from quotes_service.extract.words import is_age_noun
 
@@ -137,6 +138,15 @@ def in_dateline(tok: Token) -> bool:
             # in capitals, or with the agency's name in brackets: "Washington (AFP) -"
             return tok.i < t.i and (first.is_upper or _agency_before(doc, t.i))
     return False
+
+
+def fragment_root(m: Marked, index: DocIndex) -> tuple[Token, int, int] | None:
+    """The quoted passage's root (its word whose head lies outside it) and its tokens [first, last)."""
+    first, last = index.first_at_or_after(m.start), index.first_at_or_after(m.end)
+    inner = [t for t in index.doc[first:last] if not t.is_punct]
+    if not inner:
+        return None
+    return next((t for t in inner if not (first <= t.head.i < last) or t.head.i == t.i), inner[-1]), first, last
 
 
 def _agency_before(doc, dash: int) -> bool:
