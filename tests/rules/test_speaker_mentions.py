@@ -1,0 +1,37 @@
+"""Speaker profiles: who a pronoun or a description stands for, and what the article's own
+predicates say of a person (speakers/pronouns.py, speakers/people.py). Rows as in
+test_speaker_profiles.py, each form with a negative or a variant in other words.
+"""
+from __future__ import annotations
+
+import pytest
+
+from quotes.types import SpeakerKind
+from support.profiles import check_speakers
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    from quotes_service.extract.extractor import Extractor
+
+    return Extractor()
+
+
+ROWS = [
+    # a surname the recognizer left unlabelled is still a mention a later "he" or "she" refers to;
+    # not a surname that opens a longer name
+    ("Karl Ebering, a pollster, spoke first. Ted Marlow, the mayor, spoke later and took questions for an hour."
+     "\n\nEbering said the turnout was high. \"It was a good night,\" he said.",
+     [dict(canonical="Karl Ebering")] * 2),
+    ("Karl Brewing, a pollster, spoke first. Ted Marlow, the mayor, spoke later and took questions for an hour."
+     "\n\nLike a good neighbour, Brewing said the turnout was high. \"It was a good night,\" he said.",
+     [dict(canonical="Karl Brewing")] * 2),
+    ("Karl Ebering, a pollster, spoke first. Ted Marlow, the mayor, spoke later and took questions for an hour."
+     "\n\nThe Ebering Institute said the turnout was high. \"It was a good night,\" he said.",
+     [dict(kind=SpeakerKind.ORGANIZATION), dict(canonical="Ted Marlow")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", ROWS, ids=[r[0][:60] for r in ROWS])
+def test_mentions_and_predicates(extractor, text, expected):
+    check_speakers(extractor, text, expected)
