@@ -29,6 +29,17 @@ ROWS = [
     ("Karl Ebering, a pollster, spoke first. Ted Marlow, the mayor, spoke later and took questions for an hour."
      "\n\nThe Ebering Institute said the turnout was high. \"It was a good night,\" he said.",
      [dict(kind=SpeakerKind.ORGANIZATION), dict(canonical="Ted Marlow")]),
+    # a role that opens its sentence and speaks, then a person first named as the next sentence's
+    # subject: the person it introduces; not a role set after what it said, nor a person named before
+    ("A senior adviser to the mayor says the budget will pass in June.\n\nTomas Reyna spoke to reporters after "
+     "a meeting with the council.",
+     [dict(canonical="Tomas Reyna", kind=SpeakerKind.PERSON, title="senior adviser")]),
+    ("The budget will pass in June, a city spokesman told the paper.\n\nTomas Reyna spoke to reporters after "
+     "a meeting with the council.",
+     [dict(canonical="city spokesman", kind=SpeakerKind.ROLE)]),
+    ("Tomas Reyna met the council on Monday. A senior adviser to the mayor says the budget will pass in June."
+     "\n\nReyna spoke to reporters after the meeting.",
+     [dict(kind=SpeakerKind.ROLE)]),
 ]
 
 
