@@ -207,7 +207,7 @@ def _introduced_next(head: Token, people: People) -> Person | None:
     index = people.index
     doc = head.doc
     number, seen = index.sentence_number(head.i), 0
-    while seen < INTRODUCED_REACH and number + 1 < len(index._sent_bounds):
+    while seen < INTRODUCED_REACH and number + 1 < index.sentence_count():
         number += 1
         start, end = index.sentence_bounds(number)
         if not any(t.is_alpha for t in doc[start:end]):
