@@ -65,6 +65,9 @@ class DocIndex:
         """Sentence ``number`` as (first token index, end token index)."""
         return self._sent_bounds[number]
 
+    def sentence_count(self) -> int:
+        return len(self._sent_bounds)
+
     def sentence(self, tok: Token) -> tuple[int, int]:
         """The token's sentence as (first token index, end token index): what ``tok.sent`` gives."""
         return self._sent_bounds[self._sent_of[tok.i]]

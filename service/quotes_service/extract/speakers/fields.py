@@ -7,7 +7,7 @@ from spacy.tokens import Span as SpacySpan, Token
 from quotes_service.extract import lexicon as lx
 from quotes_service.extract.pipeline.lemmas import lemma
 from quotes_service.extract.speakers.descriptors import role_phrase
-from quotes_service.extract.speakers.nouns import person_noun, title_word
+from quotes_service.extract.speakers.nouns import lexical_person_noun, person_noun, title_word
 from quotes_service.extract.speakers.name_phrases import describe_name
 from quotes_service.extract.speakers.people import People
 from quotes_service.extract.speakers.person import Person
@@ -193,6 +193,41 @@ def _named_next(head: Token, people: People) -> Person | None:
     return found[0] if len(found) == 1 else None
 
 
+INTRODUCED_REACH = 2      # sentences after a role's (with words in them) that may name its person
+
+
+def _introduced_next(head: Token, people: People) -> Person | None:
+    """The person news introduces by a role and names in the next sentence, as its subject, for
+    the first time in the article: "Donald Trump's campaign manager says he is gratified ...
+    Corey Lewandowski, in a statement, said ...", "A top adviser says ... Ed Brookover spoke to
+    reporters". The role opens its sentence as its subject (a speaker introduced, not one set
+    after what they said: "..., a school spokesman told the paper" is no one named later), and is
+    a noun the lexicons know for a person ("a number of writers" is none). One such person only,
+    in the first sentence after the role's that has words."""
+    index = people.index
+    doc = head.doc
+    number, seen = index.sentence_number(head.i), 0
+    while seen < INTRODUCED_REACH and number + 1 < index.sentence_count():
+        number += 1
+        start, end = index.sentence_bounds(number)
+        if not any(t.is_alpha for t in doc[start:end]):
+            continue
+        seen += 1
+        first = {p.id: p for p in people.everyone if p.mentions and p.starts[0] >= head.idx
+                 and start <= p.mentions[0].start < end and _is_subject(p.mentions[0])}
+        if first or any(start <= e.start < end for e in people.persons):
+            return next(iter(first.values())) if len(first) == 1 else None
+    return None
+
+
+def _is_subject(ent: SpacySpan) -> bool:
+    """The name is its clause's subject (or the name in apposition to it)."""
+    tok = ent.root
+    while tok.dep_ in ("appos", "compound", "flat") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass")
+
+
 def person_for_role(head: Token, span: SpacySpan, people: People,
                     recent_speakers: list[tuple[int, str]]) -> tuple[Person | None, str]:
     """The named person a role mention stands for, and the role as title: a name in apposition
@@ -204,7 +239,8 @@ def person_for_role(head: Token, span: SpacySpan, people: People,
     .868 on the annotated train documents). (Keeping that to epithets with no words of their own, "the
     actress" but not "the GOP nominee", was measured and dropped: title F1 fell .736 -> .707 on the
     dev split, .786 -> .784 on the annotated train documents.) Anonymous sources ("the spokesman", "the official") stay roles
-    unless their titles fit."""
+    unless their titles fit. Before the epithet's guess, a role that opens its sentence is the
+    person the next sentence first names as its subject (``_introduced_next``)."""
     found = role_phrase(head)
     title = next(iter(found.titles), "")
     for child in head.children:
@@ -213,23 +249,22 @@ def person_for_role(head: Token, span: SpacySpan, people: People,
             if person is not None:
                 return person, title
     person = _name_right_after(head, people) or _named_next(head, people)
+    if person is None and _definite(head) and person_noun(head):
+        before = {id(p): p for ent in people.mentioned_before(head.idx, DESCRIPTION_REACH)
+                  if (p := people.person_at(ent)) is not None}
+        fits = [p for p in before.values() if _fits(head, p)]
+        person = max(fits, key=lambda p: p.last_before(head.idx)) if fits else _only_one_titled(head, people, title)
+    if person is None and lexical_person_noun(head) and head.dep_ == "nsubj" \
+            and people.index.sentence(head)[0] == head.left_edge.i:
+        person = _introduced_next(head, people)
     if person is not None:
         person.profile.add(found)
         return person, title
     if not _definite(head) or not person_noun(head):
         return None, ""
-    before = {id(p): p for ent in people.mentioned_before(head.idx, DESCRIPTION_REACH)
-              if (p := people.person_at(ent)) is not None}
-    fits = [p for p in before.values() if _fits(head, p)]
-    if fits:
-        person = max(fits, key=lambda p: p.last_before(head.idx))
-    elif (person := _only_one_titled(head, people, title)) is not None:
-        pass
-    elif lemma(head) in lx.ANONYMOUS_ROLES or any(c.dep_ == "prep" for c in head.children):
+    if lemma(head) in lx.ANONYMOUS_ROLES or any(c.dep_ == "prep" for c in head.children):
         return None, ""
-    else:
-        gender = next(iter(found.genders), "")
-        person = antecedent(people, head, recent_speakers, gender)
+    person = antecedent(people, head, recent_speakers, next(iter(found.genders), ""))
     if person is not None:
         person.profile.add(found)
     return person, title

@@ -9,8 +9,9 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from quotes_service.extract import lexicon as lx
 from quotes_service.extract.speakers.nouns import lexical_person_noun, person_noun
-from quotes_service.extract.speakers.mentions import MAX_TITLED_NAME, MISTAKEN_FOR_NAMES, ent_of, known_first_name
+from quotes_service.extract.speakers.mentions import MAX_TITLED_NAME, MISTAKEN_FOR_NAMES, ent_of, is_title, known_first_name
 
 _NOT_PEOPLE = frozenset({"ORG", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 
@@ -84,3 +85,45 @@ def with_nickname(ent: SpacySpan) -> SpacySpan:
             end += 1
         return doc[ent.start:end] if end > k + 3 else ent
     return ent
+
+
+def bare_surnames(index, surnames: set[str], taken: set[int]) -> list[SpacySpan]:
+    """A surname of a person named in full, written alone where the recognizer labelled nothing
+    ("..., Stovall said", "Ebeling said it's hard"): a mention of that person all the same, which
+    a later "he" or "she" may refer to. A capitalised proper noun outside quote marks and outside
+    any other entity, not part of a longer name (no capitalised proper noun beside it, as in "Tom
+    Ebeling" or "Clinton Global Initiative"); an honorific or title before it goes with it
+    ("Mr. Lou"). ``taken``: the tokens of the name mentions already found."""
+    doc = index.doc
+    out: list[SpacySpan] = []
+    for surname in surnames:
+        for tok in index.tokens_written(surname):
+            if tok.i in taken or not _surname_like(tok) or index.in_quote(tok):
+                continue
+            start = tok.i
+            prev = doc[tok.i - 1] if tok.i > 0 else None
+            if prev is not None and (prev.lower_ in lx.HONORIFIC_GENDER or is_title(prev)):
+                start -= 1
+            elif prev is not None and _capitalised_name(prev):
+                continue
+            if tok.i + 1 < len(doc) and _capitalised_name(doc[tok.i + 1]):
+                continue
+            out.append(SpacySpan(doc, start, tok.i + 1, label="PERSON"))
+    return out
+
+
+def _surname_like(tok: Token) -> bool:
+    """Capitalised, and a proper noun, or inside a sentence another word class the tagger took an
+    unknown name for ("Ebeling" as a verb in -ing); in no entity, a person's, or an organisation
+    of that one word (the recognizer's usual mistake for a surname it does not know)."""
+    if not tok.text[:1].isupper() or not (tok.pos_ == "PROPN" or tok.pos_ in ("NOUN", "VERB", "ADJ") and not tok.is_sent_start):
+        return False
+    if tok.ent_type_ in ("", "PERSON"):
+        return True
+    ent = ent_of(tok)
+    return tok.ent_type_ == "ORG" and ent is not None and ent.start == tok.i and all(
+        t.i == tok.i or t.text in ("'s", "\u2019s") for t in ent)
+
+
+def _capitalised_name(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.is_alpha

@@ -18,7 +18,7 @@ from quotes_service.extract import lexicon as lx
 from quotes_service.extract.docindex import DocIndex
 from quotes_service.extract.speakers.nouns import title_word
 from quotes_service.extract.speakers.mentions import known_first_name, names_tagged_as_organisations, person_ent, titled_names
-from quotes_service.extract.speakers.missed_names import names_beside_roles, with_nickname
+from quotes_service.extract.speakers.missed_names import bare_surnames, names_beside_roles, with_nickname
 from quotes_service.extract.speakers.name_phrases import describe_name
 from quotes_service.extract.speakers.person import STRONG, Person
 from quotes_service.extract.speakers.profiles import without_possessive
@@ -139,6 +139,7 @@ class People:
                 self._attach(person, ent, found)
         self._complete_names(index)
         self.starts = [e.start_char for e in self.persons]
+        self._bare_surnames(index, {t.i for ent in mentions for t in ent})
         self._by_full = {p.full: p for p in self.everyone}
         self._surnames = {p.last for p in self.everyone}
         # he/she/his/her outside quotes, in order, and whom each refers to (pronouns.py)
@@ -206,6 +207,23 @@ class People:
             self._add_first_name(person, prev.text)
             self._by_first_last.setdefault((person.first, person.last), person)
             return
+
+    def _bare_surnames(self, index: DocIndex, taken: set[int]) -> None:
+        """A surname alone that the recognizer left unlabelled ("..., Stovall said") is a mention
+        of its person for the pronouns that speak and the chain of pronouns (``mentioned_before(...,
+        bare=True)``, pronouns.antecedent), not for whom a description is of: counted there, a
+        much-named person took a definite description no title fits more often ("the <state>
+        governor"), which cost the dev split its affiliation floor (625f7ec). Its surroundings are
+        not read for the profile, nor is it among the person's mentions."""
+        found = []
+        self._bare_of: dict[int, Person] = {}
+        for ent in bare_surnames(index, {p.last for p in self.everyone}, taken):
+            person = self._resolve_mention(ent)
+            if person is not None:
+                found.append(ent)
+                self._bare_of[ent.start] = person
+        self.spoken = sorted(self.persons + found, key=lambda e: e.start_char)
+        self.spoken_starts = [e.start_char for e in self.spoken]
 
     def _add_first_name(self, person: Person, first: str) -> None:
         person.full, person.first = f"{first} {person.full}", _key(first)
@@ -333,14 +351,15 @@ class People:
                 and (word[:-1] in self._surnames or word.endswith("es") and word[:-2] in self._surnames)
                 and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children))
 
-    def mentioned_before(self, at: int, window: int) -> list[SpacySpan]:
-        """Name mentions that start in [at - window, at)."""
-        lo = bisect_right(self.starts, at - window - 1)
-        hi = bisect_right(self.starts, at - 1)
-        return self.persons[lo:hi]
+    def mentioned_before(self, at: int, window: int, bare: bool = False) -> list[SpacySpan]:
+        """Name mentions that start in [at - window, at); with ``bare``, the bare surnames too."""
+        persons, starts = (self.spoken, self.spoken_starts) if bare else (self.persons, self.starts)
+        lo = bisect_right(starts, at - window - 1)
+        hi = bisect_right(starts, at - 1)
+        return persons[lo:hi]
 
     def person_at(self, ent: SpacySpan) -> Person | None:
-        return self._by_token.get(ent.start)
+        return self._by_token.get(ent.start) or self._bare_of.get(ent.start)
 
     def by_name(self, full: str) -> Person | None:
         return self._by_full.get(full)

@@ -122,7 +122,7 @@ class SpeakerResolver:
     def _pronoun(self, head: Token, recent_speakers: list[tuple[int, str]]) -> Speaker:
         out = Speaker(name=self.index.text[head.idx:head.idx + len(head)], span=Span(head.idx, head.idx + len(head)),
                       kind=SpeakerKind.PERSON)
-        person = antecedent(self.people, head, recent_speakers)
+        person = antecedent(self.people, head, recent_speakers, bare=True)
         if person is None:
             out.id = self.entities.key_for(out)
             return out
