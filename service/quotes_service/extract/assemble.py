@@ -24,6 +24,7 @@ from quotes_service.extract import lexicon as lx
 from quotes_service.extract.docindex import DocIndex
 from quotes_service.extract.intervals import RangeIndex
 from quotes_service.extract.marks import Marked
+from quotes_service.extract.passages import looks_like_sentence, looks_like_title, names_a_work
 from quotes_service.extract.rules import registry
 from quotes_service.extract.rules.base import SUBJECT_DEPS, Attribution, Reported, first_word, with_particle
 from quotes_service.extract.rules.registry import Rule
@@ -57,40 +58,6 @@ class Candidate:
     @property
     def end(self) -> int:
         return self.fragments[-1][1]
-
-
-def looks_like_title(text: str) -> bool:
-    """"Phase One", 'Masterpiece', "Meet the Press.": names and titles in quote marks, not speech."""
-    text = text.rstrip().rstrip(".,;:")
-    words = [w for w in text.split() if any(c.isalpha() for c in w)]
-    if not words or len(words) > 6:
-        return False
-    if text[-1:] in "?!":
-        return False
-    return all(w[0].isupper() or w.lower() in lx.TITLE_SMALL_WORDS or not w[0].isalpha() for w in words)
-
-
-def _names_a_work(m: Marked, index: DocIndex) -> bool:
-    """A passage in marks after a word of naming ("a film titled "Dark Water"") or set beside a
-    noun with no verb of its own ("his book, "An American Son""): the name of a work. Not after a
-    colon, which introduces what was said ("a one-word answer: "No.""), nor a clause ("We Will Win")."""
-    j = index.last_before(m.open_at)
-    doc = index.doc
-    if j >= 0 and doc[j].text == ",":
-        j -= 1
-    if j < 0:
-        return False
-    if doc[j].lower_ in ("titled", "entitled", "called", "named", "dubbed"):
-        return True
-    first = index.first_at_or_after(m.start)
-    inner = [t for t in doc[first:index.first_at_or_after(m.end)] if not t.is_punct]
-    return doc[j].pos_ == "NOUN" and doc[j].lower_ not in lx.WORDED_DOCUMENTS and bool(inner) and not any(
-        t.pos_ in ("VERB", "AUX") for t in inner)
-
-
-def looks_like_sentence(text: str) -> bool:
-    words = text.split()
-    return len(words) >= 4 and text[:1].isupper() and not looks_like_title(text)
 
 
 def cue_range(tokens: list[Token]) -> tuple[int, int] | None:
@@ -132,7 +99,7 @@ class QuotedPass:
             if around is not None and around[1].cue[0].i < index.first_at_or_after(m.open_at) \
                     and not _attributed_beside(found[1], m, index):
                 found = None
-        if found is not None and looks_like_title(" ".join(index.text[s:e] for s, e in fragments)) and _names_a_work(m, index):
+        if found is not None and looks_like_title(" ".join(index.text[s:e] for s, e in fragments)) and names_a_work(m, index):
             found = None   # 'said in his 2012 book, "An American Son."': a title, not words said
         if found is not None and found[1].joins_next and i + 1 < len(marked):
             i += 1
