@@ -12,6 +12,11 @@ from quotes.types import QuoteType
 D, I, P = QuoteType.DIRECT, QuoteType.INDIRECT, QuoteType.PARTIAL
 
 ROWS = [
+    # a word of the subject's phrase the parser took for the verb, with the reporting verb hung on
+    # it unlabelled: the subject is the reporting verb's (not a verb of another kind)
+    ('Majorities of voters in five states going to the polls Tuesday say they would be happy with either nominee.',
+     [(I, "they would be happy with either nominee", "voters in five states", "clause")]),
+    ("Crowds of fans going to the stadium sing loudly.", []),
     # a second cue between two quotes makes them two quotes; one attribution between them joins them
     ('"The bridge will open in May," Mayor Ana Ruiz said, adding: "Nobody will pay a toll."',
      [(D, "The bridge will open in May", "Ana Ruiz", "after"), (D, "Nobody will pay a toll.", "Ana Ruiz", "before")]),

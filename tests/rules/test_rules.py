@@ -135,7 +135,7 @@ ROWS = [
      [(P, 'the new bridge, which is widely supported by voters, "would not last ten years" without repairs', "senator",
        "clause")]),   # (the clause's subject, parsed as the verb's object, opens the clause)
     ('The coach asked them whether the team "still believes in the plan."',
-     [(P, 'them whether the team "still believes in the plan."', "coach", "partial")]),
+     [(P, 'whether the team "still believes in the plan."', "coach", "clause")]),
     # a quote that completes a clause after "that" is the speaker's words inside it, not a direct quote
     # attributed by the next sentence's verb
     ('Maria Lopez tells supporters that \u201cwe will win this county.\u201d She says the polls are wrong.',
@@ -268,6 +268,12 @@ ROWS = [
      [(I, "whether the agency had read the report before the vote", "senator", "clause")]),
     ("When asked whether the plan would pass, the senator smiled.", []),
     ("She was asked whether she would run for the seat again.", []),
+    # whom a question was put to is not part of it (a pronoun, a plural of people); an object
+    # that is what was asked keeps it
+    ("The mayor asked residents whether they had seen the flood maps.",
+     [(I, "whether they had seen the flood maps", "mayor", "clause")]),
+    ("She asked the question whether the vote would count.",
+     [(I, "the question whether the vote would count", "", "characterised")]),
     # the subject of an adjective's infinitive ("quick to point out"); a joke is said
     ("Advisers to the mayor were quick to point out that the deficit had shrunk for two years.",
      [(I, "that the deficit had shrunk for two years", "Advisers to the mayor", "clause")]),

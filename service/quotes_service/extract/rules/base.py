@@ -199,7 +199,8 @@ def subject_of(verb: Token, index: DocIndex) -> Token | None:
         # ("were quick to point out that …": the infinitive's subject is the adjective's)
         if tok.dep_ == "conj" and tok.tag_ in FINITE_TAGS and tok.head.tag_ not in FINITE_TAGS:
             tok = _finite_above(tok.head)   # 'says the city would fix it and tell them, and tells …'
-        elif tok.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep", "acomp") and tok.head.i != tok.i:
+        elif (tok.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep", "acomp") or tok.dep_ == "dep" and tok.tag_ in FINITE_TAGS
+              and tok.head.i < tok.i) and tok.head.i != tok.i:   # "dep": 'Majorities of voters going to the polls say …'
             tok = tok.head
         elif tok.dep_ in ("acl", "relcl") and (valid_speaker(tok.head, index) or _share_of_people(tok.head, index)):
             # "officials who said …" speak; not "a figure which it says includes …", whose clause

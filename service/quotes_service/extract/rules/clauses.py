@@ -35,10 +35,21 @@ def _asks_a_question(verb: Token) -> bool:
         return False   # "when asked whether …": the asker is not the sentence's subject
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return False   # "she was asked whether …": nor the one asked
-    if any(c.dep_ in ("dobj", "dative") for c in verb.children):
-        return False   # "asked the governor whether …": the object is part of it (rule "characterised")
-    return is_reporting(verb, _ASK) and any(
-        c.dep_ == "ccomp" and c.i > verb.i and c.left_edge.lower_ in lx.QUESTION_WORDS for c in verb.children)
+    question = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i
+                     and c.left_edge.lower_ in lx.QUESTION_WORDS), None)
+    if question is None or not is_reporting(verb, _ASK):
+        return False
+    # "asked workers if they planned to attend": whom the question was put to stands between the
+    # verb and the question, which is what was asked; not an object that is what was asked
+    # ("asked the question whether …", "asked something of …").
+    return all(c.dep_ not in ("dobj", "dative") or _addressee(c, question) for c in verb.children)
+
+
+def _addressee(obj: Token, question: Token) -> bool:
+    """An object that names whom a question was asked: a person's name, a pronoun or a plural of
+    people, right before the question."""
+    return obj.right_edge.i + 1 == question.left_edge.i and (
+        obj.ent_type_ == "PERSON" or obj.lower_ in lx.OBJECT_PRONOUNS or obj.tag_ == "NNS")
 
 
 _ASK = frozenset({"ask", "question"})
