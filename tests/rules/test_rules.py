@@ -274,6 +274,11 @@ ROWS = [
      [(I, "whether they had seen the flood maps", "mayor", "clause")]),
     ("She asked the question whether the vote would count.",
      [(I, "the question whether the vote would count", "", "characterised")]),
+    # a verb of reporting in the passive with its agent: its subject is what was reported; not a
+    # passive whose agent is a cause, nor one with no agent
+    ("The merger was first reported by The Daily Ledger.", [(I, "The merger", "Daily Ledger", "passive_report")]),
+    ("The result was explained by the low turnout.", []),
+    ("The merger was announced on Friday.", []),
     # the subject of an adjective's infinitive ("quick to point out"); a joke is said
     ("Advisers to the mayor were quick to point out that the deficit had shrunk for two years.",
      [(I, "that the deficit had shrunk for two years", "Advisers to the mayor", "clause")]),

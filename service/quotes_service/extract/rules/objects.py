@@ -153,3 +153,22 @@ def pro_form(index: DocIndex) -> list[Reported]:
             continue
         found.append(Reported([verb], speaker, start, end))
     return found
+
+
+def passive_report(index: DocIndex) -> list[Reported]:
+    """"The meeting was first reported by Politico", "Both attacks were claimed by the group": a
+    reporting verb in the passive with its agent named; its subject is what was reported."""
+    found = []
+    for verb in index.verbs:
+        if index.in_quote(verb) or lemma(verb) not in lx.PASSIVE_REPORT_VERBS:
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
+        if subject is None or not any(c.dep_ == "auxpass" for c in verb.children):
+            continue
+        speaker = subject_of(verb, index) if any(c.dep_ == "agent" for c in verb.children) else None
+        if speaker is None or speaker.i <= subject.right_edge.i:
+            continue   # no agent that may speak: the subject is all the verb has
+        if any(c.dep_ in ("ccomp", "xcomp", "oprd") for c in verb.children):
+            continue  # "was said by aides to be …", "was described by X as …": another rule's form
+        found.append(Reported([verb], speaker, subject.left_edge.i, subject.right_edge.i + 1))
+    return found
