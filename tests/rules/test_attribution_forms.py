@@ -12,6 +12,24 @@ from quotes.types import QuoteType
 D, I, P = QuoteType.DIRECT, QuoteType.INDIRECT, QuoteType.PARTIAL
 
 ROWS = [
+    # "That's according to …": the demonstrative stands for what was said; not "according to plan"
+    ("Turnout was up by a third in the north. That's according to early figures from the state election board.",
+     [(I, "That", "early figures from the state election board", "according")]),
+    ("That is according to plan.", []),
+    # a question left unanswered is reported as an answered one; a negated "that" clause is not
+    ("The mayor isn't saying which roads the city will close first.",
+     [(I, "which roads the city will close first", "mayor", "clause")]),
+    ("The company did not explain why it had cut the jobs.", [(I, "why it had cut the jobs", "company", "clause")]),
+    ("The mayor did not say that the roads would close.", []),
+    # whom a question was put to is not part of it (a pronoun, a plural of people); an object
+    # that is what was asked keeps it
+    ("The mayor asked residents whether they had seen the flood maps.",
+     [(I, "whether they had seen the flood maps", "mayor", "clause")]),
+    ("She asked the question whether the vote would count.",
+     [(I, "the question whether the vote would count", "", "characterised")]),
+    # (a question left unanswered is reported, as PolNeAR marks it: rule "clause")
+    ("The committee did not say whether the hearing would go ahead.",
+     [(I, "whether the hearing would go ahead", "committee", "clause")]),
     # a word of the subject's phrase the parser took for the verb, with the reporting verb hung on
     # it unlabelled: the subject is the reporting verb's (not a verb of another kind)
     ('Majorities of voters in five states going to the polls Tuesday say they would be happy with either nominee.',

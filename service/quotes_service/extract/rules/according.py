@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from quotes_service.extract.docindex import DocIndex
+from quotes_service.extract.pipeline.lemmas import lemma
 from quotes_service.extract.rules.base import Reported, speaker_head, trim_punct, valid_speaker
 
 
@@ -27,6 +28,10 @@ def according(index: DocIndex) -> list[Reported]:
         if pp_end - tok.i > 15:
             pp_end = obj.i + 1
         before, after = (sent_start, tok.i), (pp_end, sent_end)
+        pointer = _pointing_back(doc, *trim_punct(doc, *before))
+        if pointer is not None and (obj.pos_ == "PROPN" or obj.left_edge.i < obj.i):   # not "according to plan"
+            found.append(Reported([tok, to], speaker_head(obj), pointer.i, pointer.i + 1))
+            continue
         verb = _verb_of(tok)
         if verb is not None and verb.i > pp_end and _set_off_inside(tok, pp_end, sent_start, sent_end):
             # 'Other major cleavages, according to the poll, include ideology': the clause around
@@ -64,3 +69,13 @@ def _set_off_inside(tok: Token, pp_end: int, sent_start: int, sent_end: int) -> 
             and doc[pp_end].text == ","):
         return False
     return not any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "aux", "auxpass") for t in doc[sent_start:tok.i])
+
+
+def _pointing_back(doc, start: int, end: int) -> Token | None:
+    """"That's according to early results of exit polls": the words before the phrase are a
+    demonstrative and "be", and the demonstrative, standing for what was said before, is the content
+    (the noun phrase after the phrase belongs to the source)."""
+    words = doc[start:end]
+    if len(words) == 2 and words[0].lower_ in ("that", "this") and lemma(words[1]) == "be":
+        return words[0]
+    return None

@@ -13,7 +13,7 @@ from quotes_service.extract.pipeline.lemmas import lemma
 from quotes_service.extract.docindex import SENTENCE_END, DocIndex
 from quotes_service.extract.rules.base import (
     FINITE_TAGS, OBJECT_DEPS, SECOND_REPORTS, SUBJECT_DEPS, Reported, before_coordinated_report, first_word,
-    is_reporting, noun_after, set_off_subject, speaker_head, subject_of, trim_punct, valid_speaker,
+    is_reporting, negated, noun_after, set_off_subject, speaker_head, subject_of, trim_punct, valid_speaker,
 )
 from quotes_service.extract.rules.headline import headline_report
 
@@ -24,7 +24,8 @@ def reporting_verbs(index: DocIndex) -> list[Token]:
     found = index.memo.get("reporting verbs")
     if found is None:
         found = index.memo["reporting verbs"] = [verb for verb in index.verbs if (
-            is_reporting(verb, lx.INDIRECT_VERBS) or _asks_a_question(verb)) and not index.in_quote(verb)]
+            is_reporting(verb, lx.INDIRECT_VERBS) or _asks_a_question(verb) or _withholds(verb))
+            and not index.in_quote(verb)]
     return found
 
 
@@ -53,6 +54,14 @@ def _addressee(obj: Token, question: Token) -> bool:
 
 
 _ASK = frozenset({"ask", "question"})
+
+
+def _withholds(verb: Token) -> bool:
+    """"He isn't saying what other methods he would back", "it does not explain why they …": a
+    question left unanswered is reported as the answered one is (not "did not say that …", which
+    reports nothing said)."""
+    return verb.pos_ in ("VERB", "AUX") and negated(verb) and lemma(verb) in lx.INDIRECT_VERBS and any(
+        c.dep_ == "ccomp" and c.i > verb.i and c.left_edge.lower_ in lx.QUESTION_WORDS for c in verb.children)
 
 
 def _document_finding(verb: Token) -> bool:
