@@ -339,6 +339,9 @@ ROWS = [
      [dict(canonical="David Axelford", gender=Gender.UNSPECIFIED)]),
     ("Ruth Axelford, a strategist, spoke on Monday. Axelford said her plans addressed the unrest.",
      [dict(canonical="Ruth Axelford", gender=Gender.FEMALE)]),
+    # a question's "he" is the one asked: no gender to the asker; a report's "he" is the speaker's
+    ("Dana Whitfield asked them whether he would sign the bill.",
+     [dict(canonical="Dana Whitfield", gender=Gender.UNSPECIFIED)]),
     # a noun of a body alone before a title names no body: it is the title's ("Union Minister")
     ("Union Minister Ravi Das said the new rail line would open in March.",
      [dict(canonical="Ravi Das", title="Union Minister")]),

@@ -234,6 +234,8 @@ def _written_name(head: Token) -> str:
 def _own_pronoun(doc, start: int) -> str:
     """The gender of "he"/"she" as the subject, or "his"/"her" as the subject's possessive, of the
     clause starting at token ``start`` (after its complementiser), or ""."""
+    if start < len(doc) and doc[start].lower_ in lx.QUESTION_WORDS:
+        return ""   # a question's "he" is the one asked, seldom the asker ("asked Trump if he would …")
     k = start + 1 if start < len(doc) and doc[start].lower_ in lx.COMPLEMENTISERS else start
     if k >= len(doc):
         return ""
