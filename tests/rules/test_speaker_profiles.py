@@ -106,6 +106,9 @@ ROWS = [
      [dict(canonical="Dana Whitfield", affiliation="CNBC")]),
     ("\"The vote was rigged,\" the Globe's Sarah Collins wrote.",
      [dict(canonical="Sarah Collins", affiliation="Globe")]),
+    # "the" and a name in the possessive is an outlet though the recognizer says person; a name alone is a person
+    ("\"We lost,\" The Herald's Nora Quinlan wrote.", [dict(canonical="Nora Quinlan", affiliation="Herald")]),
+    ("\"We lost,\" Nora Quinlan's Jack Byrne said.", [dict(canonical="Jack Byrne", affiliation="")]),
     # a relative clause of working: the employer after at / for
     ("\"The court will split,\" said Lee Epstein, who teaches constitutional law at Washington University.",
      [dict(canonical="Lee Epstein", affiliation="Washington University")]),

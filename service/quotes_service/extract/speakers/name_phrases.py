@@ -92,9 +92,24 @@ def _owner(ent: SpacySpan) -> str:
     possessive of ("Clinton's Robby Mook" is a person's: not an affiliation)."""
     for child in ent.root.lefts:
         if child.dep_ == "poss" and child.i < ent.start and child.pos_ == "PROPN" and (
-                child.ent_type_ in OWNER_ENTS or not child.ent_type_ and looks_like_acronym(child.text)):
+                child.ent_type_ in OWNER_ENTS or not child.ent_type_ and looks_like_acronym(child.text)
+                or _definite_name(child)):
             return possessor(child)
     return ""
+
+
+def _definite_name(tok: Token) -> bool:
+    """A proper noun after "the" ("The Blaze", "The Tribune"): an organisation's name, which the
+    recognizer may label a person's; a person's name takes no article."""
+    return any(c.dep_ == "det" and c.lower_ == "the" and c.i == tok.left_edge.i for c in tok.children)
+
+
+def owned_by_outlet(ent: SpacySpan) -> bool:
+    """A "person" that is "the" proper noun in the possessive of a name ("The Blaze's Matt
+    Walsh"): the outlet the name works for (``_owner``), no person."""
+    root = ent.root
+    return root.dep_ == "poss" and _definite_name(root) and root.head.ent_type_ == "PERSON" \
+        and root.head.i not in range(ent.start, ent.end)
 
 
 def _fronted_roles(ent: SpacySpan) -> list[Token]:
