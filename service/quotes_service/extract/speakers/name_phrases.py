@@ -112,6 +112,14 @@ def owned_by_outlet(ent: SpacySpan) -> bool:
         and root.head.i not in range(ent.start, ent.end)
 
 
+def definite_body(ent: SpacySpan) -> bool:
+    """A "person" of several words right after a "the" of its own: "the Obama White House", "the
+    Clinton Foundation", a body the recognizer took for a name (a family, "the Clintons", is plural)."""
+    doc, root = ent.doc, ent.root
+    return len(ent) > 1 and ent.start > 0 and doc[ent.start - 1].lower_ == "the" \
+        and doc[ent.start - 1].head.i == root.i and root.tag_ != "NNPS"
+
+
 def _fronted_roles(ent: SpacySpan) -> list[Token]:
     """"A lawyer, Khan has long ...", "A former prosecutor at the Justice Department, Ana Ruiz said
     ...": an indefinite role that opens the sentence, then a comma and the name that is the
