@@ -96,6 +96,11 @@ ROWS = [
      [dict(kind=SpeakerKind.ORGANIZATION), dict(canonical="Josh Reed", affiliation="Whitaker campaign")]),
     ("Laura Ames spoke on Monday. \"It is outrageous,\" Ames spokesman Josh Reed said.",
      [dict(canonical="Josh Reed", title="spokesman", affiliation="")]),
+    # ... the boss in the possessive ("'s") before the role, too; not a boss who runs for nothing
+    ("Mara Delgado won the Democratic nomination. Delgado's spokesman Owen Pratt said the race was close.",
+     [dict(canonical="Owen Pratt", title="spokesman", affiliation="Delgado campaign")]),
+    ("Mayor Ruth Kim met the board. Kim's spokesman Owen Pratt said the talks went well.",
+     [dict(canonical="Owen Pratt", title="spokesman", affiliation="")]),
     # a campaign role names the boss's campaign whatever the article says of the boss
     ("Tom Reyes spoke in Ohio on Monday. His campaign manager, Jeff Walker, said that the rally was peaceful.",
      [dict(canonical="Jeff Walker", affiliation="Reyes campaign")]),

@@ -253,10 +253,17 @@ def _phrase_start(ent: SpacySpan) -> int:
                 or prev.dep_ not in PRE_NAME_DEPS and not _title_hung_beside(prev, ent) \
                 or prev.text in ",;:()\"" or prev.text in lx.DASHES and prev.whitespace_:
             break
-        if not (ent.start <= prev.head.i < ent.end or j <= prev.head.i < ent.start or prev.head.i == ent.root.head.i):
+        if not (ent.start <= prev.head.i < ent.end or j <= prev.head.i < ent.start or prev.head.i == ent.root.head.i
+                or _possessive_mark(prev, j, ent)):
             break   # (the last: the parser hung the whole phrase, name and title, on a word beyond it)
         j -= 1
     return j
+
+
+def _possessive_mark(prev: Token, j: int, ent: SpacySpan) -> bool:
+    """The "'s" of a possessor whose noun is in the phrase: "Acme's spokesman Owen Pratt" (the
+    mark hangs on the possessor before it, the possessor on the title after it)."""
+    return prev.dep_ == "case" and prev.head.i == prev.i - 1 and j <= prev.head.head.i < ent.end
 
 
 def _title_hung_beside(prev: Token, ent: SpacySpan) -> bool:
