@@ -101,6 +101,13 @@ ROWS = [
      [dict(canonical="Owen Pratt", title="spokesman", affiliation="Delgado campaign")]),
     ("Mayor Ruth Kim met the board. Kim's spokesman Owen Pratt said the talks went well.",
      [dict(canonical="Owen Pratt", title="spokesman", affiliation="")]),
+    # the body of a position the name's own clause says it holds ("is", "was named"); not a relation ("a critic of")
+    ("Mara Delgado is co-founder and director of the Harbor Fund. \"We grew,\" Delgado said.",
+     [dict(canonical="Mara Delgado", affiliation="Harbor Fund")]),
+    ("In 1990 Mara Delgado was named executive director of the Harbor League. \"We grew,\" Delgado said.",
+     [dict(canonical="Mara Delgado", affiliation="Harbor League")]),
+    ("Mara Delgado is a critic of the Harbor League. \"We grew,\" Delgado said.",
+     [dict(canonical="Mara Delgado", affiliation="")]),
     # a campaign role names the boss's campaign whatever the article says of the boss
     ("Tom Reyes spoke in Ohio on Monday. His campaign manager, Jeff Walker, said that the rally was peaceful.",
      [dict(canonical="Jeff Walker", affiliation="Reyes campaign")]),

@@ -133,6 +133,23 @@ def _fronted_roles(ent: SpacySpan) -> list[Token]:
             and person_noun(c)]
 
 
+NAMING_VERBS = frozenset("be become remain name appoint elect".split())
+
+
+def _predicated_roles(ent: SpacySpan) -> list[Token]:
+    """"Ruiz is co-founder and director of the Harbor Fund", "Ruiz was named executive director of
+    the league": the positions the name's clause says it holds (a relation, "a critic of the
+    league", is none)."""
+    root = ent.root
+    if root.dep_ not in ("nsubj", "nsubjpass") or lemma(root.head) not in NAMING_VERBS:
+        return []
+    found = []
+    for comp in root.head.children:
+        if comp.dep_ in ("attr", "oprd") and comp.pos_ == "NOUN":
+            found += [r for r in coordinated(comp) if person_noun(r) and lemma(r) not in lx.RELATIONAL_NOUNS]
+    return found
+
+
 def describe_name(ent: SpacySpan) -> Descriptors:
     """Everything one name mention says about its person."""
     out = before_name(ent)
@@ -144,6 +161,8 @@ def describe_name(ent: SpacySpan) -> Descriptors:
             out.add(role_phrase(role))
     for role in _fronted_roles(ent):
         out.add(role_phrase(role))
+    for role in _predicated_roles(ent):
+        out.affiliations += [a for a in role_phrase(role).affiliations if a not in out.affiliations]
     owner = _owner(ent)
     if owner and owner not in out.affiliations:
         out.affiliations.append(owner)
