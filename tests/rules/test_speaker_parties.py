@@ -108,6 +108,11 @@ ROWS = [
      [dict(canonical="Mara Delgado", affiliation="Harbor League")]),
     ("Mara Delgado is a critic of the Harbor League. \"We grew,\" Delgado said.",
      [dict(canonical="Mara Delgado", affiliation="")]),
+    # ... the name the parser hung on a fronted "In <year>" before a verb with no subject of its own
+    ("Anna Kowalczyk spoke on Monday. In 1971 Kowalczyk, then 29-years-old, was named the executive director of "
+     "the Harbor League. \"We grew,\" Kowalczyk said.", [dict(canonical="Anna Kowalczyk", affiliation="Harbor League")]),
+    ("Anna Kowalczyk spoke on Monday. In 1971 Kowalczyk, then 29-years-old, was a critic of the Harbor League. "
+     "\"We grew,\" Kowalczyk said.", [dict(canonical="Anna Kowalczyk", affiliation="")]),
     # a campaign role names the boss's campaign whatever the article says of the boss
     ("Tom Reyes spoke in Ohio on Monday. His campaign manager, Jeff Walker, said that the rally was peaceful.",
      [dict(canonical="Jeff Walker", affiliation="Reyes campaign")]),

@@ -140,14 +140,27 @@ def _predicated_roles(ent: SpacySpan) -> list[Token]:
     """"Ruiz is co-founder and director of the Harbor Fund", "Ruiz was named executive director of
     the league": the positions the name's clause says it holds (a relation, "a critic of the
     league", is none)."""
-    root = ent.root
-    if root.dep_ not in ("nsubj", "nsubjpass") or lemma(root.head) not in NAMING_VERBS:
+    verb = _verb_of_subject(ent.root)
+    if verb is None or lemma(verb) not in NAMING_VERBS:
         return []
     found = []
-    for comp in root.head.children:
+    for comp in verb.children:
         if comp.dep_ in ("attr", "oprd") and comp.pos_ == "NOUN":
             found += [r for r in coordinated(comp) if person_noun(r) and lemma(r) not in lx.RELATIONAL_NOUNS]
     return found
+
+
+def _verb_of_subject(root: Token) -> Token | None:
+    """The verb a name is the subject of; also a verb with no subject of its own after a fronted
+    phrase the parser hung the name in ("In 1990 Ruiz, then 30, was named ...": "Ruiz" the object
+    of "In")."""
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        return root.head
+    prep = root.head
+    if root.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX") or prep.head.i < root.i:
+        return None
+    verb = prep.head
+    return None if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children) else verb
 
 
 def describe_name(ent: SpacySpan) -> Descriptors:
