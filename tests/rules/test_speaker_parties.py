@@ -113,6 +113,9 @@ ROWS = [
      "the Harbor League. \"We grew,\" Kowalczyk said.", [dict(canonical="Anna Kowalczyk", affiliation="Harbor League")]),
     ("Anna Kowalczyk spoke on Monday. In 1971 Kowalczyk, then 29-years-old, was a critic of the Harbor League. "
      "\"We grew,\" Kowalczyk said.", [dict(canonical="Anna Kowalczyk", affiliation="")]),
+    # a prefix and a hyphen make a stance, not a body, though the recognizer says organisation; a hyphenated name is one
+    ("\"We will win,\" said Rosa Pell, Anti-Tax Leader.", [dict(canonical="Rosa Pell", affiliation="")]),
+    ("\"We will win,\" said Rosa Pell, a Coca-Cola spokeswoman.", [dict(canonical="Rosa Pell", affiliation="Coca-Cola")]),
     # a campaign role names the boss's campaign whatever the article says of the boss
     ("Tom Reyes spoke in Ohio on Monday. His campaign manager, Jeff Walker, said that the rally was peaceful.",
      [dict(canonical="Jeff Walker", affiliation="Reyes campaign")]),
