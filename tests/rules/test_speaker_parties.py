@@ -96,6 +96,26 @@ ROWS = [
      [dict(kind=SpeakerKind.ORGANIZATION), dict(canonical="Josh Reed", affiliation="Whitaker campaign")]),
     ("Laura Ames spoke on Monday. \"It is outrageous,\" Ames spokesman Josh Reed said.",
      [dict(canonical="Josh Reed", title="spokesman", affiliation="")]),
+    # ... the boss in the possessive ("'s") before the role, too; not a boss who runs for nothing
+    ("Mara Delgado won the Democratic nomination. Delgado's spokesman Owen Pratt said the race was close.",
+     [dict(canonical="Owen Pratt", title="spokesman", affiliation="Delgado campaign")]),
+    ("Mayor Ruth Kim met the board. Kim's spokesman Owen Pratt said the talks went well.",
+     [dict(canonical="Owen Pratt", title="spokesman", affiliation="")]),
+    # the body of a position the name's own clause says it holds ("is", "was named"); not a relation ("a critic of")
+    ("Mara Delgado is co-founder and director of the Harbor Fund. \"We grew,\" Delgado said.",
+     [dict(canonical="Mara Delgado", affiliation="Harbor Fund")]),
+    ("In 1990 Mara Delgado was named executive director of the Harbor League. \"We grew,\" Delgado said.",
+     [dict(canonical="Mara Delgado", affiliation="Harbor League")]),
+    ("Mara Delgado is a critic of the Harbor League. \"We grew,\" Delgado said.",
+     [dict(canonical="Mara Delgado", affiliation="")]),
+    # ... the name the parser hung on a fronted "In <year>" before a verb with no subject of its own
+    ("Anna Kowalczyk spoke on Monday. In 1971 Kowalczyk, then 29-years-old, was named the executive director of "
+     "the Harbor League. \"We grew,\" Kowalczyk said.", [dict(canonical="Anna Kowalczyk", affiliation="Harbor League")]),
+    ("Anna Kowalczyk spoke on Monday. In 1971 Kowalczyk, then 29-years-old, was a critic of the Harbor League. "
+     "\"We grew,\" Kowalczyk said.", [dict(canonical="Anna Kowalczyk", affiliation="")]),
+    # a prefix and a hyphen make a stance, not a body, though the recognizer says organisation; a hyphenated name is one
+    ("\"We will win,\" said Rosa Pell, Anti-Tax Leader.", [dict(canonical="Rosa Pell", affiliation="")]),
+    ("\"We will win,\" said Rosa Pell, a Coca-Cola spokeswoman.", [dict(canonical="Rosa Pell", affiliation="Coca-Cola")]),
     # a campaign role names the boss's campaign whatever the article says of the boss
     ("Tom Reyes spoke in Ohio on Monday. His campaign manager, Jeff Walker, said that the rally was peaceful.",
      [dict(canonical="Jeff Walker", affiliation="Reyes campaign")]),

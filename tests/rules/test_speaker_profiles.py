@@ -106,6 +106,13 @@ ROWS = [
      [dict(canonical="Dana Whitfield", affiliation="CNBC")]),
     ("\"The vote was rigged,\" the Globe's Sarah Collins wrote.",
      [dict(canonical="Sarah Collins", affiliation="Globe")]),
+    # "the" and a name in the possessive is an outlet though the recognizer says person; a name alone is a person
+    ("\"We lost,\" The Herald's Nora Quinlan wrote.", [dict(canonical="Nora Quinlan", affiliation="Herald")]),
+    ("\"We lost,\" Nora Quinlan's Jack Byrne said.", [dict(canonical="Jack Byrne", affiliation="")]),
+    # "the" and a name the recognizer calls a person is a body ("the Obama White House"); "the" of another noun not
+    ("White House press secretary Owen Pratt said the plan was sound. Two of his deputies served in the Obama White "
+     "House before.", [dict(canonical="Owen Pratt", affiliation="White House")]),
+    ("Mara Delgado said the plan was sound. Staff of the Mara Delgado campaign agreed.", [dict(canonical="Mara Delgado")]),
     # a relative clause of working: the employer after at / for
     ("\"The court will split,\" said Lee Epstein, who teaches constitutional law at Washington University.",
      [dict(canonical="Lee Epstein", affiliation="Washington University")]),

@@ -203,6 +203,8 @@ def _attributed_beside(found: Attribution, m: Marked, index: DocIndex) -> bool:
     """'"…," the senator said' / '"…?" asked Dunn': the verb's own subject names the speaker right
     after the closing mark, and the verb reports nothing else. Not a clause joined on ('"…," but he
     noted'), an object ('"…," telling reporters'), nor the next sentence after a closed quote."""
+    if not found.cue:
+        return False   # an attribution without a cue word (hypothesis: '"The, "the"" said Ana Ruiz.  "The, ...')
     verb, speaker = found.cue[0], found.speaker
     first = index.first_at_or_after(m.close_at)
     doc = index.doc

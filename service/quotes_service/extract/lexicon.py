@@ -357,6 +357,8 @@ most many few several half third thirds quarter quarters fifth fifths majority m
 """.split())
 # Words that qualify a title rather than name a place or body: "Former Pennsylvania Gov." -> former Gov.
 TITLE_MODIFIERS = frozenset({"former", "ex", "acting", "interim", "outgoing", "incoming", "retired", "then"})
+# Prefixes written with a hyphen ("Anti-Tax leader", "Pro-Tariff activists"): a stance, never a body's name.
+HYPHEN_PREFIXES = frozenset("anti pro non neo".split())
 # Plural heads of groups named by a role, which annotators give as the group's title ("analysts").
 GROUP_ROLE_NOUNS = frozenset("""
 official analyst expert lawmaker leader economist doctor physician attorney lawyer adviser advisor aide

@@ -6,7 +6,7 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from quotes_service.extract import lexicon as lx
 from quotes_service.extract.pipeline.lemmas import lemma
-from quotes_service.extract.speakers.descriptors import role_phrase
+from quotes_service.extract.speakers.descriptors import in_prefixed_word, role_phrase
 from quotes_service.extract.speakers.nouns import lexical_person_noun, person_noun, title_word
 from quotes_service.extract.speakers.name_phrases import describe_name
 from quotes_service.extract.speakers.people import People
@@ -99,7 +99,7 @@ def role_or_group(head: Token, span: SpacySpan) -> Descriptors:
     """Title and affiliation of a role, group or document from its own phrase: "a US Treasury
     spokesman" (title spokesman, affiliation US Treasury), "officials from the United States"."""
     found = role_phrase(head)
-    mods = [t for t in span if t.i < head.i and (t.ent_type_ in ("ORG", "GPE", "FAC", "NORP")
+    mods = [t for t in span if t.i < head.i and not in_prefixed_word(t) and (t.ent_type_ in ("ORG", "GPE", "FAC", "NORP")
                                                  or (t.pos_ == "PROPN" and t.dep_ in ("compound", "nmod")))]
     if mods and not found.affiliations:
         if len(mods) == 1 and is_party_word(mods[0]):

@@ -92,9 +92,32 @@ def _owner(ent: SpacySpan) -> str:
     possessive of ("Clinton's Robby Mook" is a person's: not an affiliation)."""
     for child in ent.root.lefts:
         if child.dep_ == "poss" and child.i < ent.start and child.pos_ == "PROPN" and (
-                child.ent_type_ in OWNER_ENTS or not child.ent_type_ and looks_like_acronym(child.text)):
+                child.ent_type_ in OWNER_ENTS or not child.ent_type_ and looks_like_acronym(child.text)
+                or _definite_name(child)):
             return possessor(child)
     return ""
+
+
+def _definite_name(tok: Token) -> bool:
+    """A proper noun after "the" ("The Blaze", "The Tribune"): an organisation's name, which the
+    recognizer may label a person's; a person's name takes no article."""
+    return any(c.dep_ == "det" and c.lower_ == "the" and c.i == tok.left_edge.i for c in tok.children)
+
+
+def owned_by_outlet(ent: SpacySpan) -> bool:
+    """A "person" that is "the" proper noun in the possessive of a name ("The Blaze's Matt
+    Walsh"): the outlet the name works for (``_owner``), no person."""
+    root = ent.root
+    return root.dep_ == "poss" and _definite_name(root) and root.head.ent_type_ == "PERSON" \
+        and root.head.i not in range(ent.start, ent.end)
+
+
+def definite_body(ent: SpacySpan) -> bool:
+    """A "person" of several words right after a "the" of its own: "the Obama White House", "the
+    Clinton Foundation", a body the recognizer took for a name (a family, "the Clintons", is plural)."""
+    doc, root = ent.doc, ent.root
+    return len(ent) > 1 and ent.start > 0 and doc[ent.start - 1].lower_ == "the" \
+        and doc[ent.start - 1].head.i == root.i and root.tag_ != "NNPS"
 
 
 def _fronted_roles(ent: SpacySpan) -> list[Token]:
@@ -110,6 +133,36 @@ def _fronted_roles(ent: SpacySpan) -> list[Token]:
             and person_noun(c)]
 
 
+NAMING_VERBS = frozenset("be become remain name appoint elect".split())
+
+
+def _predicated_roles(ent: SpacySpan) -> list[Token]:
+    """"Ruiz is co-founder and director of the Harbor Fund", "Ruiz was named executive director of
+    the league": the positions the name's clause says it holds (a relation, "a critic of the
+    league", is none)."""
+    verb = _verb_of_subject(ent.root)
+    if verb is None or lemma(verb) not in NAMING_VERBS:
+        return []
+    found = []
+    for comp in verb.children:
+        if comp.dep_ in ("attr", "oprd") and comp.pos_ == "NOUN":
+            found += [r for r in coordinated(comp) if person_noun(r) and lemma(r) not in lx.RELATIONAL_NOUNS]
+    return found
+
+
+def _verb_of_subject(root: Token) -> Token | None:
+    """The verb a name is the subject of; also a verb with no subject of its own after a fronted
+    phrase the parser hung the name in ("In 1990 Ruiz, then 30, was named ...": "Ruiz" the object
+    of "In")."""
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        return root.head
+    prep = root.head
+    if root.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX") or prep.head.i < root.i:
+        return None
+    verb = prep.head
+    return None if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children) else verb
+
+
 def describe_name(ent: SpacySpan) -> Descriptors:
     """Everything one name mention says about its person."""
     out = before_name(ent)
@@ -121,6 +174,8 @@ def describe_name(ent: SpacySpan) -> Descriptors:
             out.add(role_phrase(role))
     for role in _fronted_roles(ent):
         out.add(role_phrase(role))
+    for role in _predicated_roles(ent):
+        out.affiliations += [a for a in role_phrase(role).affiliations if a not in out.affiliations]
     owner = _owner(ent)
     if owner and owner not in out.affiliations:
         out.affiliations.append(owner)

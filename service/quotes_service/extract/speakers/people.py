@@ -19,7 +19,7 @@ from quotes_service.extract.docindex import DocIndex
 from quotes_service.extract.speakers.nouns import title_word
 from quotes_service.extract.speakers.mentions import known_first_name, names_tagged_as_organisations, person_ent, titled_names
 from quotes_service.extract.speakers.missed_names import bare_surnames, names_beside_roles, with_nickname
-from quotes_service.extract.speakers.name_phrases import describe_name
+from quotes_service.extract.speakers.name_phrases import definite_body, describe_name, owned_by_outlet
 from quotes_service.extract.speakers.person import STRONG, Person
 from quotes_service.extract.speakers.profiles import without_possessive
 from quotes_service.extract.speakers.standing import Descriptors
@@ -110,7 +110,8 @@ class People:
         self.index = index
         doc = index.doc
         mentions = [with_nickname(e) for e in doc.ents
-                    if e.label_ == "PERSON" and not index.in_quote(e[0]) and e.text[:1].isupper()]
+                    if e.label_ == "PERSON" and not index.in_quote(e[0]) and e.text[:1].isupper()
+                    and not owned_by_outlet(e) and not definite_body(e)]
         # Names the entity recognizer missed, after a title ("Mayor Ana Ruiz") or beside a role
         # ("the governor's press secretary, Helen Park"), by their last token.
         self.titled: dict[int, SpacySpan] = {}
