@@ -110,11 +110,14 @@ class Organisations:
         return full, list(self._acronyms_of.get(full, ()))
 
     def _fullest(self, name: str) -> str:
-        """The longest name of the document that ends with ``name`` (computed once per name)."""
+        """The longest name of the document that ends with ``name`` (computed once per name); else
+        the first one named that begins with it, the company named in full then by its first word
+        ("Ford Motor", then "Ford"); not an acronym ("NBC" is not "NBC News")."""
         if name not in self._longest:
             longer = [n.name for n in self.named if n.name != name and (n.name.endswith(" " + name)
                                                                          or n.name.endswith("-" + name))]
-            self._longest[name] = max(longer, key=len) if longer else name
+            begun = [n.name for n in self.named if n.name.startswith(name + " ") and not looks_like_acronym(name)]
+            self._longest[name] = max(longer, key=len) if longer else begun[0] if begun else name
         return self._longest[name]
 
     def _spelled_by(self, key: str) -> str:

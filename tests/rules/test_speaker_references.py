@@ -1,0 +1,49 @@
+"""Speaker references resolved by the grammar, round 3 of the canonical-name work: what a "they"
+stands for, and the fuller name of an organisation. Rows as in test_speaker_profiles.py (the
+text, then for each quote in order what its speaker must be), each with a variant or a negative
+in other words.
+"""
+from __future__ import annotations
+
+import pytest
+
+from quotes.types import SpeakerKind
+from support.profiles import check_speakers
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    from quotes_service.extract.extractor import Extractor
+
+    return Extractor()
+
+
+ROWS = [
+    # "they" stands for the plural subject of a main clause before the subject of a clause it
+    # governs; a main subject that is a "they" stands for what that one does
+    ("Economists said the retailers were cutting prices too fast. They added that margins would shrink next year.",
+     [dict(canonical="Economists")] * 2),
+    ("Farmers said that the dealers would raise the price of seed. Above all, they warned, the harvest would be late.",
+     [dict(canonical="Farmers")] * 2),
+    ("The retailers were cutting prices too fast, economists said. They added that margins would shrink next year.",
+     [dict(canonical="economists")] * 2),
+    ("Nurses walked out twice in March. They are also angry about the new rota, which they say hurts patients. "
+     "For instance: That Dr. Lund ignored the warnings. They say the hospital lost money in 2019.",
+     [dict(canonical="Nurses")] * 2),
+    # an organisation named in full, then by its first word; an acronym stays itself
+    ("Shares of Orbital Pharmaceuticals International fell 5 percent on Monday. Later, Orbital said it would "
+     "cut 300 jobs.", [dict(canonical="Orbital Pharmaceuticals International", kind=SpeakerKind.ORGANIZATION)]),
+    ("NBC News hired a reporter on Monday. NBC said the show would return in May.",
+     [dict(canonical="NBC", kind=SpeakerKind.ORGANIZATION)]),
+    # a person the quote names is seldom the "he" who says it; when no one else fits, still them
+    ("Dan Ortiz, a delegate from Ohio, said the roll call goes by state. So it may already be clear whether "
+     "Pia Lund will be the nominee by then.\n\n\"If we cannot get anyone other than Lund, we might abstain,\" he said.",
+     [dict(canonical="Dan Ortiz")] * 2),
+    ("Dan Ortiz thanked the volunteers on Monday.\n\n\"You have a good candidate, and it is Dan Ortiz,\" he said.",
+     [dict(canonical="Dan Ortiz")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", ROWS)
+def test_speaker_reference(extractor, text, expected):
+    check_speakers(extractor, text, expected)
