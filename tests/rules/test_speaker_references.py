@@ -1,5 +1,5 @@
 """Speaker references resolved by the grammar, round 3 of the canonical-name work: what a "they"
-stands for, and the fuller name of an organisation. Rows as in test_speaker_profiles.py (the
+stands for, the fuller name of an organisation, whom "he" and "the newspaper" refer to. Rows as in test_speaker_profiles.py (the
 text, then for each quote in order what its speaker must be), each with a variant or a negative
 in other words.
 """
@@ -41,6 +41,14 @@ ROWS = [
      [dict(canonical="Dan Ortiz")] * 2),
     ("Dan Ortiz thanked the volunteers on Monday.\n\n\"You have a good candidate, and it is Dan Ortiz,\" he said.",
      [dict(canonical="Dan Ortiz")]),
+    # "the newspaper": the last organisation named, not a person's name the recognizer took for one;
+    # an organisation whose name holds a surname stays an organisation
+    ("The Harbor Gazette defended Nikki Quill on Tuesday. Trump later called Quill weak, and Quill has sought to "
+     "separate legal immigrants from others. The newspaper said the attacks on her were unfair.",
+     [dict(canonical="Harbor Gazette", kind=SpeakerKind.ORGANIZATION)]),
+    ("The Harbor Gazette wrote about the budget on Tuesday. Later, Mayor Ann Holt answered the Holt Foundation. "
+     "The newspaper said the budget was unfair.",
+     [dict(canonical="Holt Foundation", kind=SpeakerKind.ORGANIZATION)]),
 ]
 
 
