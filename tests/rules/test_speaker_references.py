@@ -49,6 +49,11 @@ ROWS = [
     ("The Harbor Gazette wrote about the budget on Tuesday. Later, Mayor Ann Holt answered the Holt Foundation. "
      "The newspaper said the budget was unfair.",
      [dict(canonical="Holt Foundation", kind=SpeakerKind.ORGANIZATION)]),
+    # a bare title coordinated with a name is that person's; a plural noun is other people
+    ('Former judge and Boston City Mayor Ray Dorsey, who backs the plan, attacked the bill on Monday, calling it '
+     '"a disaster for every family in the city."', [dict(canonical="Ray Dorsey", kind=SpeakerKind.PERSON)]),
+    ('Two judges and Boston City Mayor Ray Dorsey attacked the bill on Monday, calling it "a disaster for every '
+     'family in the city."', [dict(kind=SpeakerKind.GROUP)]),
 ]
 
 
