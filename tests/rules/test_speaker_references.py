@@ -54,6 +54,12 @@ ROWS = [
      '"a disaster for every family in the city."', [dict(canonical="Ray Dorsey", kind=SpeakerKind.PERSON)]),
     ('Two judges and Boston City Mayor Ray Dorsey attacked the bill on Monday, calling it "a disaster for every '
      'family in the city."', [dict(kind=SpeakerKind.GROUP)]),
+    # a he/she in a phrase set before its sentence's subject refers forward to that subject; set
+    # before another subject, back to the person named before
+    ('Mayor Tom Reyes spoke first. In what he described as a "final warning," Governor Paul Hendricks took aim '
+     'at the council.', [dict(canonical="Paul Hendricks")]),
+    ('Mayor Tom Reyes spoke first. In what he described as a "final warning," the council took aim at Governor '
+     'Paul Hendricks.', [dict(canonical="Tom Reyes")]),
 ]
 
 

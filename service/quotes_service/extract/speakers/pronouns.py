@@ -102,6 +102,20 @@ def antecedent(people: People, pronoun: Token, recent_speakers: list[tuple[int, 
     return max(scores.values(), key=lambda pair: pair[0] - NAMED_IN_QUOTE * named_in(pair[1], quoted))[1]
 
 
+def cataphoric(people: People, pronoun: Token, gender: str) -> Person | None:
+    """"In what he called a rant, Obama took a swipe at ...": a he/she inside a phrase or clause set
+    before its sentence's subject refers forward to that subject, when it names a person of a
+    gender that does not contradict the pronoun."""
+    root = pronoun.sent.root
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > pronoun.i), None)
+    if subject is None or subject.ent_type_ != "PERSON":
+        return None
+    fronted = next((c for c in root.children if c.dep_ in ("prep", "advcl") and c.i < subject.i
+                    and c.left_edge.i <= pronoun.i <= c.right_edge.i), None)
+    person = people.person_of(subject) if fronted is not None else None
+    return None if person is None or _disagrees(person, gender) else person
+
+
 def _mention_scores(people: People, pronoun: Token, gender: str, accept, bare: bool) -> dict[str, tuple[float, Person]]:
     """Person id -> (the salience of its most salient mention before ``pronoun``, the person): its
     names, and the pronouns before that refer to it ("Pate said that he hosted Bush aboard his jet.
