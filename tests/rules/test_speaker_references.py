@@ -60,6 +60,11 @@ ROWS = [
      'at the council.', [dict(canonical="Paul Hendricks")]),
     ('Mayor Tom Reyes spoke first. In what he described as a "final warning," the council took aim at Governor '
      'Paul Hendricks.', [dict(canonical="Tom Reyes")]),
+    # the person who owns an office or a staff is named without a title or honorific; a place is kept whole
+    ("Dana Holt spoke on Monday. On Tuesday, Senate Majority Leader Dana Holt's office said the vote would wait.",
+     [dict(canonical="Dana Holt's office")]),
+    ("Dana Holt spoke on Monday. On Tuesday, Mrs. Holt's aides said the vote would wait.", [dict(canonical="Holt's aides")]),
+    ("On Tuesday, Greenfield County's office said the vote would wait.", [dict(canonical="Greenfield County's office")]),
 ]
 
 

@@ -119,6 +119,8 @@ def _text(tokens: list[Token], people: People, recent_speakers: list[tuple[int, 
     pieces = []
     for tok in tokens:
         word = tok.text
+        if _title_of_possessor(tok, people):
+            continue   # "House Speaker Paul Ryan's office" -> "Paul Ryan's office"
         if tok.lower_ in POSSESSIVE_PRONOUNS and tok.dep_ == "poss":
             person = antecedent(people, tok, recent_speakers) if tok.lower_ in ("his", "her") else None
             if person is None:
@@ -126,6 +128,18 @@ def _text(tokens: list[Token], people: People, recent_speakers: list[tuple[int, 
             word = person.full.split()[-1] + "'s"
         pieces.append(word + tok.whitespace_)
     return "".join(pieces).strip().rstrip(",")
+
+
+def _title_of_possessor(tok: Token, people: People) -> bool:
+    """A title or honorific before a person's name that owns the phrase ("Mrs. Clinton's aides"):
+    annotators name the owner without it."""
+    owner = tok
+    while owner.dep_ == "compound" and owner.head.i > owner.i:
+        owner = owner.head   # "House" of "House Speaker Paul Ryan's"
+    if owner is tok or owner.dep_ != "poss" or owner.pos_ != "PROPN":
+        return False
+    person = people.person_of(owner)
+    return person is not None and tok.text not in person.full.split()
 
 
 def _earlier_fuller(head: Token, kind: SpeakerKind, people: People, recent_speakers: list[tuple[int, str]]) -> str:
