@@ -65,6 +65,11 @@ ROWS = [
      [dict(canonical="Dana Holt's office")]),
     ("Dana Holt spoke on Monday. On Tuesday, Mrs. Holt's aides said the vote would wait.", [dict(canonical="Holt's aides")]),
     ("On Tuesday, Greenfield County's office said the vote would wait.", [dict(canonical="Greenfield County's office")]),
+    # a surname completed by the one first name written before it, even in quote marks; two, none
+    ('The Walsh campaign sent a statement.\n\n"You attacked Jennifer Walsh instead of answering me," Tom Ruiz '
+     'said.\n\nOn Wednesday, Walsh said the law must change.', [dict(canonical="Tom Ruiz"), dict(canonical="Jennifer Walsh")]),
+    ('The Walsh campaign sent a statement.\n\n"You attacked Jennifer Walsh and Peter Walsh instead of answering me," '
+     'Tom Ruiz said.\n\nOn Wednesday, Walsh said the law must change.', [dict(canonical="Tom Ruiz"), dict(canonical="Walsh")]),
 ]
 
 
