@@ -70,6 +70,12 @@ ROWS = [
      'said.\n\nOn Wednesday, Walsh said the law must change.', [dict(canonical="Tom Ruiz"), dict(canonical="Jennifer Walsh")]),
     ('The Walsh campaign sent a statement.\n\n"You attacked Jennifer Walsh and Peter Walsh instead of answering me," '
      'Tom Ruiz said.\n\nOn Wednesday, Walsh said the law must change.', [dict(canonical="Tom Ruiz"), dict(canonical="Walsh")]),
+    # "the ministry" is the fuller phrase before it with the same noun, in the same number
+    ('A Chinese official responded on Monday, while Norway\'s foreign ministry also weighed in regarding the '
+     'comments.\n\n"Do not make thoughtless remarks," the ministry said in a statement.',
+     [dict(canonical="Norway's foreign ministry")]),
+    ('Officials met on Monday, while the foreign ministries of Peru and Chile weighed in regarding the '
+     'comments.\n\n"Do not make thoughtless remarks," the ministry said in a statement.', [dict(canonical="ministry")]),
 ]
 
 

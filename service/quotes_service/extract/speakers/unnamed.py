@@ -130,6 +130,13 @@ def _text(tokens: list[Token], people: People, recent_speakers: list[tuple[int, 
     return "".join(pieces).strip().rstrip(",")
 
 
+def _same_noun(tok: Token, head: Token, word: str) -> bool:
+    """The same common noun in the same number, whichever proper-noun tag the tagger gave a
+    lower-case word ("Norway's foreign ministry" tagged NNP, then "the ministry" NN)."""
+    common = tok.pos_ == "NOUN" or tok.text.islower() and tok.tag_ in ("NNP", "NNPS")
+    return common and lemma(tok) == word and tok.tag_.endswith("S") == head.tag_.endswith("S")
+
+
 def _title_of_possessor(tok: Token, people: People) -> bool:
     """A title or honorific before a person's name that owns the phrase ("Mrs. Clinton's aides"):
     annotators name the owner without it."""
@@ -149,7 +156,7 @@ def _earlier_fuller(head: Token, kind: SpeakerKind, people: People, recent_speak
     for tok in reversed(doc[:head.i]):
         if head.idx - tok.idx > EARLIER_REACH:
             break
-        if tok.pos_ == "NOUN" and lemma(tok) == word and tok.tag_ == head.tag_:
+        if _same_noun(tok, head, word):
             start, end = phrase_extent(tok)
             tokens = _drop_count(list(doc[start:end]))
             if len(tokens) > 1:
