@@ -76,6 +76,11 @@ ROWS = [
      [dict(canonical="Norway's foreign ministry")]),
     ('Officials met on Monday, while the foreign ministries of Peru and Chile weighed in regarding the '
      'comments.\n\n"Do not make thoughtless remarks," the ministry said in a statement.', [dict(canonical="ministry")]),
+    # the full name of a company may be written only in quote marks; an acronym stays itself there too
+    ('"Word is," Dana Holt wrote on Monday, "that Orbital Pharmaceuticals will close the plant."\n\n'
+     'Orbital itself said the deal was on.', [dict(canonical="Dana Holt"), dict(canonical="Orbital Pharmaceuticals")]),
+    ('"Word is," Dana Holt wrote on Monday, "that NBC News will close the studio."\n\nNBC itself said the deal was on.',
+     [dict(canonical="Dana Holt"), dict(canonical="NBC")]),
 ]
 
 

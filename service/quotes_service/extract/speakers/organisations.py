@@ -50,11 +50,14 @@ class Organisations:
         doc = index.doc
         self.surnames = surnames
         self.named: list[Named] = []
+        self.quoted: list[str] = []   # names in quote marks: only to complete a first word ("Ford")
         for ent in doc.ents:
             if ent.label_ in ("ORG", "FAC") and not index.in_quote(ent[0]):
                 name = org_name(ent)
                 if name:
                     self.named.append(Named(name, ent.start_char, lemma(ent.root)))
+            elif ent.label_ == "ORG":
+                self.quoted.append(org_name(ent))
         self.starts = [n.start for n in self.named]               # in order: doc.ents are
         self.full_of: dict[str, str] = {}
         for found in _PARENTHESISED.finditer(index.text):
@@ -113,11 +116,12 @@ class Organisations:
     def _fullest(self, name: str) -> str:
         """The longest name of the document that ends with ``name`` (computed once per name); else
         the first one named that begins with it, the company named in full then by its first word
-        ("Ford Motor", then "Ford"); not an acronym ("NBC" is not "NBC News")."""
+        ("Ford Motor", then "Ford"), even in quote marks (the fullest form used anywhere); not an acronym ("NBC" is not "NBC News")."""
         if name not in self._longest:
             longer = [n.name for n in self.named if n.name != name and (n.name.endswith(" " + name)
                                                                          or n.name.endswith("-" + name))]
-            begun = [n.name for n in self.named if n.name.startswith(name + " ") and not looks_like_acronym(name)]
+            begun = [n for n in [n.name for n in self.named] + self.quoted
+                     if n.startswith(name + " ") and not looks_like_acronym(name)]
             self._longest[name] = max(longer, key=len) if longer else begun[0] if begun else name
         return self._longest[name]
 
