@@ -164,6 +164,8 @@ def grow_mention(head: Token, lo: int, hi: int) -> Mention:
             _, cend = base_extent(conj, lo, hi)
             end = max(end, cend)
             heads.append(conj)
+    if len(heads) == 2 and _titles_of(head, heads[1]):
+        heads = [heads[1]]
     if len(heads) == 1 and start - 2 >= lo and doc[start - 1].lower_ == "and" and name_like(doc[start - 2]) and head.pos_ == "PROPN":
         first = doc[start - 2]
         fstart, _ = base_extent(first, lo, hi)
@@ -182,6 +184,13 @@ def grow_mention(head: Token, lo: int, hi: int) -> Mention:
                 if right <= hi and right - head.i <= 10 and not any(t.text in ",;" or t.is_space or t.is_quote for t in doc[head.i:right]):
                     end = max(end, min(right, hi))
     return Mention(start, end, heads)
+
+
+def _titles_of(noun: Token, name: Token) -> bool:
+    """"Former prosecutor and New York City Mayor Rudy Giuliani": a bare singular common noun
+    coordinated with a person's name is a title of that person, not a second speaker."""
+    return (noun.pos_ == "NOUN" and noun.tag_ == "NN" and name.ent_type_ == "PERSON"
+            and not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children))
 
 
 def _looks_like_person_name(head: Token) -> bool:

@@ -194,6 +194,16 @@ class People:
                     continue
                 self._add_first_name(person, prev.text)
                 break
+            else:
+                self._complete_from_quotes(person, index)
+
+    def _complete_from_quotes(self, person: Person, index: DocIndex) -> None:
+        """The fullest form is the one used anywhere in the article: one first name written before
+        the surname, in one entity, only inside quote marks, completes it."""
+        firsts = {index.doc[t.i - 1].text for t in index.tokens_written(person.last) if t.i > 0 and index.in_quote(t)
+                  and t.ent_type_ == "PERSON" and t.ent_iob_ == "I" and _first_name_like(index.doc[t.i - 1])}
+        if len(firsts) == 1 and (_key(next(iter(firsts))), person.last) not in self._by_first_last:
+            self._add_first_name(person, firsts.pop())
 
     def _complete_first_name(self, person: Person, doc: Doc) -> None:
         """"Rep. Debbie Wasserman Schultz" where the recognizer's name is "Wasserman Schultz": a

@@ -30,7 +30,7 @@ from quotes_service.extract.speakers.organisations import Organisations, org_nam
 from quotes_service.extract.speakers.people import People, clean_name
 from quotes_service.extract.speakers.person import Person
 from quotes_service.extract.speakers.profiles import acronym_for
-from quotes_service.extract.speakers.pronouns import antecedent, plural_antecedent
+from quotes_service.extract.speakers.pronouns import antecedent, cataphoric, plural_antecedent, quoted_words
 
 
 OWN_CLAUSE_WEIGHT = 2   # the votes a pronoun of the speaker's own clause gives (person.STRONG: 3)
@@ -122,7 +122,9 @@ class SpeakerResolver:
     def _pronoun(self, head: Token, recent_speakers: list[tuple[int, str]]) -> Speaker:
         out = Speaker(name=self.index.text[head.idx:head.idx + len(head)], span=Span(head.idx, head.idx + len(head)),
                       kind=SpeakerKind.PERSON)
-        person = antecedent(self.people, head, recent_speakers, bare=True)
+        words = quoted_words(self.index, head)
+        person = cataphoric(self.people, head, lx.GENDERED_PRONOUNS.get(head.lower_, "")) or antecedent(
+            self.people, head, recent_speakers, bare=True, quoted=words)
         if person is None:
             out.id = self.entities.key_for(out)
             return out

@@ -119,6 +119,8 @@ def _text(tokens: list[Token], people: People, recent_speakers: list[tuple[int, 
     pieces = []
     for tok in tokens:
         word = tok.text
+        if _title_of_possessor(tok, people):
+            continue   # "House Speaker Paul Ryan's office" -> "Paul Ryan's office"
         if tok.lower_ in POSSESSIVE_PRONOUNS and tok.dep_ == "poss":
             person = antecedent(people, tok, recent_speakers) if tok.lower_ in ("his", "her") else None
             if person is None:
@@ -128,6 +130,25 @@ def _text(tokens: list[Token], people: People, recent_speakers: list[tuple[int, 
     return "".join(pieces).strip().rstrip(",")
 
 
+def _same_noun(tok: Token, head: Token, word: str) -> bool:
+    """The same common noun in the same number, whichever proper-noun tag the tagger gave a
+    lower-case word ("Norway's foreign ministry" tagged NNP, then "the ministry" NN)."""
+    common = tok.pos_ == "NOUN" or tok.text.islower() and tok.tag_ in ("NNP", "NNPS")
+    return common and lemma(tok) == word and tok.tag_.endswith("S") == head.tag_.endswith("S")
+
+
+def _title_of_possessor(tok: Token, people: People) -> bool:
+    """A title or honorific before a person's name that owns the phrase ("Mrs. Clinton's aides"):
+    annotators name the owner without it."""
+    owner = tok
+    while owner.dep_ == "compound" and owner.head.i > owner.i:
+        owner = owner.head   # "House" of "House Speaker Paul Ryan's"
+    if owner is tok or owner.dep_ != "poss" or owner.pos_ != "PROPN":
+        return False
+    person = people.person_of(owner)
+    return person is not None and tok.text not in person.full.split()
+
+
 def _earlier_fuller(head: Token, kind: SpeakerKind, people: People, recent_speakers: list[tuple[int, str]]) -> str:
     """"the official" refers back to the last phrase with the same head and more words to it."""
     doc = head.doc
@@ -135,7 +156,7 @@ def _earlier_fuller(head: Token, kind: SpeakerKind, people: People, recent_speak
     for tok in reversed(doc[:head.i]):
         if head.idx - tok.idx > EARLIER_REACH:
             break
-        if tok.pos_ == "NOUN" and lemma(tok) == word and tok.tag_ == head.tag_:
+        if _same_noun(tok, head, word):
             start, end = phrase_extent(tok)
             tokens = _drop_count(list(doc[start:end]))
             if len(tokens) > 1:
