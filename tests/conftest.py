@@ -44,3 +44,11 @@ def second_server(start_server) -> ServerProcess:
 def channel(server):
     with grpc.insecure_channel(server.target) as ch:
         yield ch
+
+
+@pytest.fixture(scope="session")
+def extractor():
+    """One in-process Extractor for every rule and seed test: the model loads once per run."""
+    from quotes_service.extract.extractor import Extractor
+
+    return Extractor()

@@ -7,12 +7,6 @@ from support.gold import judge, load_gold, read_text, seed_files
 from quotes.convert import response_to_dict, response_to_proto
 
 
-@pytest.fixture(scope="module")
-def extractor():
-    from quotes_service.extract.extractor import Extractor
-
-    return Extractor()
-
 
 @pytest.mark.parametrize("path", seed_files(), ids=lambda p: p.name[:3])
 def test_seed_matches_gold(extractor, path):

@@ -102,12 +102,6 @@ ROWS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def extractor():
-    from quotes_service.extract.extractor import Extractor
-
-    return Extractor()
-
 
 @pytest.mark.parametrize("text,expected", ROWS, ids=[r[0][:40] for r in ROWS])
 def test_rule(extractor, text, expected):

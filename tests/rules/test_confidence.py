@@ -12,12 +12,6 @@ from quotes_service.extract import scoring
 from quotes_service.extract.rules.registry import BY_NAME
 
 
-@pytest.fixture(scope="module")
-def extractor():
-    from quotes_service.extract.extractor import Extractor
-
-    return Extractor()
-
 
 def _confidence(extractor, text: str, contains: str) -> float:
     [quote] = [q for q in extractor.extract(text) if contains in q.text]

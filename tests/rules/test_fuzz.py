@@ -14,17 +14,12 @@ from pathlib import Path
 import pytest
 
 from fuzz.fuzz_extractor import check
-from quotes_service.extract.extractor import Extractor
 
 FUZZ = Path(__file__).resolve().parent / "fuzz"
 HARNESS = FUZZ / "fuzz_extractor.py"
 KEPT = sorted(p for d in (FUZZ / "corpus", FUZZ / "regressions") for p in d.iterdir() if p.suffix != ".md")
 SECONDS = int(os.environ.get("QUOTES_FUZZ_SECONDS", "60"))
 
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
 
 
 @pytest.mark.parametrize("path", KEPT, ids=[f"{p.parent.name}/{p.name}" for p in KEPT])

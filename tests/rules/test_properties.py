@@ -5,7 +5,6 @@ Whatever the text: no exception, every span in bounds and holding its words
 """
 from __future__ import annotations
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -83,10 +82,6 @@ def article(draw) -> str:
         out += [draw(st.sampled_from(SEPARATORS)), p]
     return "".join(out)
 
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
 
 
 PROPERTY_SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow,

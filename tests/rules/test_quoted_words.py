@@ -12,12 +12,6 @@ from quotes.types import QuoteType
 
 
 
-@pytest.fixture(scope="module")
-def extractor():
-    from quotes_service.extract.extractor import Extractor
-
-    return Extractor()
-
 
 D, I, P = QuoteType.DIRECT, QuoteType.INDIRECT, QuoteType.PARTIAL
 

@@ -4,18 +4,10 @@ those), and speakers whose mention is not yet what a row would assert.
 """
 from __future__ import annotations
 
-import pytest
-
 from quotes.types import QuoteType
 
 I = QuoteType.INDIRECT
 
-
-@pytest.fixture(scope="module")
-def extractor():
-    from quotes_service.extract.extractor import Extractor
-
-    return Extractor()
 
 
 def test_a_name_set_off_from_its_verb_the_parser_did_not_link(extractor):

@@ -10,12 +10,6 @@ from quotes.types import SpeakerKind
 from support.profiles import check_speakers
 
 
-@pytest.fixture(scope="module")
-def extractor():
-    from quotes_service.extract.extractor import Extractor
-
-    return Extractor()
-
 
 ROWS = [
     # a surname the recognizer left unlabelled is still a mention a later "he" or "she" refers to;

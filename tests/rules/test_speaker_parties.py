@@ -10,12 +10,6 @@ from quotes.types import SpeakerKind
 from support.profiles import check_speakers
 
 
-@pytest.fixture(scope="module")
-def extractor():
-    from quotes_service.extract.extractor import Extractor
-
-    return Extractor()
-
 
 ROWS = [
     # a party description that is not its clause's subject: of someone just named other than the

@@ -14,12 +14,6 @@ from quotes.types import Gender, SpeakerKind
 from support.profiles import check_speakers
 
 
-@pytest.fixture(scope="module")
-def extractor():
-    from quotes_service.extract.extractor import Extractor
-
-    return Extractor()
-
 
 ROWS = [
     # an appositive after the name: title, then the organisation after "with"

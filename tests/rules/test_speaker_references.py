@@ -11,12 +11,6 @@ from quotes.types import SpeakerKind
 from support.profiles import check_speakers
 
 
-@pytest.fixture(scope="module")
-def extractor():
-    from quotes_service.extract.extractor import Extractor
-
-    return Extractor()
-
 
 ROWS = [
     # "they" stands for the plural subject of a main clause before the subject of a clause it

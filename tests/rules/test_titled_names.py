@@ -6,12 +6,6 @@ import pytest
 from quotes_service.extract.speakers.mentions import titled_names
 
 
-@pytest.fixture(scope="module")
-def extractor():
-    from quotes_service.extract.extractor import Extractor
-
-    return Extractor()
-
 
 @pytest.mark.parametrize("text,names", [
     ('"We will rebuild the bridge by spring," said Mayor Ana Ruiz.', ["Ana Ruiz"]),

@@ -1,10 +1,13 @@
-"""The rules as data: reporting cues, speaker nouns, quote marks, name genders.
+"""The rules as data: reporting cues, speaker nouns, quote marks (name genders: name_genders.py).
 
 Every word the rules look up lives here, so a new cue or title is one line. Words
 are lower-case lemmas unless noted. (Grammar labels, such as dependency names and
 part-of-speech tags, stay with the code that reads them.)
 """
 from __future__ import annotations
+
+# First names with a clear gender live in name_genders.py (a prior only, never the gender returned).
+from quotes_service.extract.name_genders import FEMALE_NAMES, MALE_NAMES  # noqa: F401
 
 # Verbs that report speech and take what was said as a clause or a quote:
 # "X said (that) ...", "'...,' X said".
@@ -122,31 +125,6 @@ rabbi imam pastor reverend bishop archbishop cardinal sheikh ayatollah
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 GROUP_PRONOUNS = frozenset({"they", "we"})
-
-# A few hundred frequent first names with a clear gender: a prior when choosing who a pronoun
-# refers to, which what the text says overrules; never the gender the service reports.
-MALE_NAMES = frozenset("""
-james john robert michael william david richard joseph thomas charles christopher daniel matthew
-anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward
-jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin
-samuel gregory alexander frank patrick raymond jack dennis jerry tyler aaron jose adam nathan
-henry douglas zachary peter kyle walter ethan jeremy harold keith christian roger noah gerald carl
-terry sean austin arthur lawrence jesse dylan bryan joe jordan billy bruce albert willie gabriel
-logan alan juan wayne roy ralph randy eugene vincent russell elijah louis bobby philip johnny
-mike bill bernie ted chris tom jim bob barack mitt newt rand marco jeb ben lindsey mitch chuck
-vladimir xi boris emmanuel narendra recep josh jamieson li will
-""".split())
-FEMALE_NAMES = frozenset("""
-mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty margaret
-sandra ashley kimberly emily donna michelle carol amanda dorothy melissa deborah stephanie rebecca
-sharon laura cynthia kathleen amy angela shirley anna brenda pamela emma nicole helen samantha
-katherine christine debra rachel carolyn janet catherine maria heather diane ruth julie olivia
-joyce virginia victoria kelly lauren christina joan evelyn judith megan andrea cheryl hannah
-jacqueline martha gloria teresa ann sara madison frances kathryn janice jean abigail alice judy
-sophia grace denise amber doris marilyn danielle beverly isabella theresa diana natalie brittany
-charlotte marie kayla alexis lori hillary kellyanne huma nikki
-kamala condoleezza madeleine carly ivanka melania chelsea michele
-""".split())
 
 # Quote marks. Openers and closers of double quotes; single quotes are handled apart
 # because the same characters are apostrophes.
