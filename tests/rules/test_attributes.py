@@ -8,7 +8,6 @@ import json
 import pytest
 from spacy.attrs import DEP, HEAD, MORPH, POS, TAG
 
-from quotes_service.extract.extractor import Extractor
 from quotes_service.extract.pipeline.lemmas import lemma
 from quotes_service.extract.pipeline.model import load_model
 from quotes_service.extract.pipeline.parsing import guard, plain_spaces
@@ -26,10 +25,10 @@ TEXTS = [
 
 
 @pytest.fixture(scope="module")
-def pipelines():
+def pipelines(extractor):
     full = load_model()
     guard(full)  # the same tokenizer: dashes split, long runs cut
-    return Extractor(), full
+    return extractor, full
 
 
 def texts() -> list[str]:

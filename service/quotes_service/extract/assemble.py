@@ -27,6 +27,7 @@ from quotes_service.extract.marks import Marked
 from quotes_service.extract.passages import looks_like_sentence, looks_like_title, names_a_work
 from quotes_service.extract.rules import registry
 from quotes_service.extract.rules.base import SUBJECT_DEPS, Attribution, Reported, first_word, with_particle
+from quotes_service.extract.rules.quoted import reports_its_own
 from quotes_service.extract.rules.registry import Rule
 from quotes_service.extract.scoring import confidence
 from quotes_service.extract.speakers.mentions import grow_mention
@@ -36,6 +37,7 @@ Check = Callable[[], None]   # raises when the caller has given up
 FOLLOW_ON_GAP = 300      # characters between a quote and an unattributed one that continues it
 TIGHT = 4                # tokens from a closing mark to the verb of an attribution beside it
 CHECK_EVERY = 256        # quotes or clauses handled between two looks at the caller's should_stop
+_NOT_YET = object()      # an attribution not looked for yet (None: looked for, none found)
 
 
 @dataclass
@@ -94,10 +96,11 @@ class QuotedPass:
         fragments = list(m.fragments)
         qtype = QuoteType.DIRECT
         found = registry.attribute_quoted(m, index)
-        if found is not None and found[0].family == registry.AFTER and not index.at_sentence_start(m.open_at):
+        around = _NOT_YET   # the around-side attribution, looked for once
+        if found is not None and found[0].family == registry.AFTER and not index.at_sentence_start(m.open_at) \
+                and not _attributed_beside(found[1], m, index):
             around = registry.attribute_around(m, index)
-            if around is not None and around[1].cue[0].i < index.first_at_or_after(m.open_at) \
-                    and not _attributed_beside(found[1], m, index):
+            if around is not None and around[1].cue[0].i < index.first_at_or_after(m.open_at):
                 found = None
         if found is not None and looks_like_title(" ".join(index.text[s:e] for s, e in fragments)) and names_a_work(m, index):
             found = None   # 'said in his 2012 book, "An American Son."': a title, not words said
@@ -109,7 +112,7 @@ class QuotedPass:
         quote_text = " ".join(index.text[s:e] for s, e in fragments)
         continues = self._continues(m, quote_text)
         if found is None and not continues and not looks_like_title(quote_text):
-            found = registry.attribute_around(m, index)
+            found = registry.attribute_around(m, index) if around is _NOT_YET else around
             qtype = QuoteType.PARTIAL
             if found is not None and last is not None and last.type == QuoteType.DIRECT and last.cue is not None \
                     and last.cue == cue_range(found[1].cue) and found[1].content is not None \
@@ -210,7 +213,7 @@ def _attributed_beside(found: Attribution, m: Marked, index: DocIndex) -> bool:
     doc = index.doc
     return (verb.i - first <= TIGHT and speaker.dep_ in SUBJECT_DEPS and speaker.head.i == verb.i
             and not any(t.dep_ in ("cc", "mark") for t in doc[first:verb.i])
-            and not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
+            and not reports_its_own(verb)
             and not (speaker.i < verb.i and index.text[m.end - 1:m.end] in (".", "!", "?")))
 
 

@@ -232,8 +232,6 @@ district county city state province island bay beach port school college hospita
 AFFILIATION_PREPS = frozenset({"at", "of", "with", "for", "from"})
 # Prepositions after an organisation's name that say where it is, not what it is ("in Washington").
 PLACE_PREPS = frozenset({"in", "at", "on", "from"})
-# Descriptor heads that make a title although ROLE_NOUNS lacks them ("a senior fellow").
-DESCRIPTOR_HEADS = frozenset({"chair", "expert", "fellow", "economist", "analyst", "professor"})
 
 # --- speaker profiles ------------------------------------------------------------------------------
 # Honorifics tell gender, not role: they are never a title (speaker_profiles.md). Lower-case texts.

@@ -19,7 +19,7 @@ from quotes_service.extract.rules.headline import headline_report
 
 
 def reporting_verbs(index: DocIndex) -> list[Token]:
-    """The verbs that may report a clause, outside quote marks; found once per document, as three
+    """The verbs that may report a clause, outside quote marks; found once per document, as five
     rules ask for them."""
     found = index.memo.get("reporting verbs")
     if found is None:
@@ -36,8 +36,7 @@ def _asks_a_question(verb: Token) -> bool:
         return False   # "when asked whether …": the asker is not the sentence's subject
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return False   # "she was asked whether …": nor the one asked
-    question = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i
-                     and c.left_edge.lower_ in lx.QUESTION_WORDS), None)
+    question = _question_clause(verb)
     if question is None or not is_reporting(verb, _ASK):
         return False
     # "asked workers if they planned to attend": whom the question was put to stands between the
@@ -60,8 +59,14 @@ def _withholds(verb: Token) -> bool:
     """"He isn't saying what other methods he would back", "it does not explain why they …": a
     question left unanswered is reported as the answered one is (not "did not say that …", which
     reports nothing said)."""
-    return verb.pos_ in ("VERB", "AUX") and negated(verb) and lemma(verb) in lx.INDIRECT_VERBS and any(
-        c.dep_ == "ccomp" and c.i > verb.i and c.left_edge.lower_ in lx.QUESTION_WORDS for c in verb.children)
+    return verb.pos_ in ("VERB", "AUX") and negated(verb) and lemma(verb) in lx.INDIRECT_VERBS \
+        and _question_clause(verb) is not None
+
+
+def _question_clause(verb: Token) -> Token | None:
+    """The clause after ``verb`` that opens with a question word ("whether …", "why …"), or None."""
+    return next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i
+                 and c.left_edge.lower_ in lx.QUESTION_WORDS), None)
 
 
 def _document_finding(verb: Token) -> bool:
@@ -142,11 +147,12 @@ def _clauses_reported(verbs: list[Token], index: DocIndex) -> list[Reported]:
             continue  # a colon or semicolon ends what came before; the verb does not report it
         # Edge punctuation trimmed. The complementiser ("that", "whether") stays: annotators count
         # it as part of what was reported; the length check counts the words after it.
-        subject = _subject_as_object(verb, comp) if comp.i > verb.i and not _opens_a_clause(comp) else None
+        opens = _opens_a_clause(comp)
+        subject = _subject_as_object(verb, comp) if comp.i > verb.i and not opens else None
         first = subject.left_edge.i if subject is not None else comp.left_edge.i
         start, end = trim_punct(doc, first, _split_clause_end(verb, comp, index))
         end = before_coordinated_report(comp, start, end, index)
-        has_subject = subject is not None or _opens_a_clause(comp)
+        has_subject = subject is not None or opens
         # Three words are a clause when they have a subject of their own ("sales had doubled"),
         # two when the verb is left out after an auxiliary ("Flake said he would").
         if end - first_word(start, end, doc) < (4 if not has_subject else 2 if _elliptical(comp) else 3):

@@ -162,7 +162,7 @@ def verb_after(side: Side):
                 speaker = noun_after(t, hi, index)
             if speaker is None:
                 return STOP
-            if side.closed and _reports_its_own(t):
+            if side.closed and reports_its_own(t):
                 return STOP   # '…soft like the country." He says referees are …': the next sentence's report
             if side.closed and speaker.i < t.i and any(not w.is_punct for w in side.index.doc[lo:speaker.left_edge.i]):
                 return STOP   # '…mercy." South Carolina, he said, was …': the next sentence's attribution
@@ -174,7 +174,7 @@ def verb_after(side: Side):
     return None
 
 
-def _reports_its_own(verb: Token) -> bool:
+def reports_its_own(verb: Token) -> bool:
     """The verb has a clause of its own after it: it reports that, not the quote before."""
     return any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
 
@@ -198,7 +198,7 @@ def set_off(side: Side):
         return None
     if name.i + 1 >= hi or index.doc[name.i + 1].text != "," or not is_reporting(verb, _SET_OFF_VERBS):
         return None
-    if side.closed and _reports_its_own(verb):
+    if side.closed and reports_its_own(verb):
         return STOP   # '…arbitrary." Hendler, a party operative, warned that …': the next sentence's report
     return Attribution(name, with_particle(verb), lo, verb.i, side.joins_next)
 

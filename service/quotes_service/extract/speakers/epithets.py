@@ -36,7 +36,7 @@ from quotes_service.extract.pipeline.lemmas import lemma
 from quotes_service.extract.speakers.descriptors import role_phrase
 from quotes_service.extract.speakers.nouns import title_word
 from quotes_service.extract.speakers.people import People, candidate, staff_title, title_word_of
-from quotes_service.extract.speakers.person import Person
+from quotes_service.extract.speakers.person import Person, parties_of
 from quotes_service.extract.speakers.standing import is_party_word
 from quotes_service.extract.speakers.pronouns import antecedent, salience
 
@@ -51,10 +51,6 @@ NEXT_TO_A_NAME = frozenset({"appos", "compound", "flat"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr"})
 CORE_DEPS = frozenset({"compound", "flat", "appos", "poss", "conj"})   # a name's words, what it is beside
-
-
-def _parties(person: Person) -> set[str]:
-    return {a for a in person.profile.affiliations if a in lx.PARTIES}
 
 
 def _description(party_word: Token, index: DocIndex) -> Token | None:
@@ -153,12 +149,12 @@ def _person_word(head: Token) -> bool:
 
 def _of(head: Token, people: People, party: str) -> Person | None:
     """The person a description is of (see the module docstring), or None."""
-    tiers = (lambda p: party in _parties(p), lambda p: not _parties(p))
+    tiers = (lambda p: party in parties_of(p), lambda p: not parties_of(p))
     if head.dep_ in SUBJECT_DEPS:
         return _most_salient(head, people, set(), None, tiers)
     if head.dep_ == "attr" or _after_as(head):
         person = _complement_subject(head, people)
-        return person if person is not None and _parties(person) <= {party} else None
+        return person if person is not None and parties_of(person) <= {party} else None
     return _most_salient(head, people, _people_of_clause(head, people), OTHERS_FLOOR, tiers)
 
 
@@ -223,9 +219,10 @@ def _role_description(head: Token, index: DocIndex) -> bool:
     """"the former secretary of state", "the Vermont senator": "the", a singular noun of a position,
     and a word that makes it one person's (a title modifier, a place, a body, an "of" phrase); not
     "the new president" or "the first woman president", nor a party's description (above)."""
-    candidacy = head.pos_ == "NOUN" and _person_word(head)
-    if head.pos_ != "NOUN" or head.tag_ != "NN" or head.dep_ not in ROLE_DEPS or not (
-            candidacy or title_word(head) in lx.OFFICE_WORDS):
+    if head.pos_ != "NOUN" or head.tag_ != "NN" or head.dep_ not in ROLE_DEPS:
+        return False
+    candidacy = _person_word(head)
+    if not (candidacy or title_word(head) in lx.OFFICE_WORDS):
         return False
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.lefts) or index.in_quote(head):
         return False
@@ -250,11 +247,12 @@ def add_staff_of_candidates(people: People) -> None:
         for ent in person.mentions:
             role = ent.root.head if ent.root.dep_ == "appos" else next(
                 (c for c in ent.root.children if c.dep_ == "appos" and c.i > ent.root.i), None)
-            if role is None or role.pos_ != "NOUN" or not staff_title(next(iter(role_phrase(role).titles), "")):
+            title = next(iter(role_phrase(role).titles), "") if role is not None and role.pos_ == "NOUN" else ""
+            if not staff_title(title):
                 continue
             pronoun = next((c for c in role.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
             boss = antecedent(people, pronoun, []) if pronoun is not None else None
-            if boss is not None and boss is not person and (candidate(boss) or "campaign" in role_phrase(role).titles[0]):
+            if boss is not None and boss is not person and (candidate(boss) or "campaign" in title):
                 campaign = f"{boss.full.split()[-1]} campaign"
                 if campaign not in person.profile.affiliations:
                     person.profile.affiliations.append(campaign)

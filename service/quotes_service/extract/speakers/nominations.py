@@ -18,12 +18,13 @@ from spacy.tokens import Token
 from quotes_service.extract import lexicon as lx
 from quotes_service.extract.docindex import DocIndex
 from quotes_service.extract.pipeline.lemmas import lemma
+from quotes_service.extract.speakers.epithets import SUBJECT_DEPS
 from quotes_service.extract.speakers.nouns import person_noun
-from quotes_service.extract.speakers.people import People, Person
+from quotes_service.extract.speakers.people import People
+from quotes_service.extract.speakers.person import Person, parties_of
 from quotes_service.extract.speakers.pronouns import antecedent
 from quotes_service.extract.speakers.standing import is_party_word
 
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 OPEN_CLAUSES = frozenset({"xcomp", "advcl", "acl", "pcomp", "conj"})   # verbs that take their subject from above
 MAX_STEPS = 6            # heads climbed from the nomination to the person who seeks it
 
@@ -38,10 +39,10 @@ def add_nomination_parties(index: DocIndex, people: People) -> None:
             if noun is None or index.in_quote(noun):
                 continue
             person = _seeker(noun, people)
-            if person is not None:
-                person.runs = True
-            parties = {a for a in person.profile.affiliations if a in lx.PARTIES} if person is not None else set()
-            if person is not None and parties <= {party} and party not in person.profile.affiliations:
+            if person is None:
+                continue
+            person.runs = True
+            if parties_of(person) <= {party} and party not in person.profile.affiliations:
                 person.profile.affiliations.append(party)
 
 
@@ -82,8 +83,9 @@ def _seeker(noun: Token, people: People) -> Person | None:
         if owner is not None and (tok is noun or lemma(tok) in lx.SEEKING_NOUNS):
             return _person(owner, people)
         beneficiary = _for_whom(tok, path) if tok is noun or lemma(tok) in lx.SEEKING_NOUNS else None
-        if beneficiary is not None and _person(beneficiary, people) is not None:
-            return _person(beneficiary, people)    # "narrowing any path to the nomination for Sanders"
+        found = _person(beneficiary, people) if beneficiary is not None else None
+        if found is not None:
+            return found    # "narrowing any path to the nomination for Sanders"
         if tok is not noun and tok.pos_ == "NOUN" and person_noun(tok):
             return _person_said_to_be(tok, people)
         if tok is not noun and tok.pos_ in ("VERB", "AUX"):

@@ -71,3 +71,8 @@ class Person:
             self.votes[gender] += weight
             if weight >= STRONG:
                 self.strong.add(gender)
+
+
+def parties_of(person: Person) -> set[str]:
+    """The parties among a person's affiliations ("Republican", "Democratic")."""
+    return {a for a in person.profile.affiliations if a in lx.PARTIES}

@@ -122,13 +122,13 @@ class SpeakerResolver:
     def _pronoun(self, head: Token, recent_speakers: list[tuple[int, str]]) -> Speaker:
         out = Speaker(name=self.index.text[head.idx:head.idx + len(head)], span=Span(head.idx, head.idx + len(head)),
                       kind=SpeakerKind.PERSON)
-        words = quoted_words(self.index, head)
-        person = cataphoric(self.people, head, lx.GENDERED_PRONOUNS.get(head.lower_, "")) or antecedent(
-            self.people, head, recent_speakers, bare=True, quoted=words)
+        gender = lx.GENDERED_PRONOUNS.get(head.lower_, "")
+        person = cataphoric(self.people, head, gender) or antecedent(
+            self.people, head, recent_speakers, bare=True, quoted=quoted_words(self.index, head))
         if person is None:
             out.id = self.entities.key_for(out)
             return out
-        person.vote(lx.GENDERED_PRONOUNS.get(head.lower_, ""))
+        person.vote(gender)
         out.canonical_name = person.full
         out.resolved_from_pronoun = True
         out.title, out.affiliation, out.affiliation_short = describe.best(person.profile)
