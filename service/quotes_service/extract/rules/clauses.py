@@ -23,15 +23,16 @@ def reporting_verbs(index: DocIndex) -> list[Token]:
     rules ask for them."""
     found = index.memo.get("reporting verbs")
     if found is None:
-        found = index.memo["reporting verbs"] = [verb for verb in index.verbs if (
-            is_reporting(verb, lx.INDIRECT_VERBS) or _asks_a_question(verb) or _withholds(verb))
-            and not index.in_quote(verb)]
+        found = index.memo["reporting verbs"] = [verb for verb in index.verbs if not index.in_quote(verb) and (
+            is_reporting(verb, lx.INDIRECT_VERBS) or _asks_a_question(verb) or _withholds(verb))]
     return found
 
 
 def _asks_a_question(verb: Token) -> bool:
     """"He asked if they planned to attend", "asked whether …", "asked who leads the party": a
     question reported as a clause (not "asked that …", a request, nor "asked to speak")."""
+    if lemma(verb) not in _ASK:
+        return False
     if verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children):
         return False   # "when asked whether …": the asker is not the sentence's subject
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
