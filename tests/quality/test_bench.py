@@ -79,10 +79,16 @@ def test_quick_bench_measures_everything(tmp_path):
     assert ref["words_per_s"] == pytest.approx((ref["before"]["words_per_s"] + ref["after"]["words_per_s"]) / 2,
                                                abs=0.01)
 
+    # a reference run between every two servers: each window is set against the runs beside it
+    runs = [ref["before"]] + ref["between"] + [ref["after"]]
+    assert len(runs) == len(d["service"]) + 1
+    for n, s in enumerate(d["service"]):
+        assert s["reference"]["words_per_s"] == pytest.approx(
+            (runs[n]["words_per_s"] + runs[n + 1]["words_per_s"]) / 2, abs=0.01)
     assert [s["workers"] for s in d["service"]] == sorted({1, default_workers()})
     for s in d["service"]:
         assert s["requests"] > 0 and s["docs_per_s"] > 0 and s["words_per_s"] > 0
-        assert s["ratio"] == round(s["words_per_s"] / ref["words_per_s"], 3)
+        assert s["ratio"] == round(s["words_per_s"] / s["reference"]["words_per_s"], 3)
         assert s["failed"] == 0 and s["failures_by_code"] == {}
         assert sum(s["connections_per_worker"].values()) == s["channels"] == 2 * s["workers"]
         assert len(s["connections_per_worker"]) == s["workers"]     # every worker had a connection

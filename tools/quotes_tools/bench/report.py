@@ -64,8 +64,8 @@ def table(results: dict) -> str:
         "",
         _row("reference (raw spaCy)", "docs/s", "words/s"),
     ]
-    for when in ("before", "after"):
-        r = ref[when]
+    runs = [("before", ref["before"])] + [("between", r) for r in ref.get("between", [])] + [("after", ref["after"])]
+    for when, r in runs:
         lines.append(_row(f"  {when}: nlp(text) each", f"{r['per_doc']['docs_per_s']:.2f}",
                           f"{r['per_doc']['words_per_s']:,.0f}"))
         lines.append(_row(f"  {when}: nlp.pipe", f"{r['pipe']['docs_per_s']:.2f}", f"{r['pipe']['words_per_s']:,.0f}"))
@@ -81,7 +81,10 @@ def table(results: dict) -> str:
         lines.append(_row(f"  {_plural(s['workers'])}, {s['channels']} channels", f"{s['docs_per_s']:.2f}",
                           f"{s['words_per_s']:,.0f}", f"{s['ratio']:.2f}x", s["failed"],
                           *(f"{cpu[k]:.0f}%" for k in ("server_pct", "client_pct", "others_pct", "idle_pct"))))
-    lines.append("  ratio: words/s over the reference's; CPU: shares of all cores during the window")
+    lines.append("  ratio: words/s over the reference's runs right before and after the window (their mean:")
+    lines.append("  " + ", ".join(f"{s['reference']['words_per_s']:,.0f} words/s for {_plural(s['workers'])}"
+                                  for s in results["service"] if "reference" in s)
+                 + "); CPU: shares of all cores during the window")
     if results["latency"]:
         first = results["latency"][0]
         lines += ["", f"latency: open loop at {first['offered_load']:.0%} of saturation, texts of "

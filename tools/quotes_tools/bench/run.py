@@ -1,6 +1,6 @@
-"""One benchmark run, phase by phase: reference, 1 worker, N workers (throughput, latency, soak),
-reference again. ``run(settings, say)`` returns the results as one dict (see report.py for the
-table and the targets). Every server and load process it starts is stopped before it returns,
+"""One benchmark run, phase by phase: reference, 1 worker (throughput, latency), reference, N
+workers (throughput, latency), reference, soak. ``run(settings, say)`` returns the results as
+one dict (see report.py for the table and the targets). Every server and load process it starts is stopped before it returns,
 also on an error or Ctrl-C.
 """
 from __future__ import annotations
@@ -23,7 +23,8 @@ Say = Callable[[str], None]
 # 5 minutes (grpc.max_connection_age_ms), and the kernel may hand all the reconnected channels
 # to one worker, leaving the other idle for the rest of a long soak.
 SOAK_SEGMENT = 2_000
-REFERENCE_RULE = "mean of the runs before and after the service, each the faster of per-document nlp(text) and nlp.pipe"
+REFERENCE_RULE = ("each service window against the mean of the reference runs right before and right after it "
+                  "(before, between the servers, after), each run the faster of per-document nlp(text) and nlp.pipe")
 
 
 @dataclass
@@ -238,7 +239,7 @@ def soak(service: ServiceProcess, settings: Settings, articles: list[corpus.Arti
 # --- the whole run -----------------------------------------------------------------------------
 
 def _reference(settings: Settings, when: str, say: Say, first: bool) -> dict:
-    say(f"reference ({when} the service): raw spaCy in a subprocess ...")
+    say(f"reference ({when} the servers' windows): raw spaCy in a subprocess ...")
     result = reference.measure_in_subprocess(settings.gold, settings.limit, settings.reference_passes,
                                              settings.reference_warmup, service_components=first)
     say(f"  per-document {result['per_doc']['docs_per_s']:.2f} docs/s, nlp.pipe {result['pipe']['docs_per_s']:.2f} "
@@ -264,7 +265,10 @@ def run(settings: Settings, say: Say) -> dict:
                    "latency_texts": {"documents": len(latency_texts), "target_chars": settings.latency_chars}},
         "service": [], "latency": [], "soak": None, "server_events": {},
     }
-    before = _reference(settings, "before", say, first=True)
+    # A reference run before the first server and after each one's throughput and latency (the
+    # server idle), before the soak: each service window is set against raw spaCy measured right
+    # beside it, as on a shared VM the machine's speed drifts by 10% or more within a run.
+    references = [_reference(settings, "before", say, first=True)]
     counts = sorted({1, settings.workers})
     with tempfile.TemporaryDirectory(prefix="quotes-bench-") as log_dir:
         for workers in counts:
@@ -273,29 +277,36 @@ def run(settings: Settings, say: Say) -> dict:
                 saturated = throughput(service, settings, articles, say)
                 results["service"].append(saturated)
                 results["latency"].append(latency(service, settings, latency_texts, saturated["words_per_s"], say))
+                references.append(_reference(settings, "after" if workers == counts[-1] else "between", say,
+                                             first=False))
                 if workers == counts[-1] and settings.soak_requests > 0:
                     results["soak"] = soak(service, settings, articles, say)
             finally:
                 service.stop()
                 results["server_events"][str(workers)] = service.event_counts(
                     "worker_died", "unexpected_error", "worker_crashed")
-    after = _reference(settings, "after", say, first=False)
-    results["reference"] = _combine_references(before, after)
-    for entry in results["service"]:
-        entry["ratio"] = round(entry["words_per_s"] / results["reference"]["words_per_s"], 3)
-        entry["docs_ratio"] = round(entry["docs_per_s"] / results["reference"]["docs_per_s"], 3)
+    results["reference"] = _combine_references(references)
+    for n, entry in enumerate(results["service"]):
+        beside = _combine_references(references[n:n + 2])
+        entry["reference"] = {k: beside[k] for k in ("docs_per_s", "words_per_s", "drift_pct")}
+        entry["ratio"] = round(entry["words_per_s"] / beside["words_per_s"], 3)
+        entry["docs_ratio"] = round(entry["docs_per_s"] / beside["docs_per_s"], 3)
     results["machine"]["load_average_end"] = [round(x, 2) for x in os.getloadavg()]
     return results
 
 
-def _combine_references(before: dict, after: dict) -> dict:
+def _combine_references(runs: list[dict]) -> dict:
+    """The first and last runs of ``runs`` and their mean (the runs between are listed in ``between``)."""
+    before, after = runs[0], runs[-1]
     mean = lambda key: round((before[key] + after[key]) / 2, 3)   # noqa: E731
+    between = [{k: r[k] for k in ("per_doc", "pipe", "faster", "docs_per_s", "words_per_s")} for r in runs[1:-1]]
     return {
         "rule": REFERENCE_RULE,
         "model": before["model"], "model_version": before["model_version"], "spacy": before["spacy"],
         "components": before["components"], "service_components": before.get("service_components"),
         "before": {k: before[k] for k in ("per_doc", "pipe", "faster", "docs_per_s", "words_per_s")},
         "after": {k: after[k] for k in ("per_doc", "pipe", "faster", "docs_per_s", "words_per_s")},
+        "between": between,
         "drift_pct": round(100 * (after["words_per_s"] - before["words_per_s"]) / before["words_per_s"], 1),
         "docs_per_s": mean("docs_per_s"),
         "words_per_s": mean("words_per_s"),
