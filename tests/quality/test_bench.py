@@ -57,6 +57,25 @@ def test_bench_with_a_missing_gold_file_is_one_line():
 
 @pytest.mark.slow
 @pytest.mark.skipif(not GOLD.exists(), reason=f"{GOLD} is not here")
+def check_references(d: dict) -> None:
+    ref = d["reference"]
+    assert ref["model_version"] and ref["spacy"].startswith("3.8") and "parser" in ref["components"]
+    assert ref["service_components"]
+    runs = [ref["before"]] + ref["between"] + [ref["after"]]
+    for run in runs:
+        for method in ("per_doc", "pipe"):
+            assert run[method]["docs_per_s"] > 0 and run[method]["words_per_s"] > 0
+        assert run["words_per_s"] == max(run["per_doc"]["words_per_s"], run["pipe"]["words_per_s"])
+    assert ref["words_per_s"] == pytest.approx((ref["before"]["words_per_s"] + ref["after"]["words_per_s"]) / 2,
+                                               abs=0.01)
+    # a reference run between every two servers: each window is set against the runs beside it
+    assert len(runs) == len(d["service"]) + 1
+    for n, s in enumerate(d["service"]):
+        assert s["reference"]["words_per_s"] == pytest.approx(
+            (runs[n]["words_per_s"] + runs[n + 1]["words_per_s"]) / 2, abs=0.01)
+        assert s["ratio"] == round(s["words_per_s"] / s["reference"]["words_per_s"], 3)
+
+
 def test_quick_bench_measures_everything(tmp_path):
     result = subprocess.run([QUOTES, "bench", "--quick", "--gold", str(GOLD), "--out-dir", str(tmp_path)],
                             capture_output=True, text=True, cwd=REPO, timeout=300)   # ~45 s on a quiet machine
@@ -68,27 +87,10 @@ def test_quick_bench_measures_everything(tmp_path):
     assert d["machine"]["cpu_model"] and d["machine"]["cpus"] >= 1 and d["machine"]["ram_gib"] > 0
     assert d["corpus"]["documents"] == 12 and d["corpus"]["words"] > 0
 
-    ref = d["reference"]
-    assert ref["model_version"] and ref["spacy"].startswith("3.8") and "parser" in ref["components"]
-    assert ref["service_components"]
-    for when in ("before", "after"):
-        run = ref[when]
-        for method in ("per_doc", "pipe"):
-            assert run[method]["docs_per_s"] > 0 and run[method]["words_per_s"] > 0
-        assert run["words_per_s"] == max(run["per_doc"]["words_per_s"], run["pipe"]["words_per_s"])
-    assert ref["words_per_s"] == pytest.approx((ref["before"]["words_per_s"] + ref["after"]["words_per_s"]) / 2,
-                                               abs=0.01)
-
-    # a reference run between every two servers: each window is set against the runs beside it
-    runs = [ref["before"]] + ref["between"] + [ref["after"]]
-    assert len(runs) == len(d["service"]) + 1
-    for n, s in enumerate(d["service"]):
-        assert s["reference"]["words_per_s"] == pytest.approx(
-            (runs[n]["words_per_s"] + runs[n + 1]["words_per_s"]) / 2, abs=0.01)
+    check_references(d)
     assert [s["workers"] for s in d["service"]] == sorted({1, default_workers()})
     for s in d["service"]:
         assert s["requests"] > 0 and s["docs_per_s"] > 0 and s["words_per_s"] > 0
-        assert s["ratio"] == round(s["words_per_s"] / s["reference"]["words_per_s"], 3)
         assert s["failed"] == 0 and s["failures_by_code"] == {}
         assert sum(s["connections_per_worker"].values()) == s["channels"] == 2 * s["workers"]
         assert len(s["connections_per_worker"]) == s["workers"]     # every worker had a connection

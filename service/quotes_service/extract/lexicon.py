@@ -100,6 +100,9 @@ president chairman chairwoman chair director chief executive ceo economist analy
 senator governor mayor lawmaker ambassador diplomat envoy negotiator strategist researcher source
 officer commissioner prosecutor judge lawyer attorney manager founder head leader member delegate
 """.split())
+# Positions held at a body that neither the role lexicon nor an agent noun's ending tells: "a
+# senior fellow at the Brookings Institution", "a scholar at the Hoover Institution".
+POSITION_NOUNS = frozenset("fellow scholar dean associate principal".split())
 GROUP_NOUNS = frozenset("""
 officials sources analysts experts observers economists critics supporters opponents lawmakers
 diplomats people residents investors traders aides advisers advisors officers members leaders

@@ -53,17 +53,8 @@ def _plural(workers: int) -> str:
     return f"{workers} worker{'s' if workers > 1 else ''}"
 
 
-def table(results: dict) -> str:
-    m, ref, c = results["machine"], results["reference"], results["corpus"]
-    lines = [
-        f"quotes bench, {results['date']}: {results['command']}",
-        f"machine: {m['cpu_model']}, {m['cpus']} CPUs, {m['ram_gib']} GiB RAM, Python {m['python']}, "
-        f"spaCy {ref['spacy']}, {ref['model']} {ref['model_version']}; "
-        f"load average {m['load_average'][0]} at start, {m.get('load_average_end', ['?'])[0]} at end",
-        f"corpus: {c['documents']} articles, {c['words']:,} words, {c['path']}",
-        "",
-        _row("reference (raw spaCy)", "docs/s", "words/s"),
-    ]
+def _reference_rows(ref: dict) -> list[str]:
+    lines = [_row("reference (raw spaCy)", "docs/s", "words/s")]
     runs = [("before", ref["before"])] + [("between", r) for r in ref.get("between", [])] + [("after", ref["after"])]
     for when, r in runs:
         lines.append(_row(f"  {when}: nlp(text) each", f"{r['per_doc']['docs_per_s']:.2f}",
@@ -74,6 +65,19 @@ def table(results: dict) -> str:
     lines.append(f"  components: {' '.join(ref['components'])} (spacy.load)")
     if ref.get("service_components") is not None:
         lines.append(f"  the service loads: {' '.join(ref['service_components'])}")
+    return lines
+
+
+def table(results: dict) -> str:
+    m, ref, c = results["machine"], results["reference"], results["corpus"]
+    lines = [
+        f"quotes bench, {results['date']}: {results['command']}",
+        f"machine: {m['cpu_model']}, {m['cpus']} CPUs, {m['ram_gib']} GiB RAM, Python {m['python']}, "
+        f"spaCy {ref['spacy']}, {ref['model']} {ref['model_version']}; "
+        f"load average {m['load_average'][0]} at start, {m.get('load_average_end', ['?'])[0]} at end",
+        f"corpus: {c['documents']} articles, {c['words']:,} words, {c['path']}",
+        "",
+    ] + _reference_rows(ref)
     lines += ["", _row("service, saturated", "docs/s", "words/s", "ratio", "failed", "server", "client", "others",
                        "idle")]
     for s in results["service"]:

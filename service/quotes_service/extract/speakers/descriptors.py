@@ -55,13 +55,23 @@ def org_phrase(head: Token) -> str:
     """An organisation named by a phrase, as written without its leading article: the object's
     subtree ("the city's finance office", "the Senate Finance Committee"), cut before a phrase
     saying where it is ("in Washington"), before a comma, and before a second organisation
-    coordinated with it ("the Red Cross [and the United Nations]")."""
+    coordinated with it ("the Red Cross [and the United Nations]"). A body described and then
+    named ("a North Carolina law firm, Moore & Van Allen") is its name."""
+    doc = head.doc
+    if head.pos_ == "NOUN":
+        # the parser also makes the name a conjunct of "a … firm" (not of a list: no "and" on the head)
+        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children) and not any(
+            c.dep_ == "cc" for c in head.children)
+        named = next((c for c in head.children if (c.dep_ == "appos" or c.dep_ == "conj" and indefinite)
+                      and c.i > head.i and c.text[:1].isupper() and (c.ent_type_ in ORG_ENTS or c.pos_ == "PROPN")
+                      and doc[c.left_edge.i - 1].text == ","), None)
+        if named is not None:
+            return org_phrase(named)
     toks = list(head.subtree)
     cut = [t.i for t in toks if t.i > head.i and (t.text in ",;(" or t.head.i == head.i and (
         t.dep_ == "prep" and t.lower_ in lx.PLACE_PREPS or t.dep_ == "cc"))]
     end = max(min(cut) if cut else toks[-1].i + 1, entity_end(head))
     start = toks[0].i
-    doc = head.doc
     while start < end and (doc[start].dep_ == "det" or doc[start].is_punct):
         start += 1
     return strip_article(doc[start:end].text) if start < end else ""

@@ -33,7 +33,7 @@ from spacy.tokens import Token
 from quotes_service.extract import lexicon as lx
 from quotes_service.extract.docindex import DocIndex
 from quotes_service.extract.pipeline.lemmas import lemma
-from quotes_service.extract.speakers.descriptors import role_phrase
+from quotes_service.extract.speakers.descriptors import ORG_ENTS, is_body_noun, org_phrase, role_phrase
 from quotes_service.extract.speakers.nouns import title_word
 from quotes_service.extract.speakers.people import People, candidate, staff_title, title_word_of
 from quotes_service.extract.speakers.person import Person, parties_of
@@ -190,6 +190,50 @@ def add_party_descriptions(index: DocIndex, people: People) -> None:
         person = _of(head, people, party) if head is not None else None
         if person is not None:
             person.profile.add(role_phrase(head))
+
+
+NAMING_PARTICIPLES = frozenset({"called", "named", "known"})
+
+
+def _named_body(head: Token) -> Token | None:
+    """The name given a body noun beside it: ", Lenox Healthcare" (an appositive, or the conjunct
+    the parser may make of it), ", called the Virginia Conservation Legacy Fund"."""
+    doc = head.doc
+    for c in head.children:
+        if c.i <= head.i + 1 or doc[c.left_edge.i - 1].text != ",":
+            continue
+        if c.dep_ in ("appos", "conj") and c.text[:1].isupper() and (c.ent_type_ in ORG_ENTS or c.pos_ == "PROPN"):
+            return c
+        if c.dep_ == "acl" and c.lower_ in NAMING_PARTICIPLES:
+            name = next((g for g in c.children if g.dep_ in ("oprd", "attr", "dobj", "xcomp")
+                         and g.text[:1].isupper() and (g.ent_type_ in ORG_ENTS or g.pos_ == "PROPN")), None)
+            if name is not None:
+                return name
+    return None
+
+
+def add_owned_bodies(index: DocIndex, people: People) -> None:
+    """"one of his companies, Lenox Healthcare", "Clarke's nonprofit group, called the Virginia
+    Conservation Legacy Fund": a body a person is said to have, and named there, is one of that
+    person's affiliations (a his/her's person is its antecedent)."""
+    if not people.everyone:
+        return
+    for poss in index.doc:
+        if poss.dep_ != "poss" or index.in_quote(poss):
+            continue
+        head = poss.head
+        if head.pos_ != "NOUN" or not is_body_noun(head):
+            continue
+        name = _named_body(head)
+        if name is None:
+            continue
+        if poss.lower_ in ("his", "her"):
+            person = antecedent(people, poss, [], bare=True)
+        else:
+            person = people.person_of(poss) if poss.ent_type_ == "PERSON" else None
+        body = org_phrase(name)
+        if person is not None and body and body not in person.profile.affiliations:
+            person.profile.affiliations.append(body)
 
 
 def add_role_descriptions(index: DocIndex, people: People) -> None:

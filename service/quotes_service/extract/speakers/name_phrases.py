@@ -146,8 +146,22 @@ def _predicated_roles(ent: SpacySpan) -> list[Token]:
     found = []
     for comp in verb.children:
         if comp.dep_ in ("attr", "oprd") and comp.pos_ == "NOUN":
-            found += [r for r in coordinated(comp) if person_noun(r) and lemma(r) not in lx.RELATIONAL_NOUNS]
+            found += [r for r in coordinated(comp) if (person_noun(r) or lemma(r) in lx.POSITION_NOUNS)
+                      and lemma(r) not in lx.RELATIONAL_NOUNS]
     return found
+
+
+def clause_affiliations(ent: SpacySpan) -> list[str]:
+    """The bodies the name's own clause says it works at or holds a position in: "Ruiz is a senior
+    fellow at the Brookings Institution", "Lynch worked at a North Carolina law firm, Moore & Van
+    Allen", "Rankin works for the state transportation department"."""
+    out: list[str] = []
+    for role in _predicated_roles(ent):
+        out += [a for a in role_phrase(role).affiliations if a not in out]
+    verb = _verb_of_subject(ent.root)
+    if verb is not None and ent.root.dep_ == "nsubj" and lemma(verb) in lx.WORK_VERBS:
+        out += [a for a in _workplaces(verb) if a not in out]
+    return out
 
 
 def _verb_of_subject(root: Token) -> Token | None:
@@ -174,8 +188,7 @@ def describe_name(ent: SpacySpan) -> Descriptors:
             out.add(role_phrase(role))
     for role in _fronted_roles(ent):
         out.add(role_phrase(role))
-    for role in _predicated_roles(ent):
-        out.affiliations += [a for a in role_phrase(role).affiliations if a not in out.affiliations]
+    out.affiliations += [a for a in clause_affiliations(ent) if a not in out.affiliations]
     owner = _owner(ent)
     if owner and owner not in out.affiliations:
         out.affiliations.append(owner)

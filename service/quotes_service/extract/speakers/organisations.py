@@ -45,6 +45,24 @@ class Named:
     head: str         # lemma of its root word ("commission")
 
 
+NAME_JOINERS = frozenset({"of", "and", "for", "the", "on", "in", "at", "&", "de", "du", "la"})
+
+
+def without_epithets(name: str) -> str:
+    """A proper name without the lower-case words written before it that describe it: "nonpartisan
+    Congressional Budget Office" -> "Congressional Budget Office" (and the "leaning" left of
+    "right-leaning"); a name that goes on in lower case is a description kept whole ("city of
+    Phoenix", "former Trump campaign")."""
+    words = name.split()
+    k = 0
+    while k < len(words) - 1 and words[k].isalpha() and words[k].islower() and words[k] not in NAME_JOINERS:
+        k += 1
+    rest = words[k:]
+    if k and rest[0][:1].isupper() and all(w[:1].isupper() or w in NAME_JOINERS or not w[:1].isalpha() for w in rest):
+        return " ".join(rest)
+    return name
+
+
 class Organisations:
     def __init__(self, index: DocIndex, surnames: frozenset[str] = frozenset()):
         doc = index.doc
@@ -105,7 +123,7 @@ class Organisations:
 
     def canonical(self, name: str) -> tuple[str, list[str]]:
         """The fullest name the document gives this organisation, and its acronym as written."""
-        name = name.strip()
+        name = without_epithets(name.strip())
         if looks_like_acronym(name):
             full = self.full_of.get(acronym_key(name)) or self._spelled_by(acronym_key(name))
             if full:

@@ -19,7 +19,7 @@ from quotes_service.extract.docindex import DocIndex
 from quotes_service.extract.speakers.nouns import title_word
 from quotes_service.extract.speakers.mentions import known_first_name, names_tagged_as_organisations, person_ent, titled_names
 from quotes_service.extract.speakers.missed_names import bare_surnames, names_beside_roles, with_nickname
-from quotes_service.extract.speakers.name_phrases import definite_body, describe_name, owned_by_outlet
+from quotes_service.extract.speakers.name_phrases import clause_affiliations, definite_body, describe_name, owned_by_outlet
 from quotes_service.extract.speakers.person import STRONG, Person
 from quotes_service.extract.speakers.profiles import without_possessive
 from quotes_service.extract.speakers.standing import Descriptors
@@ -225,7 +225,8 @@ class People:
         bare=True)``, pronouns.antecedent), not for whom a description is of: counted there, a
         much-named person took a definite description no title fits more often ("the <state>
         governor"), which cost the dev split its affiliation floor (625f7ec). Its surroundings are
-        not read for the profile, nor is it among the person's mentions."""
+        not read for the profile, nor is it among the person's mentions; except its own clause
+        ("Lynch was a partner at Hogan & Hartson", "Clarke works for …": name_phrases.clause_affiliations)."""
         found = []
         self._bare_of: dict[int, Person] = {}
         for ent in bare_surnames(index, {p.last for p in self.everyone}, taken):
@@ -233,6 +234,8 @@ class People:
             if person is not None:
                 found.append(ent)
                 self._bare_of[ent.start] = person
+                person.profile.affiliations += [a for a in clause_affiliations(ent)
+                                                if a not in person.profile.affiliations]
         self.spoken = sorted(self.persons + found, key=lambda e: e.start_char)
         self.spoken_starts = [e.start_char for e in self.spoken]
 

@@ -22,7 +22,7 @@ from quotes_service.extract.pipeline.lemmas import lemma
 from quotes_service.extract.speakers import fields as describe
 from quotes_service.extract.speakers import unnamed
 from quotes_service.extract.speakers.entities import EntityTable
-from quotes_service.extract.speakers.epithets import (add_party_descriptions, add_role_descriptions,
+from quotes_service.extract.speakers.epithets import (add_owned_bodies, add_party_descriptions, add_role_descriptions,
                                                       add_staff_of_candidates)
 from quotes_service.extract.speakers.nominations import add_nomination_parties, mark_campaigners
 from quotes_service.extract.speakers.mentions import Mention, ent_of, grow_mention, known_first_name, mention_kind
@@ -45,6 +45,7 @@ class SpeakerResolver:
         self.people = People(index)
         add_party_descriptions(index, self.people)
         add_role_descriptions(index, self.people)
+        add_owned_bodies(index, self.people)
         add_nomination_parties(index, self.people)
         mark_campaigners(index, self.people)
         self.people.settle()
