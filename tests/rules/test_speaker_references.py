@@ -75,6 +75,14 @@ ROWS = [
      'Orbital itself said the deal was on.', [dict(canonical="Dana Holt"), dict(canonical="Orbital Pharmaceuticals")]),
     ('"Word is," Dana Holt wrote on Monday, "that NBC News will close the studio."\n\nNBC itself said the deal was on.',
      [dict(canonical="Dana Holt"), dict(canonical="NBC")]),
+    # a capitalised word a headline line glues to a name is not the name's, where the text names
+    # the person without it; a headline name the text never shortens is left as it is
+    ("Black Lawmakers Rip Donald Trump As A 'Disgusting Fraud'\n\nDonald Trump said on Friday that he was "
+     "born in the U.S. \"It is over,\" Trump said.",
+     [dict(canonical="Donald Trump")] * 2),
+    ("Farmers Slam Lena Ortiz Over Seed Prices\n\nLena Ortiz said the prices would fall. \"We are trying,\" "
+     "Ortiz said.",
+     [dict(canonical="Lena Ortiz")] * 2),
 ]
 
 

@@ -13,7 +13,7 @@ from quotes_service.extract.rules.base import SECOND_REPORTS, Reported, trim_pun
 HEADLINE_NAME = 6     # words of the name before a headline's "Says"
 
 
-def _line_of(tok: Token, index: DocIndex) -> tuple[int, int]:
+def line_of(tok: Token, index: DocIndex) -> tuple[int, int]:
     """The paragraph (line) holding ``tok``, as tokens [start, end), without its spaces."""
     doc = index.doc
     start = tok.i
@@ -25,7 +25,7 @@ def _line_of(tok: Token, index: DocIndex) -> tuple[int, int]:
     return start, end
 
 
-def _title_cased(tokens) -> bool:
+def title_cased(tokens) -> bool:
     """Words of a headline: three in four of its words start with a capital."""
     words = [t for t in tokens if t.is_alpha and len(t) > 3]
     return len(words) >= 2 and sum(t.text[0].isupper() for t in words) * 4 >= len(words) * 3
@@ -42,13 +42,13 @@ def headline_report(verb: Token, index: DocIndex) -> Reported | None:
     doc = index.doc
     if not verb.text[:1].isupper() or index.in_quote(verb) or verb.ent_iob_ == "I":
         return None   # (inside a name the recognizer ran on through the verb, the speaker has no end)
-    start, end = _line_of(verb, index)
+    start, end = line_of(verb, index)
     name = doc[start:verb.i]
     if not 0 < len(name) <= HEADLINE_NAME or not all(t.text[:1].isupper() or t.lower_ in ("'s", "\u2019s") for t in name):
         return None
     end = next((t.i for t in doc[verb.i + 2:end - 1] if t.text == "," and _second_report(doc[t.i + 1])), end)
     first, end = trim_punct(doc, verb.i + 1, end)
-    if end - first < 2 or not _title_cased(doc[start:end]) or not valid_speaker(doc[verb.i - 1], index):
+    if end - first < 2 or not title_cased(doc[start:end]) or not valid_speaker(doc[verb.i - 1], index):
         return None
     return Reported([verb], doc[verb.i - 1], first, end)
 

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from quotes_service.extract import lexicon as lx
 from quotes_service.extract.speakers.nouns import lexical_person_noun, person_noun
 from quotes_service.extract.speakers.mentions import MAX_TITLED_NAME, MISTAKEN_FOR_NAMES, ent_of, is_title, known_first_name
+from quotes_service.extract.rules.headline import line_of, title_cased
 
 _NOT_PEOPLE = frozenset({"ORG", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 
@@ -85,6 +86,23 @@ def with_nickname(ent: SpacySpan) -> SpacySpan:
             end += 1
         return doc[ent.start:end] if end > k + 3 else ent
     return ent
+
+
+def without_headline_words(mentions: list[SpacySpan], index) -> list[SpacySpan]:
+    """"Black Lawmakers Rip Donald Trump As A 'Disgusting Fraud'": on a title-cased line the
+    recognizer may take a capitalised word before a name for part of it. Where the name without
+    its first words (two at least left) is another mention of the text, that is the name."""
+    written = {tuple(t.lower_ for t in e) for e in mentions}
+    out = []
+    for ent in mentions:
+        for k in range(1, len(ent) - 1):
+            if tuple(t.lower_ for t in ent[k:]) in written:
+                start, end = line_of(ent[0], index)
+                if title_cased(index.doc[start:end]):
+                    ent = ent.doc[ent.start + k:ent.end]
+                break
+        out.append(ent)
+    return out
 
 
 def bare_surnames(index, surnames: set[str], taken: set[int]) -> list[SpacySpan]:

@@ -18,7 +18,7 @@ from quotes_service.extract import lexicon as lx
 from quotes_service.extract.docindex import DocIndex
 from quotes_service.extract.speakers.nouns import title_word
 from quotes_service.extract.speakers.mentions import known_first_name, names_tagged_as_organisations, person_ent, titled_names
-from quotes_service.extract.speakers.missed_names import bare_surnames, names_beside_roles, with_nickname
+from quotes_service.extract.speakers.missed_names import bare_surnames, names_beside_roles, with_nickname, without_headline_words
 from quotes_service.extract.speakers.name_phrases import clause_affiliations, definite_body, describe_name, owned_by_outlet
 from quotes_service.extract.speakers.person import STRONG, Person
 from quotes_service.extract.speakers.profiles import without_possessive
@@ -120,7 +120,7 @@ class People:
             if not index.in_quote(name[0]) and name.end - 1 not in self.titled:
                 self.titled[name.end - 1] = name
                 mentions.append(name)
-        mentions.sort(key=lambda e: e.start_char)
+        mentions = without_headline_words(sorted(mentions, key=lambda e: e.start_char), index)
         self.persons: list[SpacySpan] = []       # every name mention that resolved, in order
         self.everyone: list[Person] = []
         self._by_first_last: dict[tuple[str, str], Person] = {}
