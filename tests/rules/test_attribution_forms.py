@@ -99,6 +99,12 @@ ROWS = [
        "clause_fragment")]),
     ('The mayor\'s plan foresees that the town will "rebuild what the flood took."', []),
     ('Ana Ruiz was sure that the council "never listens to the farmers."', []),
+    # "as X put it in <a document or an interview>": still a way of saying; not a place it is put
+    ('Her career has been a long bet, as the Harbor Gazette put it in a lengthy profile, "a gamble that paid."',
+     [(D, "a gamble that paid.", "Harbor Gazette", "before")]),
+    ('He put it in the drawer, "the old one."', []),
+    # "likened X to '...'" characterises what was said, as "called X '...'" does
+    ('The senator likened the bill to "a blank check."', [(P, 'the bill to "a blank check."', "senator", "partial")]),
 ]
 
 

@@ -35,7 +35,7 @@ CHARACTERISING_VERBS = frozenset("""
 call describe blast brand label dub term deem denounce condemn praise hail criticize criticise
 slam decry dismiss characterize characterise accuse attack mock ridicule laud applaud welcome
 blame refer reject question warn promise vow pledge claim tout cite quote
-portray depict paint cast frame
+portray depict paint cast frame liken
 """.split())
 
 # Subset of SPEECH_VERBS that may introduce indirect speech ("X said that ...").

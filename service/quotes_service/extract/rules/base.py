@@ -94,10 +94,19 @@ _PLACE_ADVERBS = frozenset({"away", "back", "down", "aside", "off", "up", "out",
 
 def puts_it(tok: Token) -> bool:
     """'As Cornyn put it', 'to put it bluntly': "put" with "it" for its object and no place to put
-    it in, a way of saying."""
+    it in, a way of saying; a document, an interview or a speech is no place ("as The New Yorker
+    put it in a lengthy expose")."""
     return any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children) and not any(
         c.dep_ == "prt" or c.lower_ in _PLACE_ADVERBS
-        or c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children) for c in tok.children)
+        or c.dep_ == "prep" and any(g.dep_ == "pobj" and not _says_in(g) for g in c.children) for c in tok.children)
+
+
+_SAYING_PLACES = frozenset({"interview", "speech", "expose", "exposé", "profile", "piece", "remarks", "testimony"})
+
+
+def _says_in(noun: Token) -> bool:
+    """A noun one can put something in as a way of saying: a document, an interview, a speech."""
+    return lemma(noun) in lx.DOCUMENT_NOUNS or lemma(noun) in _SAYING_PLACES
 
 
 def with_particle(verb: Token) -> list[Token]:
