@@ -13,6 +13,10 @@ from quotes_service.extract.marks import Marked
 SENTENCE_END = frozenset({".", "!", "?"})
 
 
+def doc_column(doc: Doc, attr: int) -> list[int]:
+    return doc.to_array(attr).tolist() if len(doc) else []
+
+
 class DocIndex:
     def __init__(self, doc: Doc, marked: list[Marked], text: str | None = None):
         self.doc = doc
@@ -56,6 +60,16 @@ class DocIndex:
         self._quoted_before = [0] * (len(doc) + 1)
         for i, q in enumerate(self.quote_of):
             self._quoted_before[i + 1] = self._quoted_before[i] + (q >= 0)
+
+    def indices_with(self, attr: int, value: str) -> list[int]:
+        """Indices of the tokens whose ``attr`` (spacy.attrs: TAG, DEP, ...) is ``value``, read from
+        one array (filed once per attribute): a loop over every token makes a Token object each."""
+        key = ("indices", attr)
+        column = self.memo.get(key)
+        if column is None:
+            column = self.memo[key] = doc_column(self.doc, attr)
+        wanted = get_string_id(value)
+        return [i for i, v in enumerate(column) if v == wanted]
 
     def sentence_number(self, token_index: int) -> int:
         """The number of the sentence token ``token_index`` is in (0 for the first)."""

@@ -10,10 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Collection, Iterator, Mapping
 
+from spacy.attrs import DEP
+from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from quotes_service.extract import lexicon as lx
-from quotes_service.extract.docindex import DocIndex
+from quotes_service.extract.docindex import DocIndex, doc_column
 from quotes_service.extract.marks import Marked
 from quotes_service.extract.pipeline.lemmas import lemma
 from quotes_service.extract.words import is_age_noun
@@ -66,6 +68,7 @@ STOP = Stop()
 
 
 _NEGATED_HEADS = "quotes.negated_heads"
+_NEG = get_string_id("neg")
 
 
 def _negated_heads(doc) -> frozenset[int]:
@@ -73,7 +76,8 @@ def _negated_heads(doc) -> frozenset[int]:
     conjuncts has as many children, and asking each of them about it would cost their count squared."""
     heads = doc.user_data.get(_NEGATED_HEADS)
     if heads is None:
-        heads = doc.user_data[_NEGATED_HEADS] = frozenset(t.head.i for t in doc if t.dep_ == "neg")
+        heads = doc.user_data[_NEGATED_HEADS] = frozenset(doc[i].head.i for i, dep in enumerate(doc_column(doc, DEP))
+                                                          if dep == _NEG)
     return heads
 
 

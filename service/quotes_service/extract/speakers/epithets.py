@@ -28,6 +28,7 @@ candidate's campaign.
 """
 from __future__ import annotations
 
+from spacy.attrs import DEP, TAG
 from spacy.tokens import Token
 
 from quotes_service.extract import lexicon as lx
@@ -218,8 +219,9 @@ def add_owned_bodies(index: DocIndex, people: People) -> None:
     person's affiliations (a his/her's person is its antecedent)."""
     if not people.everyone:
         return
-    for poss in index.doc:
-        if poss.dep_ != "poss" or index.in_quote(poss):
+    for i in index.indices_with(DEP, "poss"):
+        poss = index.doc[i]
+        if index.in_quote(poss):
             continue
         head = poss.head
         if head.pos_ != "NOUN" or not is_body_noun(head):
@@ -243,7 +245,8 @@ def add_role_descriptions(index: DocIndex, people: People) -> None:
     than the people of its own clause when it is not the subject."""
     if not people.everyone:
         return
-    for head in index.doc:
+    for i in index.indices_with(TAG, "NN"):   # what _role_description asks first
+        head = index.doc[i]
         if not _role_description(head, index):
             continue
         word = title_word(head)
