@@ -105,6 +105,11 @@ ROWS = [
     ('He put it in the drawer, "the old one."', []),
     # "likened X to '...'" characterises what was said, as "called X '...'" does
     ('The senator likened the bill to "a blank check."', [(P, 'the bill to "a blank check."', "senator", "partial")]),
+    # any verb's object set beside quoted words by "as" is characterised by its subject; not a
+    # passive with no object
+    ('The watchdog rated the claim as "mostly false."', [(P, 'the claim as "mostly false."', "watchdog", "partial")]),
+    ('Neighbours saw him as "a loner."', [(P, 'him as "a loner."', "Neighbours", "partial")]),
+    ('He was seen as "a loner" by neighbours.', []),
 ]
 
 
