@@ -83,6 +83,13 @@ ROWS = [
     ("Farmers Slam Lena Ortiz Over Seed Prices\n\nLena Ortiz said the prices would fall. \"We are trying,\" "
      "Ortiz said.",
      [dict(canonical="Lena Ortiz")] * 2),
+    # a title word read before a surname is the surname's own, not a word the quote before it
+    # ends with ('"... attack my father," Vance said' is not the father's)
+    ("Sen. Ted Vance spoke first. His father, Rafael Vance, is a pastor. \"I will not support people who "
+     "attack my father,\" Vance said.",
+     [dict(canonical="Ted Vance")]),
+    ("Sen. Ted Vance spoke first. His father, Rafael Vance, is a pastor. The father Vance said the vote was fair.",
+     [dict(canonical="Rafael Vance")]),
 ]
 
 

@@ -277,10 +277,21 @@ class People:
             return None
         if len(words) >= 2:
             return self._by_first_last.get((_key(words[0]), _surname(words))) or self._ending_with(words, ent.start_char)
-        title = {title_word(t) for t in ent.doc[max(0, ent.start - 3):ent.start]} | set(hints)
+        title = self._words_before(ent) | set(hints)
         if not honorific and ent.start > 0:   # "Mrs. Marsh", the recognizer's name without its "Mrs."
             honorific = lx.HONORIFIC_GENDER.get(ent.doc[ent.start - 1].lower_, "")
         return self.one_word(words[0], ent.start_char, honorific, title) or self._person_named(words)
+
+    def _words_before(self, ent: SpacySpan) -> set[str]:
+        """The title words right before a one-word name, up to three ("Sen. Cruz", "Homeland Security
+        Secretary Johnson"), not across punctuation or out of quote marks: in '"... attack my father,"
+        Cruz said' the quoted "father" is no title of Cruz."""
+        doc, found = ent.doc, set()
+        for k in range(ent.start - 1, max(-1, ent.start - 4), -1):
+            if doc[k].is_punct or self.index.in_quote(doc[k]):
+                break
+            found.add(title_word(doc[k]))
+        return found
 
     def _ending_with(self, words: list[str], at: int) -> Person | None:
         """A person whose fuller name ends with these words: "De Blasio" for "Bill de Blasio",
