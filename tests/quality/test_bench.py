@@ -120,3 +120,17 @@ def test_quick_bench_measures_everything(tmp_path):
         assert t["met"] == (t["value"] >= t["limit"] if t["at_least"] else t["value"] <= t["limit"])
     for line in ("reference (mean)", "service, saturated", "latency:", "soak:", "targets (issue 4):"):
         assert line in result.stdout
+
+
+def test_split_measures_raw_spacy_the_parse_and_the_rules():
+    """python -m quotes_tools.bench.split: the in-process figures docs/performance.md quotes."""
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "quotes_tools.bench.split", str(GOLD), "--limit", "3"],
+                            capture_output=True, text=True, cwd=REPO, timeout=300)
+    assert result.returncode == 0, result.stderr[-3000:]
+    d = json.loads(result.stdout)
+    ms = d["ms_per_document"]
+    assert d["documents"] == 3 and all(ms[k] > 0 for k in ("raw", "parse", "rules"))
+    assert d["raw_over_parse"] == pytest.approx(ms["raw"] / ms["parse"], rel=0.02)
+    assert d["raw_over_parse_and_rules"] == pytest.approx(ms["raw"] / (ms["parse"] + ms["rules"]), rel=0.02)

@@ -10,14 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Collection, Iterator, Mapping
 
-from spacy.attrs import DEP
-from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from quotes_service.extract import lexicon as lx
-from quotes_service.extract.docindex import DocIndex, doc_column
+from quotes_service.extract.docindex import DocIndex
 from quotes_service.extract.marks import Marked
 from quotes_service.extract.pipeline.lemmas import lemma
+# the cue predicates live in cues.py; imported here for the rules that read them from base
+from quotes_service.extract.rules.cues import is_reporting, negated  # noqa: F401
 from quotes_service.extract.words import is_age_noun
 
 WINDOW = 30            # tokens looked at beside a quote
@@ -65,52 +65,6 @@ class Stop:
 
 
 STOP = Stop()
-
-
-_NEGATED_HEADS = "quotes.negated_heads"
-_NEG = get_string_id("neg")
-
-
-def _negated_heads(doc) -> frozenset[int]:
-    """Indices of the tokens with a "neg" child, filed once a document: a verb with hundreds of
-    conjuncts has as many children, and asking each of them about it would cost their count squared."""
-    heads = doc.user_data.get(_NEGATED_HEADS)
-    if heads is None:
-        heads = doc.user_data[_NEGATED_HEADS] = frozenset(doc[i].head.i for i, dep in enumerate(doc_column(doc, DEP))
-                                                          if dep == _NEG)
-    return heads
-
-
-def negated(tok: Token) -> bool:
-    heads = _negated_heads(tok.doc)
-    return tok.i in heads or (tok.dep_ == "xcomp" and tok.head.i in heads)
-
-
-def is_reporting(tok: Token, verbs: frozenset[str] = lx.SPEECH_VERBS) -> bool:
-    if tok.pos_ not in ("VERB", "AUX") or negated(tok):
-        return False
-    key = lemma(tok)
-    return key in verbs or (key == "put" and "say" in verbs and puts_it(tok))
-
-
-_PLACE_ADVERBS = frozenset({"away", "back", "down", "aside", "off", "up", "out", "there", "here", "together"})
-
-
-def puts_it(tok: Token) -> bool:
-    """'As Cornyn put it', 'to put it bluntly': "put" with "it" for its object and no place to put
-    it in, a way of saying; a document, an interview or a speech is no place ("as The New Yorker
-    put it in a lengthy expose")."""
-    return any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children) and not any(
-        c.dep_ == "prt" or c.lower_ in _PLACE_ADVERBS
-        or c.dep_ == "prep" and any(g.dep_ == "pobj" and not _says_in(g) for g in c.children) for c in tok.children)
-
-
-_SAYING_PLACES = frozenset({"interview", "speech", "expose", "exposé", "profile", "piece", "remarks", "testimony"})
-
-
-def _says_in(noun: Token) -> bool:
-    """A noun one can put something in as a way of saying: a document, an interview, a speech."""
-    return lemma(noun) in lx.DOCUMENT_NOUNS or lemma(noun) in _SAYING_PLACES
 
 
 def with_particle(verb: Token) -> list[Token]:

@@ -18,9 +18,10 @@ from quotes_service.extract.marks import Marked
 from quotes_service.extract.pipeline.lemmas import lemma
 from quotes_service.extract.rules.base import (
     CUE_REACH, NAME_LEADERS, SKIP_PUNCT, SPEAKER_REACH, STOP, SUBJECT_DEPS, WINDOW, Attribution, before_coordinated_report,
-    fragment_root, is_reporting, negated, noun_after, noun_before, phrase_cue, speaker_head, subject_of, valid_speaker,
+    fragment_root, is_reporting, noun_after, noun_before, phrase_cue, speaker_head, subject_of, valid_speaker,
     with_particle,
 )
+from quotes_service.extract.rules.cues import characterises_as
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})   # a verb with a tense: a clause, not a description
 
@@ -335,7 +336,7 @@ def enclosing_cue(m: Marked, index: DocIndex, max_steps: int = 7):
         child, tok = tok, tok.head
         if index.in_quote(tok):
             continue
-        if is_reporting(tok, lx.SPEECH_VERBS | lx.CHARACTERISING_VERBS) or _characterises_as(tok, child):
+        if is_reporting(tok, lx.SPEECH_VERBS | lx.CHARACTERISING_VERBS) or characterises_as(tok, child):
             speaker = subject_of(tok, index)
             if speaker is None:
                 return None
@@ -345,14 +346,6 @@ def enclosing_cue(m: Marked, index: DocIndex, max_steps: int = 7):
                 content = None   # the fragment is in the speaker's own words about itself
             return Attribution(speaker, [tok], 0, tok.i if speaker.i < tok.i else len(doc), content=content)
     return None
-
-
-def _characterises_as(verb: Token, child: Token) -> bool:
-    """'admires Putin as a "strong leader"', 'hailed Trump as "The Comeback Kid"', 'rated the claims
-    as "false"': whatever the verb, its object set beside quoted words by "as" is characterised in
-    them, and by its subject."""
-    return child.dep_ == "prep" and child.lower_ == "as" and verb.pos_ == "VERB" and not negated(verb) \
-        and any(c.dep_ == "dobj" and c.i < child.i for c in verb.children)
 
 
 def _addressed(child: Token) -> bool:

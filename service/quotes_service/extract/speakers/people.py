@@ -20,7 +20,7 @@ from quotes_service.extract.speakers.nouns import title_word
 from quotes_service.extract.speakers.mentions import known_first_name, names_tagged_as_organisations, person_ent, titled_names
 from quotes_service.extract.speakers.missed_names import bare_surnames, names_beside_roles, with_nickname, without_headline_words
 from quotes_service.extract.speakers.name_phrases import clause_affiliations, definite_body, describe_name, owned_by_outlet
-from quotes_service.extract.speakers.person import STRONG, Person
+from quotes_service.extract.speakers.person import STRONG, Person, last_seen, namesake
 from quotes_service.extract.speakers.profiles import without_possessive
 from quotes_service.extract.speakers.standing import Descriptors
 
@@ -297,7 +297,7 @@ class People:
         """A person whose fuller name ends with these words: "De Blasio" for "Bill de Blasio",
         "Wasserman Schultz" for "Debbie Wasserman Schultz"."""
         found = self._fuller_names(words)
-        return max(found, key=lambda p: self._last_seen(p, at)) if found else None
+        return max(found, key=lambda p: last_seen(p, at)) if found else None
 
     def _fuller_names(self, words: list[str]) -> list[Person]:
         """The people whose name has more words than ``words`` and ends with them."""
@@ -330,28 +330,7 @@ class People:
             candidates = titled or candidates
         if len(candidates) <= 1:
             return candidates[0] if candidates else None
-        return self._namesake(candidates, at)
-
-    @staticmethod
-    def _namesake(candidates: list[Person], at: int) -> Person:
-        """Of namesakes, the one the article named first in full: a bare surname is its principal's
-        ("Ted Cruz" before "Heidi Cruz"), not whoever was mentioned last, nor one just named in full
-        ("Eric Trump said ... Trump tweeted" is the father's). (Preferring a namesake named in full
-        within 300 characters before, as this did, chose 9 times on the annotated train documents:
-        wrongly 6 times; preferring the namesake named in full most often was measured too, one
-        attribution worse.)"""
-        named = [p for p in candidates if p.named_at and p.named_at[0] < at]
-        if named:
-            return min(named, key=lambda p: p.named_at[0])
-        return min(candidates, key=lambda p: p.starts[0] if p.starts else float("inf"))
-
-    @staticmethod
-    def _last_seen(person: Person, at: int) -> tuple[int, int]:
-        """Sort key for namesakes: mentioned before ``at`` (latest first), else first mentioned after."""
-        before = person.last_before(at)
-        if before is not None:
-            return 1, before
-        return 0, -person.starts[0] if person.starts else 0
+        return namesake(candidates, at)
 
     def person_of(self, tok: Token) -> Person | None:
         """The person a token of a name mention refers to, or the person its word names."""

@@ -76,3 +76,24 @@ class Person:
 def parties_of(person: Person) -> set[str]:
     """The parties among a person's affiliations ("Republican", "Democratic")."""
     return {a for a in person.profile.affiliations if a in lx.PARTIES}
+
+
+def namesake(candidates: list[Person], at: int) -> Person:
+    """Of namesakes, the one the article named first in full: a bare surname is its principal's
+    ("Ted Cruz" before "Heidi Cruz"), not whoever was mentioned last, nor one just named in full
+    ("Eric Trump said ... Trump tweeted" is the father's). (Preferring a namesake named in full
+    within 300 characters before, as this did, chose 9 times on the annotated train documents:
+    wrongly 6 times; preferring the namesake named in full most often was measured too, one
+    attribution worse.)"""
+    named = [p for p in candidates if p.named_at and p.named_at[0] < at]
+    if named:
+        return min(named, key=lambda p: p.named_at[0])
+    return min(candidates, key=lambda p: p.starts[0] if p.starts else float("inf"))
+
+
+def last_seen(person: Person, at: int) -> tuple[int, int]:
+    """Sort key for namesakes: mentioned before ``at`` (latest first), else first mentioned after."""
+    before = person.last_before(at)
+    if before is not None:
+        return 1, before
+    return 0, -person.starts[0] if person.starts else 0
