@@ -93,12 +93,15 @@ def without_headline_words(mentions: list[SpacySpan], index) -> list[SpacySpan]:
     recognizer may take a capitalised word before a name for part of it. Where the name without
     its first words (two at least left) is another mention of the text, that is the name."""
     written = {tuple(t.lower_ for t in e) for e in mentions}
+    titled: dict[int, bool] = {}   # token index -> its line is title-cased (each line read once)
     out = []
     for ent in mentions:
         for k in range(1, len(ent) - 1):
             if tuple(t.lower_ for t in ent[k:]) in written:
-                start, end = line_of(ent[0], index)
-                if title_cased(index.doc[start:end]):
+                if ent.start not in titled:
+                    start, end = line_of(ent[0], index)
+                    titled.update(dict.fromkeys(range(start, end), title_cased(index.doc[start:end])))
+                if titled.get(ent.start):
                     ent = ent.doc[ent.start + k:ent.end]
                 break
         out.append(ent)
