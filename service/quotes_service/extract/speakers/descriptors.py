@@ -21,9 +21,9 @@ from quotes_service.extract import lexicon as lx
 from quotes_service.extract.pipeline.lemmas import lemma
 from quotes_service.extract.speakers.nouns import gender_of_noun, is_title_token, lexical_person_noun
 from quotes_service.extract.speakers.profiles import looks_like_acronym, strip_article, without_possessive
-from quotes_service.extract.speakers.standing import PLACE_ENTS, Descriptors, add_party, is_party_word, is_political
+from quotes_service.extract.speakers.standing import (ORG_ENTS, PLACE_ENTS, Descriptors, add_party, is_party_word,
+                                                      is_political, names_a_body, set_off)
 
-ORG_ENTS = frozenset({"ORG", "FAC"})
 NOT_BODIES = frozenset({"WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "DATE", "TIME", "LANGUAGE"})
 NOT_A_TITLE_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "PERSON",
                               "GPE", "LOC"})
@@ -63,8 +63,7 @@ def org_phrase(head: Token) -> str:
         indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children) and not any(
             c.dep_ == "cc" for c in head.children)
         named = next((c for c in head.children if (c.dep_ == "appos" or c.dep_ == "conj" and indefinite)
-                      and c.i > head.i and c.text[:1].isupper() and (c.ent_type_ in ORG_ENTS or c.pos_ == "PROPN")
-                      and doc[c.left_edge.i - 1].text == ","), None)
+                      and c.i > head.i and set_off(c) and names_a_body(c)), None)
         if named is not None:
             return org_phrase(named)
     toks = list(head.subtree)

@@ -34,11 +34,11 @@ from spacy.tokens import Token
 from quotes_service.extract import lexicon as lx
 from quotes_service.extract.docindex import DocIndex
 from quotes_service.extract.pipeline.lemmas import lemma
-from quotes_service.extract.speakers.descriptors import ORG_ENTS, is_body_noun, org_phrase, role_phrase
+from quotes_service.extract.speakers.descriptors import is_body_noun, org_phrase, role_phrase
 from quotes_service.extract.speakers.nouns import title_word
 from quotes_service.extract.speakers.people import People, candidate, staff_title, title_word_of
 from quotes_service.extract.speakers.person import Person, parties_of
-from quotes_service.extract.speakers.standing import is_party_word
+from quotes_service.extract.speakers.standing import is_party_word, names_a_body, set_off
 from quotes_service.extract.speakers.pronouns import antecedent, salience
 
 REACH = 3000             # characters back that a description looks for the person it is of
@@ -199,15 +199,13 @@ NAMING_PARTICIPLES = frozenset({"called", "named", "known"})
 def _named_body(head: Token) -> Token | None:
     """The name given a body noun beside it: ", Lenox Healthcare" (an appositive, or the conjunct
     the parser may make of it), ", called the Virginia Conservation Legacy Fund"."""
-    doc = head.doc
     for c in head.children:
-        if c.i <= head.i + 1 or doc[c.left_edge.i - 1].text != ",":
+        if c.i <= head.i + 1 or not set_off(c):
             continue
-        if c.dep_ in ("appos", "conj") and c.text[:1].isupper() and (c.ent_type_ in ORG_ENTS or c.pos_ == "PROPN"):
+        if c.dep_ in ("appos", "conj") and names_a_body(c):
             return c
         if c.dep_ == "acl" and c.lower_ in NAMING_PARTICIPLES:
-            name = next((g for g in c.children if g.dep_ in ("oprd", "attr", "dobj", "xcomp")
-                         and g.text[:1].isupper() and (g.ent_type_ in ORG_ENTS or g.pos_ == "PROPN")), None)
+            name = next((g for g in c.children if g.dep_ in ("oprd", "attr", "dobj", "xcomp") and names_a_body(g)), None)
             if name is not None:
                 return name
     return None

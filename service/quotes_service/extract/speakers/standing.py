@@ -11,6 +11,7 @@ from spacy.tokens import Span as SpacySpan, Token
 from quotes_service.extract import lexicon as lx
 
 PLACE_ENTS = frozenset({"GPE", "LOC"})
+ORG_ENTS = frozenset({"ORG", "FAC"})
 PARTY_TAG = re.compile(r"\s*[(,]\s*([DRI])\s*[-\u2013]\s*([A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)\s*[),]")
 PARTY_LETTER = re.compile(r"\s*\(([DRI])\)")   # "Gov. Phil Bryant (R)": the party alone
 
@@ -95,3 +96,13 @@ def party_tag(ent: SpacySpan) -> Descriptors:
 def is_political(title: str) -> bool:
     words = [lx.TITLE_FORMS.get(w.rstrip("."), w.rstrip(".")) for w in title.lower().split()]
     return any(w in lx.POLITICAL_TITLES for w in words) or "_".join(words[-3:]) in lx.POLITICAL_TITLES
+
+
+def names_a_body(tok: Token) -> bool:
+    """A capitalised word of an organisation's name, or a proper noun ("Moore & Van Allen")."""
+    return tok.text[:1].isupper() and (tok.ent_type_ in ORG_ENTS or tok.pos_ == "PROPN")
+
+
+def set_off(tok: Token) -> bool:
+    """The phrase ``tok`` heads comes right after a comma (", Lenox Healthcare")."""
+    return tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].text == ","
